@@ -1,0 +1,38 @@
+package org.metalearn4j.core.spi;
+
+import java.util.Collection;
+import org.metalearn4j.core.backend.Backend;
+import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.core.learner.AdapterProvider;
+import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.pipeline.StageProvider;
+
+/**
+ * Everything discovered on the class path and in plugin JARs, by name. A lookup of an unknown name fails with a
+ * message listing the names that are available.
+ */
+public interface ProviderRegistry {
+
+    LearnerProvider<?> learner(String name);
+
+    AdapterProvider<?> adapter(String name);
+
+    DatasetProvider<?> dataset(String name);
+
+    StageProvider<?> stage(String name);
+
+    Backend backend(String name);
+
+    Collection<LearnerProvider<?>> learners();
+
+    Collection<AdapterProvider<?>> adapters();
+
+    Collection<DatasetProvider<?>> datasets();
+
+    Collection<StageProvider<?>> stages();
+
+    Collection<Backend> backends();
+
+    /** Where a provider came from: a JAR file name, or {@code classpath}. */
+    String origin(Object provider);
+}
