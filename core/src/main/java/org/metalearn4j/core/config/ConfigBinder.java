@@ -64,7 +64,7 @@ public final class ConfigBinder {
         String at = join(base, e instanceof JsonMappingException m ? pathOf(m.getPath()) : "");
         if (e instanceof UnrecognizedPropertyException u) {
             String allowed = new TreeSet<>(u.getKnownPropertyIds().stream().map(String::valueOf).toList()).toString();
-            return new ConfigException(join(at, u.getPropertyName()),
+            return new ConfigException(at,
                     "unknown key; allowed keys here: " + allowed + in(source), e);
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException iae) {

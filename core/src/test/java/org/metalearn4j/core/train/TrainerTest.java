@@ -54,7 +54,7 @@ class TrainerTest {
                 "dataset.name=test-blobs", "learner.name=test-centroid", "seed=3",
                 "train.iterations=" + iterations, "train.metaBatch=2", "train.way=4", "train.shot=2",
                 "train.query=5", "train.checkpointEvery=4", "train.evalEvery=100",
-                "eval.way=4", "eval.shot=2", "eval.query=5", "eval.episodes=40"));
+                "eval.way=4", "eval.shot=2", "eval.query=5", "eval.episodes=20"));
         sets.addAll(List.of(extra));
         return ConfigLoader.bind(ConfigMappers.json().createObjectNode(), sets, "test");
     }
@@ -74,7 +74,7 @@ class TrainerTest {
     void metaTrainingBeatsChanceOnHeldOutClassesAndWritesMetrics(@TempDir Path dir) throws IOException {
         MetricsFileListener metrics = new MetricsFileListener(dir.resolve(Trainer.METRICS_FILE));
         TrainingEventBus.Subscription sub = events.subscribe(metrics);
-        RunFinished done = train(config(30), dir, false);
+        RunFinished done = train(config(20), dir, false);
         assertThat(sub.awaitFinished(Duration.ofSeconds(10))).isTrue();
         sub.close();
         metrics.close();
@@ -82,13 +82,13 @@ class TrainerTest {
         // 4-way episodes on unseen blob classes: chance is 0.25; nearest centroid on well-separated blobs is far above.
         assertThat(done.metricName()).isEqualTo("accuracy");
         assertThat(done.value()).isGreaterThan(0.8);
-        assertThat(done.iteration()).isEqualTo(30);
+        assertThat(done.iteration()).isEqualTo(20);
         List<String> lines = Files.readAllLines(dir.resolve(Trainer.METRICS_FILE));
-        assertThat(lines.stream().filter(l -> l.contains("\"event\":\"step\""))).hasSize(30);
+        assertThat(lines.stream().filter(l -> l.contains("\"event\":\"step\""))).hasSize(20);
         assertThat(lines.get(0)).contains("\"event\":\"started\"");
         assertThat(lines.get(lines.size() - 1)).contains("\"event\":\"finished\"");
         assertThat(new CheckpointStore(dir, 3).files()).extracting(p -> p.getFileName().toString())
-                .containsExactly("ckpt-00000024.ml4j", "ckpt-00000028.ml4j", "ckpt-00000030.ml4j");
+                .containsExactly("ckpt-00000012.ml4j", "ckpt-00000016.ml4j", "ckpt-00000020.ml4j");
         assertThat(Files.readString(dir.resolve(Trainer.CONFIG_FILE))).contains("\"test-centroid\"");
     }
 
@@ -96,12 +96,12 @@ class TrainerTest {
     void resumedRunEndsBitwiseIdenticalToUninterruptedRun(@TempDir Path tmp) throws IOException {
         Path straight = tmp.resolve("straight");
         Path resumed = tmp.resolve("resumed");
-        train(config(14), straight, false);
+        train(config(8), straight, false);
 
-        train(config(6), resumed, false);
-        RunFinished done = train(config(14), resumed, true);
+        train(config(3), resumed, false);
+        RunFinished done = train(config(8), resumed, true);
 
-        assertThat(done.iteration()).isEqualTo(14);
+        assertThat(done.iteration()).isEqualTo(8);
         assertThat(finalState(resumed)).isEqualTo(finalState(straight));
     }
 
@@ -109,52 +109,52 @@ class TrainerTest {
     void stopRequestFinishesTheStepWritesACheckpointAndResumesExactly(@TempDir Path tmp) throws IOException {
         Path straight = tmp.resolve("straight");
         Path stopped = tmp.resolve("stopped");
-        train(config(10), straight, false);
+        train(config(6), straight, false);
 
         AtomicBoolean stop = new AtomicBoolean();
         TrainingEventBus.Subscription sub = events.subscribe(new TrainingListener() {
             @Override
             public void onStep(StepEvent e) {
-                if (e.iteration() >= 3) {
+                if (e.iteration() >= 2) {
                     stop.set(true);
                 }
             }
         });
         RunFinished interrupted = new Trainer(REGISTRY, events)
-                .train(config(10), stopped, false, "test", "cpu", stop::get);
+                .train(config(6), stopped, false, "test", "cpu", stop::get);
         sub.close();
 
         assertThat(interrupted.interrupted()).isTrue();
-        assertThat(interrupted.iteration()).isBetween(3, 9);
+        assertThat(interrupted.iteration()).isBetween(2, 5);
         assertThat(CheckpointFile.read(Path.of(interrupted.checkpoint())).iteration())
                 .isEqualTo(interrupted.iteration());
-        train(config(10), stopped, true);
+        train(config(6), stopped, true);
         assertThat(finalState(stopped)).isEqualTo(finalState(straight));
     }
 
     @Test
     void corruptNewestCheckpointFallsBackToThePreviousGoodOne(@TempDir Path dir) throws IOException {
-        train(config(8), dir, false);
-        Path newest = dir.resolve("checkpoints/ckpt-00000008.ml4j");
+        train(config(4, "train.checkpointEvery=2"), dir, false);
+        Path newest = dir.resolve("checkpoints/ckpt-00000004.ml4j");
         byte[] bytes = Files.readAllBytes(newest);
         Files.write(newest, java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
-        RunFinished done = train(config(8), dir, true);
+        RunFinished done = train(config(4, "train.checkpointEvery=2"), dir, true);
 
-        assertThat(done.iteration()).isEqualTo(8);
-        assertThat(CheckpointFile.read(newest).iteration()).isEqualTo(8);
+        assertThat(done.iteration()).isEqualTo(4);
+        assertThat(CheckpointFile.read(newest).iteration()).isEqualTo(4);
     }
 
     @Test
     void refusesToOverwriteARunWithoutResume(@TempDir Path dir) {
-        train(config(4), dir, false);
-        assertThatThrownBy(() -> train(config(4), dir, false))
+        train(config(1), dir, false);
+        assertThatThrownBy(() -> train(config(1), dir, false))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--resume");
     }
 
     @Test
     void resumeWithAnotherLearnerIsRefused(@TempDir Path dir) {
-        train(config(4), dir, false);
+        train(config(1), dir, false);
         PluginRegistry other = PluginRegistry.of("test", new BlobsDatasetProvider(), new CentroidLearnerProvider() {
             @Override
             public String name() {

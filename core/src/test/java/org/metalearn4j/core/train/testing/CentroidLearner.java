@@ -69,21 +69,24 @@ public final class CentroidLearner implements Learner {
         INDArray zs = s.x().mmul(w);
         INDArray c = means.mmul(zs);                               // [K, e]
         INDArray zq = q.x().mmul(w);
-        INDArray p = softmax(logits(zq, c));                       // [nq, K]
+        double[][] p = softmax(logits(zq, c)).toDoubleMatrix();  // [nq, K]
         int[] labels = q.y().toIntVector();
         int nq = labels.length;
         double loss = 0;
         int correct = 0;
-        INDArray g = p.dup();
-        INDArray argmax = p.argMax(1);
         for (int i = 0; i < nq; i++) {
-            loss -= Math.log(p.getDouble(i, labels[i]));
-            g.putScalar(i, labels[i], g.getDouble(i, labels[i]) - 1);
-            if (argmax.getInt(i) == labels[i]) {
-                correct++;
+            loss -= Math.log(p[i][labels[i]]);
+            int best = 0;
+            for (int k = 1; k < ways; k++) {
+                best = p[i][k] > p[i][best] ? k : best;
+            }
+            correct += best == labels[i] ? 1 : 0;
+            p[i][labels[i]] -= 1;
+            for (int k = 0; k < ways; k++) {
+                p[i][k] /= nq;
             }
         }
-        g.divi(nq);
+        INDArray g = Nd4j.create(p);                               // dLoss/dLogits
         INDArray dzq = g.mmul(c).muli(2);
         INDArray dc = g.transpose().mmul(zq).subi(c.mulColumnVector(g.sum(0).reshape(ways, 1))).muli(2);
         INDArray dzs = means.transpose().mmul(dc);
