@@ -7,24 +7,21 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The console side of a run: one human-readable line per evaluation and checkpoint on {@code notes} (stderr, beside
- * the progress bar), and at the end exactly one JSON summary line on {@code summary} (stdout, for scripts).
+ * The console side of a run: one human-readable line per evaluation, checkpoint and the end of the run on
+ * {@code notes} (stderr, beside the progress bar). The one-line JSON summary for scripts, {@link #summaryJson}, is
+ * printed by the caller once every listener is done, so that it is the last line of stdout.
  */
 public final class ConsoleSummaryListener implements TrainingListener {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final PrintStream summary;
     private final PrintStream notes;
-    private volatile String backend = "";
 
-    public ConsoleSummaryListener(PrintStream summary, PrintStream notes) {
-        this.summary = summary;
+    public ConsoleSummaryListener(PrintStream notes) {
         this.notes = notes;
     }
 
     @Override
     public void onStarted(RunStarted e) {
-        backend = e.backend();
         notes.printf(Locale.ROOT, "training %s on %s (%s), iterations %d..%d, run directory %s%n", e.learner(),
                 e.dataset(), e.backend(), e.startIteration(), e.iterations(), e.runDir());
     }
@@ -37,13 +34,14 @@ public final class ConsoleSummaryListener implements TrainingListener {
 
     @Override
     public void onCheckpoint(CheckpointEvent e) {
-        notes.printf(Locale.ROOT, "checkpoint @ %d: %s%n", e.iteration(), e.file());
+        notes.printf(Locale.ROOT, "%ncheckpoint @ %d: %s%n", e.iteration(), e.file());
     }
 
     @Override
     public void onFinished(RunFinished e) {
-        summary.println(summaryJson(e, backend));
-        summary.flush();
+        notes.printf(Locale.ROOT, "%n%s after %d of %d iterations (%.1f s): %s %.4f ± %.4f, last checkpoint %s%n",
+                e.interrupted() ? "stopped" : "done", e.iteration(), e.iterations(), e.seconds(), e.metricName(),
+                e.value(), e.ci95(), e.checkpoint());
     }
 
     /** {@code {"run":..., "iterations":..., "loss":..., "accuracy"|"mse":..., "ci95":..., ...}} on one line. */

@@ -34,38 +34,37 @@ public final class MetricsFileListener implements TrainingListener, AutoCloseabl
 
     @Override
     public void onStarted(RunStarted e) {
-        write("started", e, false);
+        write("started", e);
     }
 
     @Override
     public void onStep(StepEvent e) {
-        write("step", e, false);
+        write("step", e);
     }
 
     @Override
     public void onEval(EvalEvent e) {
-        write("eval", e, true);
+        write("eval", e);
     }
 
     @Override
     public void onCheckpoint(CheckpointEvent e) {
-        write("checkpoint", e, true);
+        write("checkpoint", e);
     }
 
     @Override
     public void onFinished(RunFinished e) {
-        write("finished", e, true);
+        write("finished", e);
     }
 
-    private void write(String kind, Record event, boolean flush) {
+    /** Flushed per line so that {@code tail -f metrics.jsonl} follows a run live; a step takes far longer. */
+    private void write(String kind, Record event) {
         ObjectNode node = JSON.createObjectNode().put("event", kind);
         node.setAll((ObjectNode) JSON.valueToTree(event));
         try {
             out.write(node.toString());
             out.newLine();
-            if (flush) {
-                out.flush();
-            }
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write metrics file " + file, e);
         }

@@ -17,6 +17,7 @@ import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.event.ConsoleSummaryListener;
 import org.metalearn4j.core.event.MetricsFileListener;
+import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.event.TrainingListener;
 import org.metalearn4j.core.plugin.BackendSelector;
@@ -81,7 +82,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
             MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
             listeners.add(metrics);
-            listeners.add(new ConsoleSummaryListener(console.out(), console.err()));
+            listeners.add(new ConsoleSummaryListener(console.err()));
             if (!noProgress) {
                 listeners.add(new ProgressBarListener(console.err()));
             }
@@ -94,11 +95,13 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             }, "metalearn-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                session.get(Trainer.class).train(run, runDir, resume != null, config.toString(),
-                        backend.name() + ": " + backend.device(), stop::get);
+                String backendName = backend.name() + ": " + backend.device();
+                RunFinished finished = session.get(Trainer.class).train(run, runDir, resume != null,
+                        config.toString(), backendName, stop::get);
                 for (TrainingEventBus.Subscription s : subscriptions) {
                     s.awaitFinished(Duration.ofSeconds(30));
                 }
+                console.out().println(ConsoleSummaryListener.summaryJson(finished, backendName));
             } finally {
                 subscriptions.forEach(TrainingEventBus.Subscription::close);
                 metrics.close();

@@ -12,7 +12,6 @@ import org.metalearn4j.core.task.Task;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Prototypical-network-style test learner with a linear embedding {@code z = x W}: class prototypes are support means
@@ -69,13 +68,13 @@ public final class CentroidLearner implements Learner {
         INDArray zs = s.x().mmul(w);
         INDArray c = means.mmul(zs);                               // [K, e]
         INDArray zq = q.x().mmul(w);
-        double[][] p = softmax(logits(zq, c)).toDoubleMatrix();  // [nq, K]
+        double[][] p = logits(zq, c).toDoubleMatrix();             // [nq, K], turned into softmax in place
         int[] labels = q.y().toIntVector();
         int nq = labels.length;
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < nq; i++) {
-            loss -= Math.log(p[i][labels[i]]);
+            loss += logSoftmaxInPlace(p[i], labels[i]);
             int best = 0;
             for (int k = 1; k < ways; k++) {
                 best = p[i][k] > p[i][best] ? k : best;
@@ -101,10 +100,22 @@ public final class CentroidLearner implements Learner {
         return z.mmul(c.transpose()).muli(2).subi(zz).subi(cc);
     }
 
-    private static INDArray softmax(INDArray logits) {
-        INDArray shifted = logits.subColumnVector(logits.max(1).reshape(logits.rows(), 1));
-        INDArray e = Transforms.exp(shifted, false);
-        return e.diviColumnVector(e.sum(1).reshape(e.rows(), 1));
+    /** Replaces {@code row} by its softmax and returns {@code -log softmax(row)[label]}, stable for large logits. */
+    private static double logSoftmaxInPlace(double[] row, int label) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : row) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : row) {
+            sum += Math.exp(v - max);
+        }
+        double logSum = Math.log(sum) + max;
+        double nll = logSum - row[label];
+        for (int k = 0; k < row.length; k++) {
+            row[k] = Math.exp(row[k] - logSum);
+        }
+        return nll;
     }
 
     /** Row k averages the support examples of class k. */
