@@ -1,5 +1,6 @@
 package org.metalearn4j.datasets.episode;
 
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.metalearn4j.core.dataset.DatasetException;
@@ -10,6 +11,7 @@ import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.datasets.store.ClassStore;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -71,11 +73,12 @@ public final class EpisodeSampler implements TaskSource {
         int way = spec.way();
         int shot = spec.shot();
         int query = spec.query();
-        int size = store.exampleSize();
-        float[] sx = new float[way * shot * size];
-        float[] qx = new float[way * query * size];
-        long[] sy = new long[way * shot];
-        long[] qy = new long[way * query];
+        int[] supportClass = new int[way * shot];
+        int[] supportIndex = new int[way * shot];
+        int[] queryClass = new int[way * query];
+        int[] queryIndex = new int[way * query];
+        long[] supportLabels = new long[way * shot];
+        long[] queryLabels = new long[way * query];
         int[] picked = pickDistinct(random, classes.length, way);
         int[] rows = new int[shot + query];
         for (int label = 0; label < way; label++) {
@@ -83,20 +86,43 @@ public final class EpisodeSampler implements TaskSource {
             pickDistinctInto(random, store.count(c), rows);
             for (int k = 0; k < shot; k++) {
                 int row = label * shot + k;
-                store.copyExample(c, rows[k], sx, row * size);
-                sy[row] = label;
+                supportClass[row] = c;
+                supportIndex[row] = rows[k];
+                supportLabels[row] = label;
             }
             for (int q = 0; q < query; q++) {
                 int row = label * query + q;
-                store.copyExample(c, rows[shot + q], qx, row * size);
-                qy[row] = label;
+                queryClass[row] = c;
+                queryIndex[row] = rows[shot + q];
+                queryLabels[row] = label;
             }
         }
-        Examples support = new Examples(Nd4j.create(sx, store.batchShape(way * shot), DataType.FLOAT),
-                Nd4j.createFromArray(sy));
-        Examples queries = new Examples(Nd4j.create(qx, store.batchShape(way * query), DataType.FLOAT),
-                Nd4j.createFromArray(qy));
+        Examples support = new Examples(gather(supportClass, supportIndex), Nd4j.createFromArray(supportLabels));
+        Examples queries = new Examples(gather(queryClass, queryIndex), Nd4j.createFromArray(queryLabels));
         return new Task(support, queries, TaskType.CLASSIFICATION, way, shot, domain);
+    }
+
+    /**
+     * A float32 batch of the given examples. On the CPU backend the examples are copied straight into an
+     * uninitialised off-heap buffer, which measured several times faster than building a Java array and letting
+     * {@code Nd4j.create} copy it again (zeroing and copying 250 KB per 5-way 15-query episode dominated). Other
+     * backends get the portable path so their host/device bookkeeping stays right.
+     */
+    private INDArray gather(int[] classOfRow, int[] indexOfRow) {
+        int n = classOfRow.length;
+        if (Nd4j.getEnvironment().isCPU()) {
+            INDArray out = Nd4j.createUninitialized(DataType.FLOAT, store.batchShape(n), 'c');
+            FloatBuffer buffer = out.data().asNioFloat();
+            for (int row = 0; row < n; row++) {
+                store.copyExample(classOfRow[row], indexOfRow[row], buffer, row * store.exampleSize());
+            }
+            return out;
+        }
+        float[] values = new float[n * store.exampleSize()];
+        for (int row = 0; row < n; row++) {
+            store.copyExample(classOfRow[row], indexOfRow[row], values, row * store.exampleSize());
+        }
+        return Nd4j.create(values, store.batchShape(n), DataType.FLOAT);
     }
 
     private static int[] pickDistinct(SplittableRandom random, int n, int k) {

@@ -1,5 +1,6 @@
 package org.metalearn4j.datasets.store;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,6 +77,15 @@ public final class ClassStore {
                     + counts[c] + ")");
         }
         System.arraycopy(data, starts[c] + i * exampleSize, dst, dstPos, exampleSize);
+    }
+
+    /** Copies example {@code i} of class {@code c} into {@code dst} at absolute float position {@code dstPos}. */
+    public void copyExample(int c, int i, FloatBuffer dst, int dstPos) {
+        if (i < 0 || i >= counts[c]) {
+            throw new IndexOutOfBoundsException("example " + i + " of class '" + names.get(c) + "' (has "
+                    + counts[c] + ")");
+        }
+        dst.put(dstPos, data, starts[c] + i * exampleSize, exampleSize);
     }
 
     /** A copy of one example, for tests and inspection. */
