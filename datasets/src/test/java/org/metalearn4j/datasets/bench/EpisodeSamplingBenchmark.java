@@ -8,7 +8,7 @@ import org.metalearn4j.datasets.omniglot.OmniglotSmallProvider;
 
 /**
  * Episodes per second for 5-way 1-shot 15-query sampling from the in-memory omniglot-small meta-train store, on the
- * calling thread. Not part of the test suite; the command is in BENCHMARKS-datasets.md.
+ * calling thread (and, first, the time to decode the shipped archives). Argument: seconds per measured round. Not part of the test suite; the command is in BENCHMARKS-datasets.md.
  */
 public final class EpisodeSamplingBenchmark {
     private EpisodeSamplingBenchmark() {
@@ -17,6 +17,10 @@ public final class EpisodeSamplingBenchmark {
     public static void main(String[] args) {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         OmniglotSmallProvider provider = new OmniglotSmallProvider();
+        long loadStart = System.nanoTime();
+        provider.open(provider.defaults());
+        System.out.printf("decoding omniglot-small (small1 + small2, 105->28): %.2f s%n",
+                (System.nanoTime() - loadStart) / 1e9);
         TaskSource source = provider.open(provider.defaults()).episodes("meta-train", new EpisodeSpec(5, 1, 15));
         long sink = 0;
         for (int i = 0; i < 20_000; i++) {

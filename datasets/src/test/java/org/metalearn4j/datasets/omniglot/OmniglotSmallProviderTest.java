@@ -72,9 +72,9 @@ class OmniglotSmallProviderTest {
     }
 
     @Test
-    void isListedThroughServiceLoader() {
+    void everyDatasetIsListedThroughServiceLoader() {
         @SuppressWarnings("rawtypes")
         List<String> names = ServiceLoader.load(DatasetProvider.class).stream().map(p -> p.get().name()).toList();
-        assertThat(names).contains("omniglot-small");
+        assertThat(names).contains("omniglot-small", "omniglot", "fashion-mnist", "sinusoid", "harmonic", "gp-curves");
     }
 }
