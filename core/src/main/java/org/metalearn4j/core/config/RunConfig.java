@@ -26,7 +26,7 @@ public record RunConfig(long seed, String backend, String pluginsDir, ComponentC
     }
 
     public static RunConfig defaults() {
-        return new RunConfig(42L, "auto", null, ComponentConfig.named("omniglot"),
+        return new RunConfig(42L, "auto", null, ComponentConfig.named("omniglot-small"),
                 ComponentConfig.named("protonet"), TrainConfig.defaults(), EvalConfig.defaults());
     }
 

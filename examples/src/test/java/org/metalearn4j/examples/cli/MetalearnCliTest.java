@@ -120,7 +120,7 @@ class MetalearnCliTest {
                 .contains("auto selects: cpu");
 
         CliRun plugins = CliRun.of("plugins");
-        assertThat(plugins.out()).containsPattern("learner\\s+test-centroid\\s+0\\s+core/target/")
+        assertThat(plugins.out()).containsPattern("learner\\s+test-centroid\\s+0\\s+\\S*core\\S*")
                 .containsPattern("dataset\\s+test-blobs")
                 .containsPattern("backend\\s+cpu\\s+10\\s+metalearn4j-backends-cpu|backend\\s+cpu\\s+10\\s+backends-cpu");
 
