@@ -129,7 +129,7 @@ class MetalearnCliTest {
                 + "meta-test]");
 
         CliRun defaults = CliRun.of("config", "--defaults");
-        assertThat(defaults.out()).contains("iterations: 1000").contains("# test-centroid params defaults")
+        assertThat(defaults.out()).contains("iterations: 1000").contains("# learner 'test-centroid' params defaults")
                 .contains("embedding: 4");
         assertThat(CliRun.of("config", "--defaults", "test-blobs").out()).contains("dims: 8");
     }
