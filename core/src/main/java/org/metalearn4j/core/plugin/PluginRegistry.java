@@ -26,8 +26,9 @@ import org.metalearn4j.core.spi.ProviderRegistry;
  * <p>Each plugin JAR gets its own {@link URLClassLoader} whose parent is the application loader, so plugins see core
  * (and must not bundle it) but not each other. A JAR that cannot be used (unreadable, a class named in its services
  * file missing, a malformed services file, nothing provided) is reported as a {@link PluginProblem} with its file name
- * and skipped as a whole; the others still load. Equal names: the highest {@link org.metalearn4j.core.spi.Provider#rank()} wins; at equal rank
- * the one found later is skipped and reported with both origins.
+ * and skipped as a whole; the others still load. Equal names: the highest
+ * {@link org.metalearn4j.core.spi.Provider#rank()} wins; at equal rank the one found later is skipped and reported
+ * with both origins.
  */
 public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     /** The service interfaces the registry discovers, in discovery order. */
