@@ -32,6 +32,7 @@ public final class EpisodeSampler implements TaskSource {
     private final String domain;
     private final INDArray supportLabels;
     private final INDArray queryLabels;
+    private final boolean cpuBackend;
 
     /** Episodes over every class of the store. */
     public EpisodeSampler(ClassStore store, EpisodeSpec spec, String domain) {
@@ -67,6 +68,7 @@ public final class EpisodeSampler implements TaskSource {
         }
         this.supportLabels = labels(spec.way(), spec.shot());
         this.queryLabels = labels(spec.way(), spec.query());
+        this.cpuBackend = Nd4j.getEnvironment().isCPU();
     }
 
     /** {@code perClass} rows of label 0, then of label 1, ... as int64. */
@@ -117,7 +119,7 @@ public final class EpisodeSampler implements TaskSource {
      */
     private INDArray gather(int[] classOfRow, int[] indexOfRow) {
         int n = classOfRow.length;
-        if (Nd4j.getEnvironment().isCPU()) {
+        if (cpuBackend) {
             INDArray out = Nd4j.createUninitialized(DataType.FLOAT, store.batchShape(n), 'c');
             FloatBuffer buffer = out.data().asNioFloat();
             for (int row = 0; row < n; row++) {
