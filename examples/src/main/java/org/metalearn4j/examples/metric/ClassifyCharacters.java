@@ -1,0 +1,134 @@
+package org.metalearn4j.examples.metric;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.state.StateDict;
+import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.Examples;
+import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.datasets.image.InkImage;
+
+/**
+ * One-shot classification of new handwritten characters: train a metric learner on {@code omniglot-small} (or load
+ * a state saved by an earlier run), then label every PNG in {@code --queries} with the most similar class of
+ * {@code --examples}, a folder holding one PNG per class named after its label ({@code alpha.png}, {@code beta.png}).
+ * Images are dark strokes on a light background, any size (resized to 28x28 like Omniglot).
+ *
+ * <pre>
+ * java -cp ... org.metalearn4j.examples.metric.ClassifyCharacters --examples chars/examples --queries chars/queries \
+ *     --seconds 600 --state protonet.state
+ * </pre>
+ */
+public final class ClassifyCharacters {
+    private static final int SIZE = 28;
+
+    private ClassifyCharacters() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Args a = new Args(args, Map.of("learner", "protonet", "seconds", "600", "state", "", "examples", "",
+                "queries", "", "seed", "1"));
+        if (a.get("examples").isEmpty() || a.get("queries").isEmpty()) {
+            throw new IllegalArgumentException("--examples DIR and --queries DIR are required");
+        }
+        List<Path> examples = pngs(Path.of(a.get("examples")));
+        List<Path> queries = pngs(Path.of(a.get("queries")));
+        Learner learner = trainedLearner(a);
+
+        long[] labels = new long[examples.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i;
+        }
+        Predictor predictor = learner.adapter().adapt(new Examples(images(examples), Nd4j.createFromArray(labels)),
+                TaskType.CLASSIFICATION, examples.size());
+        INDArray probabilities = softmax(predictor.predict(images(queries)));
+        for (int q = 0; q < queries.size(); q++) {
+            int best = probabilities.getRow(q).argMax().getInt(0);
+            System.out.printf(Locale.ROOT, "%s -> %s (p=%.3f)%n", queries.get(q).getFileName(),
+                    label(examples.get(best)), probabilities.getDouble(q, best));
+        }
+    }
+
+    /** Loads {@code --state} when it exists; otherwise trains for {@code --seconds} and saves there if given. */
+    private static Learner trainedLearner(Args a) throws IOException {
+        PluginRegistry registry = PluginRegistry.discover(ClassifyCharacters.class.getClassLoader(), null);
+        Dataset data = TimedTraining.open(registry, "omniglot-small");
+        long seed = a.integer("seed");
+        Learner learner = TimedTraining.create(registry, a.get("learner"), data, 20, seed);
+        Path state = a.get("state").isEmpty() ? null : Path.of(a.get("state"));
+        if (state != null && Files.exists(state)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state)))) {
+                learner.load(StateDict.read(in));
+            }
+            System.err.println("loaded " + state);
+            return learner;
+        }
+        TimedTraining.Result run = TimedTraining.train(learner, data, new EpisodeSpec(20, 5, 5), a.number("seconds"),
+                seed);
+        System.err.printf(Locale.ROOT, "trained %d episodes in %.0f s%n", run.episodes(), run.seconds());
+        if (state != null) {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(state)))) {
+                learner.state().write(out);
+            }
+            System.err.println("saved " + state);
+        }
+        return learner;
+    }
+
+    private static List<Path> pngs(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + ": not a directory");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> out = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+                    .sorted().toList();
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException(dir + ": contains no .png files");
+            }
+            return out;
+        }
+    }
+
+    private static INDArray images(List<Path> files) {
+        float[] all = new float[files.size() * SIZE * SIZE];
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                float[] ink = InkImage.decode(Files.readAllBytes(files.get(i)), SIZE, files.get(i).toString());
+                System.arraycopy(ink, 0, all, i * SIZE * SIZE, SIZE * SIZE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(files.get(i) + ": cannot read", e);
+            }
+        }
+        return Nd4j.create(all, new long[] {files.size(), 1, SIZE, SIZE}, 'c');
+    }
+
+    private static INDArray softmax(INDArray logits) {
+        INDArray shifted = logits.castTo(DataType.DOUBLE).subColumnVector(logits.castTo(DataType.DOUBLE).max(1)
+                .reshape(logits.size(0), 1));
+        INDArray e = Transforms.exp(shifted, false);
+        return e.divColumnVector(e.sum(1).reshape(logits.size(0), 1));
+    }
+
+    private static String label(Path example) {
+        String name = example.getFileName().toString();
+        return name.substring(0, name.length() - ".png".length());
+    }
+}
