@@ -16,8 +16,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * handful of iterations for the small feature dimensions used here (the Hessian is {@code [d+1, d+1]}).
  */
 public final class LogisticRegression {
-    private static final int MAX_ITERATIONS = 50;
-    private static final double TOLERANCE = 1e-8;
+    private static final int MAX_ITERATIONS = 30;
+    private static final double TOLERANCE = 1e-6;
+    /** Probability floor for constant targets, whose unpenalised bias would otherwise diverge. */
+    private static final double CONSTANT_EPS = 1e-4;
 
     private LogisticRegression() {
     }
@@ -60,6 +62,13 @@ public final class LogisticRegression {
         Standardizer scaler = Standardizer.fit(x);
         int n = x.rows();
         int d = x.columns();
+        double tMin = targets.minNumber().doubleValue();
+        if (tMin == targets.maxNumber().doubleValue()) {
+            // Nothing to discriminate (e.g. an attribute no training class has): the penalised optimum has zero
+            // weights and an infinite bias; a clipped constant probability is the useful finite answer.
+            double p = Math.min(Math.max(tMin, CONSTANT_EPS), 1 - CONSTANT_EPS);
+            return new Model(scaler, Nd4j.zeros(DataType.DOUBLE, d), Math.log(p / (1 - p)));
+        }
         // Bias as an extra all-ones column; it is left out of the penalty through the mask.
         INDArray xa = Nd4j.hstack(scaler.apply(x), Nd4j.ones(DataType.DOUBLE, n, 1));
         INDArray t = targets.castTo(DataType.DOUBLE).reshape(n, 1);
