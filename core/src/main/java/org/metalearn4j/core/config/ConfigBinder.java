@@ -1,0 +1,140 @@
+package org.metalearn4j.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.spi.Provider;
+
+/**
+ * Binds configuration trees into immutable records over their defaults, turning Jackson's and the records' own
+ * validation errors into {@link ConfigException}s that name the dotted field path, the bad value, what is allowed and
+ * the file.
+ */
+public final class ConfigBinder {
+    private ConfigBinder() {
+    }
+
+    /**
+     * Binds {@code tree} into {@code type}, with every key missing from {@code tree} taken from {@code defaults}.
+     *
+     * @param path   dotted path of {@code tree} inside the document, e.g. {@code learner.params}; empty for the root
+     * @param source where the tree came from (a file name) for error messages, or null
+     */
+    public static <T> T bind(JsonNode tree, T defaults, Class<T> type, String path, String source) {
+        JsonNode merged = JsonTrees.merge(ConfigMappers.json().valueToTree(defaults), tree, path);
+        try {
+            return ConfigMappers.json().treeToValue(merged, type);
+        } catch (JsonProcessingException e) {
+            throw translate(e, path, source);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(path, e.getMessage() + in(source), e);
+        }
+    }
+
+    /** Binds a provider's {@code params} over its {@link Provider#defaults()} into its {@link Provider#configType()}. */
+    public static <C extends Record> C bindParams(Provider<C> provider, JsonNode params, String path, String source) {
+        return bind(params == null ? ConfigMappers.json().createObjectNode() : params, provider.defaults(),
+                provider.configType(), path, source);
+    }
+
+    /** The record as a YAML document, for {@code metalearn config --defaults}. */
+    public static String toYaml(Object record) {
+        try {
+            return ConfigMappers.yaml().writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render " + record.getClass().getName() + " as YAML", e);
+        }
+    }
+
+    /** The record as a JSON tree. */
+    public static ObjectNode toTree(Object record) {
+        return ConfigMappers.json().valueToTree(record);
+    }
+
+    static ConfigException translate(JsonProcessingException e, String base, String source) {
+        String at = join(base, e instanceof JsonMappingException m ? pathOf(m.getPath()) : "");
+        if (e instanceof UnrecognizedPropertyException u) {
+            String allowed = new TreeSet<>(u.getKnownPropertyIds().stream().map(String::valueOf).toList()).toString();
+            return new ConfigException(at,
+                    "unknown key; allowed keys here: " + allowed + in(source), e);
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException iae) {
+            String msg = iae.getMessage();
+            int colon = msg == null ? -1 : msg.indexOf(": ");
+            if (colon > 0 && !msg.substring(0, colon).contains(" ")) {
+                return new ConfigException(join(at, msg.substring(0, colon)), msg.substring(colon + 2) + in(source), e);
+            }
+            return new ConfigException(at, msg + in(source), e);
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new ConfigException(at, "expected " + describe(f.getTargetType()) + ", got " + quote(f.getValue())
+                    + in(source), e);
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return new ConfigException(at, "expected " + describe(m.getTargetType()) + " ("
+                    + firstLine(m.getOriginalMessage()) + ")" + in(source), e);
+        }
+        return new ConfigException(at, firstLine(e.getOriginalMessage()) + in(source), e);
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> refs) {
+        return refs.stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    static String join(String a, String b) {
+        if (a == null || a.isEmpty()) {
+            return b == null ? "" : b;
+        }
+        return b == null || b.isEmpty() ? a : a + "." + b;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
+        }
+        if (type.isRecord()) {
+            return "a mapping with keys " + List.of(type.getRecordComponents()).stream()
+                    .map(java.lang.reflect.RecordComponent::getName).toList();
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid value";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static String in(String source) {
+        return source == null ? "" : " (in " + source + ")";
+    }
+}

@@ -1,0 +1,62 @@
+package org.metalearn4j.core.event;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * The console side of a run: one human-readable line per evaluation, checkpoint and the end of the run on
+ * {@code notes} (stderr, beside the progress bar). The one-line JSON summary for scripts, {@link #summaryJson}, is
+ * printed by the caller once every listener is done, so that it is the last line of stdout.
+ */
+public final class ConsoleSummaryListener implements TrainingListener {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final PrintStream notes;
+
+    public ConsoleSummaryListener(PrintStream notes) {
+        this.notes = notes;
+    }
+
+    @Override
+    public void onStarted(RunStarted e) {
+        notes.printf(Locale.ROOT, "training %s on %s (%s), iterations %d..%d, run directory %s%n", e.learner(),
+                e.dataset(), e.backend(), e.startIteration(), e.iterations(), e.runDir());
+    }
+
+    @Override
+    public void onEval(EvalEvent e) {
+        notes.printf(Locale.ROOT, "%neval @ %d: %s %.4f ± %.4f (%d episodes of %s)%n", e.iteration(), e.metricName(),
+                e.value(), e.ci95(), e.episodes(), e.split());
+    }
+
+    @Override
+    public void onCheckpoint(CheckpointEvent e) {
+        notes.printf(Locale.ROOT, "%ncheckpoint @ %d: %s%n", e.iteration(), e.file());
+    }
+
+    @Override
+    public void onFinished(RunFinished e) {
+        notes.printf(Locale.ROOT, "%n%s after %d of %d iterations (%.1f s): %s %.4f ± %.4f, last checkpoint %s%n",
+                e.interrupted() ? "stopped" : "done", e.iteration(), e.iterations(), e.seconds(), e.metricName(),
+                e.value(), e.ci95(), e.checkpoint());
+    }
+
+    /** {@code {"run":..., "iterations":..., "loss":..., "accuracy"|"mse":..., "ci95":..., ...}} on one line. */
+    public static String summaryJson(RunFinished e, String backend) {
+        ObjectNode n = JSON.createObjectNode()
+                .put("run", e.runDir())
+                .put("iterations", e.iteration())
+                .put("loss", e.loss())
+                .put(e.metricName(), e.value())
+                .put("ci95", e.ci95())
+                .put("episodes", e.episodes())
+                .put("seconds", Math.round(e.seconds() * 1000) / 1000.0)
+                .put("checkpoint", e.checkpoint())
+                .put("backend", backend)
+                .put("interrupted", e.interrupted());
+        return n.toString();
+    }
+}

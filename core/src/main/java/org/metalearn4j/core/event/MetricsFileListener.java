@@ -1,0 +1,81 @@
+package org.metalearn4j.core.event;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends every training event to a JSON-lines file ({@code metrics.jsonl}), one object per line with an
+ * {@code event} field ({@code started}, {@code step}, {@code eval}, {@code checkpoint}, {@code finished}). A resumed
+ * run appends to the same file, so lines carry their iteration.
+ */
+public final class MetricsFileListener implements TrainingListener, AutoCloseable {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Path file;
+    private final BufferedWriter out;
+
+    public MetricsFileListener(Path file) {
+        this.file = file;
+        try {
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open metrics file " + file, e);
+        }
+    }
+
+    @Override
+    public void onStarted(RunStarted e) {
+        write("started", e);
+    }
+
+    @Override
+    public void onStep(StepEvent e) {
+        write("step", e);
+    }
+
+    @Override
+    public void onEval(EvalEvent e) {
+        write("eval", e);
+    }
+
+    @Override
+    public void onCheckpoint(CheckpointEvent e) {
+        write("checkpoint", e);
+    }
+
+    @Override
+    public void onFinished(RunFinished e) {
+        write("finished", e);
+    }
+
+    /** Flushed per line so that {@code tail -f metrics.jsonl} follows a run live; a step takes far longer. */
+    private void write(String kind, Record event) {
+        ObjectNode node = JSON.createObjectNode().put("event", kind);
+        node.setAll((ObjectNode) JSON.valueToTree(event));
+        try {
+            out.write(node.toString());
+            out.newLine();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write metrics file " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close metrics file " + file, e);
+        }
+    }
+}

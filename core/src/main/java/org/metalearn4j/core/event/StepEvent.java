@@ -1,0 +1,21 @@
+package org.metalearn4j.core.event;
+
+import java.util.Map;
+
+/**
+ * One meta-training iteration finished.
+ *
+ * @param iteration      iterations completed so far (1 after the first step)
+ * @param iterations     iterations the run will reach
+ * @param loss           mean query loss of the meta-batch
+ * @param metric         training accuracy or MSE on the meta-batch's query sets ({@code NaN} if not computed)
+ * @param metricName     {@code accuracy} or {@code mse}
+ * @param extras         learner-specific scalars
+ * @param elapsedSeconds wall time since this process started training
+ */
+public record StepEvent(int iteration, int iterations, double loss, double metric, String metricName,
+                        Map<String, Double> extras, double elapsedSeconds) {
+    public StepEvent {
+        extras = Map.copyOf(extras);
+    }
+}

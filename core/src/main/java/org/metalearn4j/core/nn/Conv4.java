@@ -1,0 +1,71 @@
+package org.metalearn4j.core.nn;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.metalearn4j.core.tensor.Tensor;
+
+/**
+ * The standard few-shot backbone: 4 blocks of [conv 3x3 (padding 1) with {@code hidden} channels, batch norm, ReLU,
+ * max-pool 2], then flatten. Parameters: {@code "<block>.conv.weight", "<block>.conv.bias", "<block>.bn.weight",
+ * "<block>.bn.bias"} for blocks 0..3. A 28x28 input gives {@code hidden} features (28 -> 14 -> 7 -> 3 -> 1).
+ */
+public final class Conv4 implements Module {
+    private final int inChannels;
+    private final int hidden;
+    private final Sequential body;
+
+    public Conv4(int inChannels, int hidden) {
+        if (inChannels < 1 || hidden < 1) {
+            throw new IllegalArgumentException("Conv4: inChannels and hidden must be >= 1, got " + inChannels + ", "
+                    + hidden);
+        }
+        this.inChannels = inChannels;
+        this.hidden = hidden;
+        LinkedHashMap<String, Module> blocks = new LinkedHashMap<>();
+        for (int b = 0; b < 4; b++) {
+            LinkedHashMap<String, Module> block = new LinkedHashMap<>();
+            block.put("conv", new Conv2d(b == 0 ? inChannels : hidden, hidden, 3, 1));
+            block.put("bn", new BatchNorm2d(hidden));
+            block.put("relu", Activation.relu());
+            block.put("pool", new MaxPool2d(2));
+            blocks.put(Integer.toString(b), Sequential.named(block));
+        }
+        blocks.put("flatten", new Flatten());
+        this.body = Sequential.named(blocks);
+    }
+
+    /** The usual width of 64 channels. */
+    public Conv4(int inChannels) {
+        this(inChannels, 64);
+    }
+
+    /** Length of the feature vector for {@code height x width} inputs. */
+    public long featureSize(long height, long width) {
+        for (int b = 0; b < 4; b++) {
+            height /= 2;
+            width /= 2;
+        }
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException("Conv4: input smaller than 16x16 pools away to nothing");
+        }
+        return hidden * height * width;
+    }
+
+    public int inChannels() {
+        return inChannels;
+    }
+
+    public int hidden() {
+        return hidden;
+    }
+
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return body.parameterSpecs();
+    }
+
+    @Override
+    public Tensor forward(Params params, Tensor x, ForwardContext ctx) {
+        return body.forward(params, x, ctx);
+    }
+}

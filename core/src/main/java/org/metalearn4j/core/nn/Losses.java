@@ -1,0 +1,57 @@
+package org.metalearn4j.core.nn;
+
+import java.util.Arrays;
+import org.metalearn4j.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Losses and metrics on batches. */
+public final class Losses {
+    private Losses() {
+    }
+
+    /** Mean cross-entropy of {@code logits [N, C]} against integer class {@code labels} (length N, in [0, C)). */
+    public static Tensor crossEntropy(Tensor logits, int[] labels) {
+        return logits.logSoftmax(1).mul(Tensor.constant(oneHot(logits, labels, "crossEntropy"))).sum()
+                .mul(-1.0 / labels.length);
+    }
+
+    /** Mean squared error; {@code prediction} and {@code target} must have the same shape. */
+    public static Tensor mse(Tensor prediction, Tensor target) {
+        if (!Arrays.equals(prediction.shape(), target.shape())) {
+            throw new IllegalArgumentException("mse: prediction has shape " + Arrays.toString(prediction.shape())
+                    + ", target has shape " + Arrays.toString(target.shape()));
+        }
+        return prediction.sub(target).square().mean();
+    }
+
+    /** Fraction of rows of {@code logits [N, C]} whose largest entry is at the label. */
+    public static double accuracy(Tensor logits, int[] labels) {
+        oneHot(logits, labels, "accuracy");
+        INDArray predicted = logits.value().argMax(1);
+        long correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (predicted.getLong(i) == labels[i]) {
+                correct++;
+            }
+        }
+        return labels.length == 0 ? 0 : (double) correct / labels.length;
+    }
+
+    private static INDArray oneHot(Tensor logits, int[] labels, String op) {
+        if (logits.rank() != 2 || logits.shape()[0] != labels.length) {
+            throw new IllegalArgumentException(op + ": logits must be [N, C] with N = " + labels.length
+                    + " labels, got " + Arrays.toString(logits.shape()));
+        }
+        long classes = logits.shape()[1];
+        INDArray oneHot = Nd4j.zeros(logits.dataType(), labels.length, classes);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(op + ": label " + labels[i] + " at index " + i
+                        + " is outside [0, " + classes + ")");
+            }
+            oneHot.putScalar(i, labels[i], 1.0);
+        }
+        return oneHot;
+    }
+}

@@ -1,0 +1,17 @@
+package org.metalearn4j.core.nn;
+
+import java.util.List;
+import org.metalearn4j.core.tensor.Tensor;
+
+/** Max-pooling over non-overlapping {@code kernel x kernel} windows; no parameters. */
+public record MaxPool2d(int kernel) implements Module {
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of();
+    }
+
+    @Override
+    public Tensor forward(Params params, Tensor x, ForwardContext ctx) {
+        return x.maxPool2d(kernel);
+    }
+}

@@ -1,0 +1,43 @@
+package org.metalearn4j.core.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** relu, leaky relu, tanh, sigmoid and softplus. Kinks use the subgradient 0 (relu) at exactly zero, like PyTorch. */
+final class Activations {
+    private Activations() {
+    }
+
+    static Tensor relu(Tensor x) {
+        return Tensor.record("relu", Transforms.relu(x.value(), true),
+                (out, g, needs) -> new Tensor[] {g.mul(Tensor.constant(positive(x.value())))}, x);
+    }
+
+    static Tensor leakyRelu(Tensor x, double slope) {
+        return Tensor.record("leakyRelu", Transforms.leakyRelu(x.value(), slope, true), (out, g, needs) ->
+                new Tensor[] {g.mul(Tensor.constant(positive(x.value()).muli(1.0 - slope).addi(slope)))}, x);
+    }
+
+    static Tensor tanh(Tensor x) {
+        return Tensor.record("tanh", Transforms.tanh(x.value(), true),
+                (out, g, needs) -> new Tensor[] {g.mul(out.square().rsub(1.0))}, x);
+    }
+
+    static Tensor sigmoid(Tensor x) {
+        return Tensor.record("sigmoid", Transforms.sigmoid(x.value(), true),
+                (out, g, needs) -> new Tensor[] {g.mul(out.mul(out.rsub(1.0)))}, x);
+    }
+
+    static Tensor softplus(Tensor x) {
+        // log(1 + e^x) = max(x, 0) + log(1 + e^-|x|): never overflows
+        INDArray v = x.value();
+        INDArray value = Transforms.relu(v, true).addi(Transforms.log(Transforms.exp(Transforms.abs(v, true).negi(),
+                false).addi(1.0), false));
+        return Tensor.record("softplus", value, (out, g, needs) -> new Tensor[] {g.mul(x.sigmoid())}, x);
+    }
+
+    /** 1 where {@code v > 0}, else 0, in v's data type. */
+    private static INDArray positive(INDArray v) {
+        return v.gt(0.0).castTo(v.dataType());
+    }
+}

@@ -1,0 +1,53 @@
+package org.metalearn4j.core.tensor;
+
+import java.util.Arrays;
+
+/** Add, subtract, multiply and divide with numpy broadcasting, and their scalar forms. */
+final class Arithmetic {
+    private Arithmetic() {
+    }
+
+    static Tensor add(Tensor a, Tensor b) {
+        check("add", a, b);
+        return Tensor.record("add", a.value().add(b.value()), (out, g, needs) -> new Tensor[] {
+            needs[0] ? g.sumToShape(a.shape()) : null,
+            needs[1] ? g.sumToShape(b.shape()) : null}, a, b);
+    }
+
+    static Tensor sub(Tensor a, Tensor b) {
+        check("sub", a, b);
+        return Tensor.record("sub", a.value().sub(b.value()), (out, g, needs) -> new Tensor[] {
+            needs[0] ? g.sumToShape(a.shape()) : null,
+            needs[1] ? g.neg().sumToShape(b.shape()) : null}, a, b);
+    }
+
+    static Tensor mul(Tensor a, Tensor b) {
+        check("mul", a, b);
+        return Tensor.record("mul", a.value().mul(b.value()), (out, g, needs) -> new Tensor[] {
+            needs[0] ? g.mul(b).sumToShape(a.shape()) : null,
+            needs[1] ? g.mul(a).sumToShape(b.shape()) : null}, a, b);
+    }
+
+    static Tensor div(Tensor a, Tensor b) {
+        check("div", a, b);
+        return Tensor.record("div", a.value().div(b.value()), (out, g, needs) -> new Tensor[] {
+            needs[0] ? g.div(b).sumToShape(a.shape()) : null,
+            // d(a/b)/db = -a/b^2, written with a and b (not out) so that higher orders stay exact
+            needs[1] ? g.mul(a).div(b.square()).neg().sumToShape(b.shape()) : null}, a, b);
+    }
+
+    static Tensor addScalar(Tensor a, double c) {
+        return Tensor.record("add", a.value().add(c), (out, g, needs) -> new Tensor[] {g}, a);
+    }
+
+    static Tensor mulScalar(Tensor a, double c) {
+        return Tensor.record("mul", a.value().mul(c), (out, g, needs) -> new Tensor[] {g.mul(c)}, a);
+    }
+
+    private static void check(String op, Tensor a, Tensor b) {
+        Shapes.sameType(op, a, b);
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            Shapes.broadcast(op, a.shape(), b.shape());
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.metalearn4j.core.tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reverse-mode differentiation of recorded graphs, like {@code torch.autograd.grad}: gradients are returned, never
+ * accumulated into the tensors. With {@code createGraph = true} the backward pass itself is recorded, so the returned
+ * gradients can be differentiated again (second-order MAML, learned optimizers), to any order.
+ */
+public final class Autograd {
+    private Autograd() {
+    }
+
+    /** Gradients of the scalar {@code outputs} (summed) with respect to {@code inputs}; every input must be used. */
+    public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, boolean createGraph) {
+        return grad(outputs, null, inputs, createGraph, false);
+    }
+
+    /** Gradient of one scalar with respect to {@code inputs}. */
+    public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph) {
+        return grad(List.of(output), null, inputs, createGraph, false);
+    }
+
+    /**
+     * Vector-Jacobian products: the gradient of {@code sum_i <gradOutputs_i, outputs_i>} with respect to each input.
+     *
+     * @param gradOutputs one tensor per output with that output's shape, or {@code null} for scalar outputs (ones)
+     * @param createGraph record the backward pass so the results are differentiable
+     * @param allowUnused return a zero gradient for an input the outputs do not depend on, instead of failing
+     */
+    public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> gradOutputs, List<Tensor> inputs,
+                                    boolean createGraph, boolean allowUnused) {
+        if (gradOutputs != null && gradOutputs.size() != outputs.size()) {
+            throw new IllegalArgumentException("grad: " + outputs.size() + " outputs but " + gradOutputs.size()
+                    + " gradOutputs");
+        }
+        Map<Tensor, Boolean> relevant = new IdentityHashMap<>();
+        Set<Tensor> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!inputs.get(i).requiresGrad()) {
+                throw new IllegalArgumentException("grad: input " + i + " " + Arrays.toString(inputs.get(i).shape())
+                        + " does not require grad (use Tensor.variable or a parameter)");
+            }
+            wanted.add(inputs.get(i));
+        }
+        List<Tensor> order = topologicalOrder(outputs, wanted, relevant);
+        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        try (Scope scope = Mode.setGrad(createGraph)) {
+            for (int i = 0; i < outputs.size(); i++) {
+                Tensor out = outputs.get(i);
+                Tensor seed = seed(out, gradOutputs == null ? null : gradOutputs.get(i), i);
+                accumulate(grads, out, seed);
+            }
+            for (int i = order.size() - 1; i >= 0; i--) {
+                Tensor t = order.get(i);
+                Tensor g = grads.get(t);
+                Node node = t.node();
+                if (g == null || node == null) {
+                    continue;
+                }
+                Tensor[] in = node.inputs();
+                boolean[] needs = new boolean[in.length];
+                boolean any = false;
+                for (int j = 0; j < in.length; j++) {
+                    needs[j] = relevant.getOrDefault(in[j], false);
+                    any |= needs[j];
+                }
+                if (!any) {
+                    continue;
+                }
+                Tensor[] inGrads = node.backward().apply(t, g, needs);
+                for (int j = 0; j < in.length; j++) {
+                    if (needs[j]) {
+                        checkShape(node.op(), j, in[j], inGrads[j]);
+                        accumulate(grads, in[j], inGrads[j]);
+                    }
+                }
+                if (!wanted.contains(t)) {
+                    grads.remove(t);
+                }
+            }
+        }
+        List<Tensor> result = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor in = inputs.get(i);
+            Tensor g = grads.get(in);
+            if (g == null) {
+                if (!allowUnused) {
+                    throw new IllegalArgumentException("grad: input " + i + " " + Arrays.toString(in.shape())
+                            + " is not used by the outputs (pass allowUnused=true to get zeros)");
+                }
+                g = Tensor.constant(Nd4j.zeros(in.dataType(), in.shape()));
+            }
+            result.add(g);
+        }
+        return result;
+    }
+
+    /** Disables graph recording on this thread until the scope closes (fast evaluation, inference). */
+    public static Scope noGrad() {
+        return Mode.setGrad(false);
+    }
+
+    /** Re-enables graph recording on this thread until the scope closes (inside a {@link #noGrad()} block). */
+    public static Scope enableGrad() {
+        return Mode.setGrad(true);
+    }
+
+    public static boolean isGradEnabled() {
+        return Mode.gradEnabled();
+    }
+
+    /**
+     * Until the scope closes, every op on this thread checks its result and throws {@link NonFiniteException} naming
+     * the first op that produced NaN or Inf. Costs one extra pass over each result; for debugging.
+     */
+    public static Scope checkNumerics() {
+        return Mode.setCheck(true);
+    }
+
+    private static Tensor seed(Tensor out, Tensor given, int index) {
+        if (given == null) {
+            if (out.length() != 1) {
+                throw new IllegalArgumentException("grad: output " + index + " has shape "
+                        + Arrays.toString(out.shape()) + "; non-scalar outputs need gradOutputs");
+            }
+            return Tensor.constant(Nd4j.ones(out.dataType(), out.shape()));
+        }
+        if (!Arrays.equals(given.shape(), out.shape())) {
+            throw ShapeException.of("grad", "gradOutputs[" + index + "] must have the output's shape", "output",
+                    out.shape(), "gradOutput", given.shape());
+        }
+        return given;
+    }
+
+    private static void accumulate(Map<Tensor, Tensor> grads, Tensor t, Tensor g) {
+        Tensor previous = grads.get(t);
+        grads.put(t, previous == null ? g : previous.add(g));
+    }
+
+    private static void checkShape(String op, int input, Tensor in, Tensor g) {
+        if (g == null || !Arrays.equals(g.shape(), in.shape())) {
+            throw new IllegalStateException("backward of '" + op + "' returned gradient "
+                    + (g == null ? "null" : Arrays.toString(g.shape())) + " for input " + input + " of shape "
+                    + Arrays.toString(in.shape()));
+        }
+    }
+
+    /**
+     * Tensors reachable from the outputs through recorded nodes, inputs before the ops that use them. A tensor is
+     * relevant when a wanted input is reachable from it; only relevant tensors receive gradients.
+     */
+    private static List<Tensor> topologicalOrder(List<Tensor> outputs, Set<Tensor> wanted,
+                                                 Map<Tensor, Boolean> relevant) {
+        List<Tensor> order = new ArrayList<>();
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        for (Tensor out : outputs) {
+            if (!relevant.containsKey(out)) {
+                stack.push(new Object[] {out, 0});
+            }
+            while (!stack.isEmpty()) {
+                Object[] frame = stack.peek();
+                Tensor t = (Tensor) frame[0];
+                int next = (Integer) frame[1];
+                Node node = t.requiresGrad() ? t.node() : null;
+                if (next == 0) {
+                    relevant.putIfAbsent(t, wanted.contains(t));
+                }
+                if (node != null && next < node.inputs().length) {
+                    frame[1] = next + 1;
+                    Tensor child = node.inputs()[next];
+                    if (!relevant.containsKey(child)) {
+                        stack.push(new Object[] {child, 0});
+                    }
+                    continue;
+                }
+                stack.pop();
+                boolean r = relevant.get(t);
+                if (node != null) {
+                    for (Tensor child : node.inputs()) {
+                        r |= relevant.get(child);
+                    }
+                }
+                relevant.put(t, r);
+                order.add(t);
+            }
+        }
+        return order;
+    }
+}

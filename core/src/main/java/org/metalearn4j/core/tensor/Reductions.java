@@ -1,0 +1,64 @@
+package org.metalearn4j.core.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Sum, mean and max over axes, with or without keeping the reduced axes as size 1. */
+final class Reductions {
+    private Reductions() {
+    }
+
+    static int[] allAxes(int rank) {
+        int[] a = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    static Tensor sum(Tensor x, boolean keepDims, int... axes) {
+        int[] ax = Shapes.axes("sum", axes, x.rank());
+        long[] shape = x.shape();
+        long[] kept = Shapes.keepDims(shape, ax);
+        if (ax.length == 0) {
+            return x;
+        }
+        return Tensor.record("sum", x.value().sum(keepDims, ax),
+                (out, g, needs) -> new Tensor[] {g.reshape(kept).expand(shape)}, x);
+    }
+
+    static Tensor mean(Tensor x, boolean keepDims, int... axes) {
+        int[] ax = Shapes.axes("mean", axes, x.rank());
+        long n = 1;
+        for (int a : ax) {
+            n *= x.shape()[a];
+        }
+        return sum(x, keepDims, ax).mul(1.0 / n);
+    }
+
+    static Tensor max(Tensor x, boolean keepDims, int... axes) {
+        int[] ax = Shapes.axes("max", axes, x.rank());
+        long[] shape = x.shape();
+        long[] kept = Shapes.keepDims(shape, ax);
+        INDArray maxKept = x.value().max(true, ax);
+        INDArray value = keepDims ? maxKept : maxKept.reshape('c', reducedShape(shape, ax));
+        return Tensor.record("max", value, (out, g, needs) -> {
+            INDArray mask = x.value().eq(maxKept.broadcast(shape)).castTo(x.dataType());
+            mask.divi(mask.sum(true, ax));
+            return new Tensor[] {g.reshape(kept).expand(shape).mul(Tensor.constant(mask))};
+        }, x);
+    }
+
+    private static long[] reducedShape(long[] shape, int[] sortedAxes) {
+        long[] out = new long[shape.length - sortedAxes.length];
+        int j = 0;
+        int k = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (k < sortedAxes.length && sortedAxes[k] == i) {
+                k++;
+            } else {
+                out[j++] = shape[i];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,110 @@
+package org.metalearn4j.core.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.RunConfig;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.spi.Provider;
+import org.metalearn4j.core.spi.ProviderRegistry;
+import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.task.Task;
+import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.task.TaskType;
+
+/**
+ * The data set and learner a configuration names, created with validated parameters. Every name, parameter and split
+ * is checked here, before the first training step.
+ *
+ * @param dataset  the opened data set
+ * @param learner  a freshly initialised learner
+ * @param training the training episode stream
+ * @param metric   {@code accuracy} or {@code mse}
+ */
+public record RunComponents(Dataset dataset, Learner learner, TaskSource training, String metric) {
+
+    /**
+     * Opens the data set and creates the learner of {@code config}.
+     *
+     * @param source the config file name for error messages, or null
+     * @throws ConfigException naming the field if a provider, parameter or split is wrong
+     */
+    public static RunComponents open(RunConfig config, ProviderRegistry registry, String source) {
+        DatasetProvider<?> datasetProvider = lookup(() -> registry.dataset(config.dataset().name()), "dataset.name",
+                source);
+        LearnerProvider<?> learnerProvider = lookup(() -> registry.learner(config.learner().name()), "learner.name",
+                source);
+        Dataset dataset = openDataset(datasetProvider, config.dataset().params(), source);
+        requireSplit(dataset, config.train().split(), "train.split", source);
+        requireSplit(dataset, config.eval().split(), "eval.split", source);
+        TaskSource training = dataset.episodes(config.train().split(),
+                spec(config.train().way(), config.train().shot(), config.train().query(), "train", source));
+        spec(config.eval().way(), config.eval().shot(), config.eval().query(), "eval", source);
+        int outputs = outputs(dataset.type(), config.train().way(), training, config.seed());
+        LearnerContext context = new LearnerContext(dataset.inputShape(), dataset.type(),
+                dataset.type() == TaskType.REGRESSION ? 1 : config.train().way(), outputs,
+                config.seed(), Optional.empty());
+        Learner learner = createLearner(learnerProvider, config.learner().params(), context, source);
+        return new RunComponents(dataset, learner, training, Evaluator.metricName(dataset.type()));
+    }
+
+    /** The evaluation episode stream of {@code split} with the given shape. */
+    public TaskSource episodes(String split, int way, int shot, int query) {
+        requireSplit(dataset, split, "eval.split", null);
+        return dataset.episodes(split, spec(way, shot, query, "eval", null));
+    }
+
+    private static <C extends Record> Dataset openDataset(DatasetProvider<C> provider, JsonNode params,
+                                                          String source) {
+        C config = ConfigBinder.bindParams(provider, params, "dataset.params", source);
+        return provider.open(config);
+    }
+
+    private static <C extends Record> Learner createLearner(LearnerProvider<C> provider, JsonNode params,
+                                                            LearnerContext context, String source) {
+        C config = ConfigBinder.bindParams(provider, params, "learner.params", source);
+        return provider.create(config, context);
+    }
+
+    private static <P extends Provider<?>> P lookup(java.util.function.Supplier<P> find, String path, String source) {
+        try {
+            return find.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(path, e.getMessage() + in(source), e);
+        }
+    }
+
+    private static void requireSplit(Dataset dataset, String split, String path, String source) {
+        if (!dataset.splits().contains(split)) {
+            throw new ConfigException(path, "data set '" + dataset.name() + "' has no split '" + split
+                    + "'; available: " + dataset.splits() + in(source));
+        }
+    }
+
+    private static EpisodeSpec spec(int way, int shot, int query, String section, String source) {
+        try {
+            return new EpisodeSpec(way, shot, query);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(section, e.getMessage() + in(source), e);
+        }
+    }
+
+    /** Output width: the ways for classification, the target width for regression (read off one sample task). */
+    private static int outputs(TaskType type, int way, TaskSource training, long seed) {
+        if (type != TaskType.REGRESSION) {
+            return way;
+        }
+        Task probe = training.sample(Seeds.derive(seed, -1));
+        return probe.support().y().rank() < 2 ? 1 : (int) probe.support().y().size(1);
+    }
+
+    private static String in(String source) {
+        return source == null ? "" : " (in " + source + ")";
+    }
+}

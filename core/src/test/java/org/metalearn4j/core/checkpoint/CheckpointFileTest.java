@@ -1,0 +1,98 @@
+package org.metalearn4j.core.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.state.StateDict;
+import org.nd4j.linalg.factory.Nd4j;
+
+class CheckpointFileTest {
+    @TempDir
+    Path dir;
+
+    private static Checkpoint sample(int iteration) {
+        StateDict state = new StateDict()
+                .put("w", Nd4j.createFromArray(new float[]{1.5f, Float.MIN_VALUE, -0f}))
+                .put("m", Nd4j.createFromArray(new double[][]{{Math.PI, -0.0, 1e-300}, {Double.NaN, 2, 3}}))
+                .putLongs("rng", Long.MIN_VALUE, 42);
+        return new Checkpoint(iteration, state, "{\"seed\":5}", Provenance.current(5));
+    }
+
+    private static byte[] bytes(StateDict s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        s.write(new DataOutputStream(out));
+        return out.toByteArray();
+    }
+
+    @Test
+    void roundTripIsExactAndCarriesConfigAndProvenance() throws IOException {
+        Checkpoint c = sample(17);
+        Path f = dir.resolve("c.ml4j");
+        CheckpointFile.write(f, c);
+
+        Checkpoint back = CheckpointFile.read(f);
+        assertThat(back.iteration()).isEqualTo(17);
+        assertThat(bytes(back.state())).isEqualTo(bytes(c.state()));
+        assertThat(back.configJson()).isEqualTo("{\"seed\":5}");
+        assertThat(back.provenance()).isEqualTo(c.provenance());
+        assertThat(back.provenance().javaVersion()).isEqualTo(System.getProperty("java.version"));
+        assertThat(back.provenance().nd4jVersion()).isEqualTo("1.0.0-M2.1");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(f);
+        }
+    }
+
+    @Test
+    void flippedByteTruncationAndForeignFilesAreReportedWithTheFileName() throws IOException {
+        Path f = dir.resolve("c.ml4j");
+        CheckpointFile.write(f, sample(1));
+        byte[] good = Files.readAllBytes(f);
+
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 1;
+        Files.write(f, flipped);
+        assertThatThrownBy(() -> CheckpointFile.read(f)).isInstanceOf(CheckpointException.class)
+                .hasMessage("checkpoint " + f + " is corrupt or truncated: SHA-256 checksum mismatch");
+
+        Files.write(f, Arrays.copyOf(good, good.length - 40));
+        assertThatThrownBy(() -> CheckpointFile.read(f)).hasMessageContaining(f.toString())
+                .hasMessageContaining("corrupt or truncated");
+
+        Files.write(f, Arrays.copyOf(good, 10));
+        assertThatThrownBy(() -> CheckpointFile.read(f)).hasMessageContaining("is truncated");
+
+        Files.writeString(f, "hello, not a checkpoint");
+        assertThatThrownBy(() -> CheckpointFile.read(f)).hasMessageContaining("is not a metalearn4j checkpoint");
+
+        assertThatThrownBy(() -> CheckpointFile.read(dir.resolve("none.ml4j"))).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void storeKeepsTheNewestAndFallsBackPastCorruptOnes() throws IOException {
+        CheckpointStore store = new CheckpointStore(dir, 2);
+        for (int i = 1; i <= 4; i++) {
+            store.save(sample(i * 10));
+        }
+        assertThat(store.files()).extracting(p -> p.getFileName().toString())
+                .containsExactly("ckpt-00000030.ml4j", "ckpt-00000040.ml4j");
+
+        Path newest = store.files().get(1);
+        Files.write(newest, Arrays.copyOf(Files.readAllBytes(newest), 100));
+        CheckpointStore.Loaded loaded = store.latestGood().orElseThrow();
+        assertThat(loaded.checkpoint().iteration()).isEqualTo(30);
+        assertThat(loaded.skipped()).singleElement().asString().contains(newest.toString());
+
+        Files.writeString(store.files().get(0), "garbage");
+        assertThatThrownBy(store::latestGood).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("no good checkpoint");
+        assertThat(new CheckpointStore(dir.resolve("empty"), 1).latestGood()).isEmpty();
+    }
+}

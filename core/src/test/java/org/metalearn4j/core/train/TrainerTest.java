@@ -1,0 +1,186 @@
+package org.metalearn4j.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.checkpoint.CheckpointFile;
+import org.metalearn4j.core.checkpoint.CheckpointStore;
+import org.metalearn4j.core.config.ConfigLoader;
+import org.metalearn4j.core.config.ConfigMappers;
+import org.metalearn4j.core.config.RunConfig;
+import org.metalearn4j.core.event.MetricsFileListener;
+import org.metalearn4j.core.event.RunFinished;
+import org.metalearn4j.core.event.StepEvent;
+import org.metalearn4j.core.event.TrainingEventBus;
+import org.metalearn4j.core.event.TrainingListener;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.state.StateDict;
+import org.metalearn4j.core.train.testing.BlobsDatasetProvider;
+import org.metalearn4j.core.train.testing.CentroidLearnerProvider;
+
+class TrainerTest {
+    private static Vertx vertx;
+    private static TrainingEventBus events;
+    private static final PluginRegistry REGISTRY =
+            PluginRegistry.of("test", new BlobsDatasetProvider(), new CentroidLearnerProvider());
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        events = new TrainingEventBus(vertx);
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+    }
+
+    static RunConfig config(int iterations, String... extra) {
+        List<String> sets = new java.util.ArrayList<>(List.of(
+                "dataset.name=test-blobs", "learner.name=test-centroid", "seed=3",
+                "train.iterations=" + iterations, "train.metaBatch=2", "train.way=4", "train.shot=2",
+                "train.query=5", "train.checkpointEvery=4", "train.evalEvery=100",
+                "eval.way=4", "eval.shot=2", "eval.query=5", "eval.episodes=20"));
+        sets.addAll(List.of(extra));
+        return ConfigLoader.bind(ConfigMappers.json().createObjectNode(), sets, "test");
+    }
+
+    private static RunFinished train(RunConfig config, Path dir, boolean resume) {
+        return new Trainer(REGISTRY, events).train(config, dir, resume, "test", "cpu", () -> false);
+    }
+
+    private static byte[] finalState(Path dir) throws IOException {
+        StateDict state = new CheckpointStore(dir, 1).latestGood().orElseThrow().checkpoint().state();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        state.write(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void metaTrainingBeatsChanceOnHeldOutClassesAndWritesMetrics(@TempDir Path dir) throws IOException {
+        MetricsFileListener metrics = new MetricsFileListener(dir.resolve(Trainer.METRICS_FILE));
+        TrainingEventBus.Subscription sub = events.subscribe(metrics);
+        RunFinished done = train(config(20), dir, false);
+        assertThat(sub.awaitFinished(Duration.ofSeconds(10))).isTrue();
+        sub.close();
+        metrics.close();
+
+        // 4-way episodes on unseen blob classes: chance is 0.25; nearest centroid on well-separated blobs is far above.
+        assertThat(done.metricName()).isEqualTo("accuracy");
+        assertThat(done.value()).isGreaterThan(0.8);
+        assertThat(done.iteration()).isEqualTo(20);
+        List<String> lines = Files.readAllLines(dir.resolve(Trainer.METRICS_FILE));
+        assertThat(lines.stream().filter(l -> l.contains("\"event\":\"step\""))).hasSize(20);
+        assertThat(lines.get(0)).contains("\"event\":\"started\"");
+        assertThat(lines.get(lines.size() - 1)).contains("\"event\":\"finished\"");
+        assertThat(new CheckpointStore(dir, 3).files()).extracting(p -> p.getFileName().toString())
+                .containsExactly("ckpt-00000012.ml4j", "ckpt-00000016.ml4j", "ckpt-00000020.ml4j");
+        assertThat(Files.readString(dir.resolve(Trainer.CONFIG_FILE))).contains("\"test-centroid\"");
+    }
+
+    @Test
+    void resumedRunEndsBitwiseIdenticalToUninterruptedRun(@TempDir Path tmp) throws IOException {
+        Path straight = tmp.resolve("straight");
+        Path resumed = tmp.resolve("resumed");
+        train(config(8), straight, false);
+
+        train(config(3), resumed, false);
+        RunFinished done = train(config(8), resumed, true);
+
+        assertThat(done.iteration()).isEqualTo(8);
+        assertThat(finalState(resumed)).isEqualTo(finalState(straight));
+    }
+
+    @Test
+    void stopRequestFinishesTheStepWritesACheckpointAndResumesExactly(@TempDir Path tmp) throws IOException {
+        Path straight = tmp.resolve("straight");
+        Path stopped = tmp.resolve("stopped");
+        train(config(6), straight, false);
+
+        AtomicBoolean stop = new AtomicBoolean();
+        TrainingEventBus.Subscription sub = events.subscribe(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                if (e.iteration() >= 2) {
+                    stop.set(true);
+                }
+            }
+        });
+        RunFinished interrupted = new Trainer(REGISTRY, events)
+                .train(config(6), stopped, false, "test", "cpu", stop::get);
+        sub.close();
+
+        assertThat(interrupted.interrupted()).isTrue();
+        assertThat(interrupted.iteration()).isBetween(2, 5);
+        assertThat(CheckpointFile.read(Path.of(interrupted.checkpoint())).iteration())
+                .isEqualTo(interrupted.iteration());
+        train(config(6), stopped, true);
+        assertThat(finalState(stopped)).isEqualTo(finalState(straight));
+    }
+
+    @Test
+    void corruptNewestCheckpointFallsBackToThePreviousGoodOne(@TempDir Path dir) throws IOException {
+        train(config(4, "train.checkpointEvery=2"), dir, false);
+        Path newest = dir.resolve("checkpoints/ckpt-00000004.ml4j");
+        byte[] bytes = Files.readAllBytes(newest);
+        Files.write(newest, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        RunFinished done = train(config(4, "train.checkpointEvery=2"), dir, true);
+
+        assertThat(done.iteration()).isEqualTo(4);
+        assertThat(CheckpointFile.read(newest).iteration()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesToOverwriteARunWithoutResume(@TempDir Path dir) {
+        train(config(1), dir, false);
+        assertThatThrownBy(() -> train(config(1), dir, false))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--resume");
+    }
+
+    @Test
+    void resumeWithAnotherLearnerIsRefused(@TempDir Path dir) {
+        train(config(1), dir, false);
+        PluginRegistry other = PluginRegistry.of("test", new BlobsDatasetProvider(), new CentroidLearnerProvider() {
+            @Override
+            public String name() {
+                return "other-centroid";
+            }
+        });
+        assertThatThrownBy(() -> new Trainer(other, events)
+                .train(config(8, "learner.name=other-centroid"), dir, true, "test", "cpu", () -> false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("learner.name: ");
+    }
+
+    @Test
+    void unknownLearnerAndBadParamsFailBeforeTraining(@TempDir Path dir) {
+        assertThatThrownBy(() -> train(config(4, "learner.name=nope"), dir, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("learner.name: no learner named 'nope'; available: test-centroid");
+        assertThatThrownBy(() -> train(config(4, "learner.params.embedding=three"), dir, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("learner.params.embedding: expected an integer, got \"three\"");
+        assertThatThrownBy(() -> train(config(4, "learner.params.embedding=0"), dir, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("learner.params.embedding: expected an integer >= 1, got 0");
+        assertThatThrownBy(() -> train(config(4, "train.split=validation"), dir, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("train.split: data set 'test-blobs' has no split 'validation'");
+        assertThat(new CheckpointStore(dir, 1).files()).isEmpty();
+    }
+}

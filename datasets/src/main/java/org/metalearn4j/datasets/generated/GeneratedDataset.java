@@ -1,0 +1,59 @@
+package org.metalearn4j.datasets.generated;
+
+import java.util.List;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.task.TaskType;
+
+/**
+ * A generated regression task family with splits {@code meta-train}, {@code meta-val} and {@code meta-test}. Every
+ * split draws from the same distribution; a split's task for seed s uses {@code Seeds.derive(s, splitIndex)}, so the
+ * same seed gives different functions in different splits and evaluation never repeats a training function by seed.
+ */
+public final class GeneratedDataset implements Dataset {
+    private static final List<String> SPLITS = List.of("meta-train", "meta-val", "meta-test");
+    private final String name;
+    private final RegressionFamily family;
+
+    public GeneratedDataset(String name, RegressionFamily family) {
+        this.name = name;
+        this.family = family;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public TaskType type() {
+        return TaskType.REGRESSION;
+    }
+
+    @Override
+    public long[] inputShape() {
+        return new long[] {1};
+    }
+
+    @Override
+    public List<String> splits() {
+        return SPLITS;
+    }
+
+    /** {@code spec.way()} must be 1; {@code shot} support points and {@code query} query points per task. */
+    @Override
+    public TaskSource episodes(String split, EpisodeSpec spec) {
+        int index = SPLITS.indexOf(split);
+        if (index < 0) {
+            throw new DatasetException(name + " has no split '" + split + "'; available: " + SPLITS);
+        }
+        if (spec.way() != 1) {
+            throw new DatasetException(name + "/" + split + ": regression tasks have way 1, got " + spec.way());
+        }
+        RegressionTasks tasks = new RegressionTasks(family, spec.shot(), spec.query(), name + "/" + split);
+        return seed -> tasks.sample(Seeds.derive(seed, index));
+    }
+}

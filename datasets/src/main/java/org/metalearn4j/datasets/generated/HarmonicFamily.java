@@ -1,0 +1,30 @@
+package org.metalearn4j.datasets.generated;
+
+import java.util.SplittableRandom;
+
+/** {@code y = a1 sin(w x + b1) + a2 sin(2 w x + b2)}. */
+public final class HarmonicFamily implements RegressionFamily {
+    private final HarmonicConfig config;
+
+    public HarmonicFamily(HarmonicConfig config) {
+        Ranges.check(config.amplitudeMin(), config.amplitudeMax(), "amplitudeMin", "amplitudeMax");
+        Ranges.check(config.phaseMin(), config.phaseMax(), "phaseMin", "phaseMax");
+        Ranges.check(config.frequencyMin(), config.frequencyMax(), "frequencyMin", "frequencyMax");
+        Ranges.check(config.xMin(), config.xMax(), "xMin", "xMax");
+        this.config = config;
+    }
+
+    @Override
+    public void sample(SplittableRandom random, float[] x, float[] y) {
+        double a1 = Ranges.uniform(random, config.amplitudeMin(), config.amplitudeMax());
+        double a2 = Ranges.uniform(random, config.amplitudeMin(), config.amplitudeMax());
+        double b1 = Ranges.uniform(random, config.phaseMin(), config.phaseMax());
+        double b2 = Ranges.uniform(random, config.phaseMin(), config.phaseMax());
+        double w = Ranges.uniform(random, config.frequencyMin(), config.frequencyMax());
+        for (int i = 0; i < x.length; i++) {
+            double xi = Ranges.uniform(random, config.xMin(), config.xMax());
+            x[i] = (float) xi;
+            y[i] = (float) (a1 * Math.sin(w * xi + b1) + a2 * Math.sin(2 * w * xi + b2));
+        }
+    }
+}

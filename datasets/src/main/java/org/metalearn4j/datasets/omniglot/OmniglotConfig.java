@@ -1,0 +1,19 @@
+package org.metalearn4j.datasets.omniglot;
+
+/**
+ * Configuration of {@code omniglot} (the full set, Vinyals-style split).
+ *
+ * @param imageSize            side of the square images after area-average resizing from 105 pixels
+ * @param cacheDir             cache directory; null or blank means {@code $METALEARN4J_DATA}, else
+ *                             {@code ~/.cache/metalearn4j}. The zips are looked for in its {@code omniglot/} folder
+ * @param download             download missing zips from the official repository (needs the two checksums)
+ * @param backgroundSha256     SHA-256 of {@code images_background.zip} (or put it in {@code images_background.zip.sha256})
+ * @param evaluationSha256     SHA-256 of {@code images_evaluation.zip} (or put it in {@code images_evaluation.zip.sha256})
+ * @param trainCharacters      characters in {@code meta-train}, taken first in the standard 1623-character order
+ * @param validationCharacters characters in {@code meta-val}, taken next; the rest form {@code meta-test}
+ * @param rotateMetaTrain      make each 90-degree rotation of a meta-train character a class of its own
+ */
+public record OmniglotConfig(int imageSize, String cacheDir, boolean download, String backgroundSha256,
+                             String evaluationSha256, int trainCharacters, int validationCharacters,
+                             boolean rotateMetaTrain) {
+}

@@ -1,0 +1,74 @@
+package org.metalearn4j.datasets.omniglot;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.datasets.store.ClassStore;
+import org.metalearn4j.datasets.store.ClassStoreDataset;
+import org.metalearn4j.datasets.store.DecodedCache;
+
+/**
+ * {@code omniglot-small}: the two small Omniglot background sets shipped in this JAR (works offline).
+ * <ul>
+ *   <li>{@code meta-train}: every character of {@code images_background_small1} (Balinese, Early_Aramaic, Greek,
+ *       Korean, Latin), each rotation by 0/90/180/270 degrees a class of its own: 544 classes.</li>
+ *   <li>{@code meta-test}: the characters of the {@code images_background_small2} alphabets that small1 does not
+ *       have (Japanese_(katakana), Sanskrit, Tagalog), unrotated: 106 classes. Greek and Latin, present in both
+ *       archives, are kept once, in meta-train.</li>
+ * </ul>
+ */
+public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmallConfig> {
+    public static final String NAME = "omniglot-small";
+    static final String SMALL1 = "images_background_small1.zip";
+    static final String SMALL2 = "images_background_small2.zip";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Omniglot small1 (544 rotated classes, meta-train) / small2-only alphabets (106 classes, meta-test), shipped";
+    }
+
+    @Override
+    public Class<OmniglotSmallConfig> configType() {
+        return OmniglotSmallConfig.class;
+    }
+
+    @Override
+    public OmniglotSmallConfig defaults() {
+        return new OmniglotSmallConfig(28);
+    }
+
+    @Override
+    public Dataset open(OmniglotSmallConfig config) {
+        int size = checkImageSize(config.imageSize(), "imageSize");
+        Map<String, ClassStore> splits = DecodedCache.get(NAME + ":" + size, () -> load(size));
+        return new ClassStoreDataset(NAME, splits);
+    }
+
+    static int checkImageSize(int size, String field) {
+        if (size < 1 || size > 105) {
+            throw new ConfigException(field, "must be between 1 and 105 (Omniglot images are 105x105), got " + size);
+        }
+        return size;
+    }
+
+    private static Map<String, ClassStore> load(int size) {
+        List<OmniglotCharacter> small1 = OmniglotZip.readResource(SMALL1, size);
+        List<OmniglotCharacter> small2 = OmniglotZip.readResource(SMALL2, size);
+        Set<String> trainAlphabets = small1.stream().map(OmniglotCharacter::alphabet).collect(Collectors.toSet());
+        List<OmniglotCharacter> testOnly = small2.stream().filter(c -> !trainAlphabets.contains(c.alphabet())).toList();
+        Map<String, ClassStore> splits = new LinkedHashMap<>();
+        splits.put("meta-train", OmniglotStores.build(small1, size, true));
+        splits.put("meta-test", OmniglotStores.build(testOnly, size, false));
+        return splits;
+    }
+}

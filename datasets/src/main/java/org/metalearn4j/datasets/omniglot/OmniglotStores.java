@@ -1,0 +1,36 @@
+package org.metalearn4j.datasets.omniglot;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.metalearn4j.datasets.image.Rotation;
+import org.metalearn4j.datasets.store.ClassStore;
+
+/** Turns Omniglot characters into class stores, optionally with each 90-degree rotation as a class of its own. */
+public final class OmniglotStores {
+    private static final int[] QUARTER_TURNS = {0, 1, 2, 3};
+
+    private OmniglotStores() {
+    }
+
+    /**
+     * One class per character, or four per character when {@code rotate}: class names are {@code alphabet/character}
+     * or {@code alphabet/character/rot000|rot090|rot180|rot270} (counter-clockwise).
+     */
+    public static ClassStore build(List<OmniglotCharacter> characters, int size, boolean rotate) {
+        ClassStore.Builder builder = ClassStore.builder(1, size, size);
+        for (OmniglotCharacter character : characters) {
+            if (!rotate) {
+                builder.addClass(character.id(), character.images());
+                continue;
+            }
+            for (int turns : QUARTER_TURNS) {
+                List<float[]> rotated = new ArrayList<>(character.images().size());
+                for (float[] image : character.images()) {
+                    rotated.add(Rotation.rotate(image, size, turns));
+                }
+                builder.addClass(character.id() + String.format("/rot%03d", turns * 90), rotated);
+            }
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,96 @@
+package org.metalearn4j.datasets.omniglot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.datasets.image.InkImage;
+
+/**
+ * Reads an Omniglot image archive ({@code [top/]ALPHABET/characterNN/XXXX_YY.png}) straight from the zip stream, with
+ * no unzipping to disk. Characters come out sorted by alphabet then character, drawings sorted by file name, so the
+ * result is independent of the order of entries in the archive.
+ *
+ * <p>Directory entries and macOS archive artefacts ({@code __MACOSX/}, dot files) are skipped; any other entry that is
+ * not a decodable PNG at the expected depth fails, naming the archive and the entry.
+ */
+public final class OmniglotZip {
+    private OmniglotZip() {
+    }
+
+    /** Reads an archive on disk. */
+    public static List<OmniglotCharacter> read(Path zip, int imageSize) {
+        try (InputStream in = Files.newInputStream(zip)) {
+            return read(in, zip.toString(), imageSize);
+        } catch (NoSuchFileException e) {
+            throw new DatasetException("Omniglot archive not found: " + zip.toAbsolutePath(), e);
+        } catch (IOException e) {
+            throw new DatasetException("cannot read Omniglot archive " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads an archive shipped on the class path next to this class. */
+    public static List<OmniglotCharacter> readResource(String fileName, int imageSize) {
+        InputStream in = OmniglotZip.class.getResourceAsStream(fileName);
+        if (in == null) {
+            throw new DatasetException("Omniglot archive " + fileName + " is missing from the class path (expected in "
+                    + OmniglotZip.class.getPackageName().replace('.', '/') + "/)");
+        }
+        try (in) {
+            return read(in, "classpath:" + fileName, imageSize);
+        } catch (IOException e) {
+            throw new DatasetException("cannot read Omniglot archive classpath:" + fileName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads an archive from a stream.
+     *
+     * @param archive names the archive in error messages
+     */
+    public static List<OmniglotCharacter> read(InputStream in, String archive, int imageSize) throws IOException {
+        Map<String, TreeMap<String, float[]>> byCharacter = new TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (entry.isDirectory() || isArtefact(name)) {
+                    continue;
+                }
+                String where = archive + " entry " + name;
+                String[] parts = name.split("/");
+                if (!name.toLowerCase().endsWith(".png") || parts.length < 3) {
+                    throw new DatasetException(where + ": not an Omniglot image (expected ALPHABET/CHARACTER/NAME.png)");
+                }
+                float[] image = InkImage.decode(zip.readAllBytes(), imageSize, where);
+                String key = parts[parts.length - 3] + "/" + parts[parts.length - 2];
+                byCharacter.computeIfAbsent(key, k -> new TreeMap<>()).put(parts[parts.length - 1], image);
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new DatasetException(archive + ": corrupt zip archive (" + e.getMessage() + ")", e);
+        }
+        if (byCharacter.isEmpty()) {
+            throw new DatasetException(archive + ": no Omniglot images found (expected ALPHABET/CHARACTER/NAME.png)");
+        }
+        List<OmniglotCharacter> characters = new ArrayList<>();
+        byCharacter.forEach((key, images) -> {
+            int slash = key.indexOf('/');
+            characters.add(new OmniglotCharacter(key.substring(0, slash), key.substring(slash + 1),
+                    new ArrayList<>(images.values())));
+        });
+        return characters;
+    }
+
+    private static boolean isArtefact(String name) {
+        String file = name.substring(name.lastIndexOf('/') + 1);
+        return name.startsWith("__MACOSX/") || file.startsWith(".");
+    }
+}

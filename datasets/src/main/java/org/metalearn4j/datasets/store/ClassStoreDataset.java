@@ -1,0 +1,71 @@
+package org.metalearn4j.datasets.store;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.dataset.LabeledSet;
+import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.datasets.episode.EpisodeSampler;
+
+/**
+ * A classification data set whose splits are {@link ClassStore}s: every split offers both episodes and the flat
+ * labelled view. Episode domains are {@code <dataset>/<split>}.
+ */
+public final class ClassStoreDataset implements Dataset {
+    private final String name;
+    private final Map<String, ClassStore> splits;
+    private final long[] inputShape;
+
+    /** @param splits split name to store, in the order {@link #splits()} lists them; all with the same example shape */
+    public ClassStoreDataset(String name, Map<String, ClassStore> splits) {
+        if (splits.isEmpty()) {
+            throw new IllegalArgumentException(name + ": a data set needs at least one split");
+        }
+        this.name = name;
+        this.splits = new LinkedHashMap<>(splits);
+        this.inputShape = splits.values().iterator().next().exampleShape();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public TaskType type() {
+        return TaskType.CLASSIFICATION;
+    }
+
+    @Override
+    public long[] inputShape() {
+        return inputShape.clone();
+    }
+
+    @Override
+    public List<String> splits() {
+        return List.copyOf(splits.keySet());
+    }
+
+    /** The store behind a split. */
+    public ClassStore store(String split) {
+        ClassStore store = splits.get(split);
+        if (store == null) {
+            throw new DatasetException(name + " has no split '" + split + "'; available: " + splits.keySet());
+        }
+        return store;
+    }
+
+    @Override
+    public TaskSource episodes(String split, EpisodeSpec spec) {
+        return new EpisodeSampler(store(split), spec, name + "/" + split);
+    }
+
+    @Override
+    public LabeledSet labeled(String split) {
+        return store(split).toLabeledSet();
+    }
+}

@@ -1,0 +1,22 @@
+package org.metalearn4j.datasets.store;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Decoded data kept for the life of the JVM, so opening a data set twice (training then evaluation, or many tests)
+ * decodes its archive once. Keys must capture everything the value depends on (source, image size, file stamp).
+ * A failed load caches nothing.
+ */
+public final class DecodedCache {
+    private static final Map<String, Object> VALUES = new ConcurrentHashMap<>();
+
+    private DecodedCache() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> T get(String key, Supplier<T> loader) {
+        return (T) VALUES.computeIfAbsent(key, k -> loader.get());
+    }
+}

@@ -1,0 +1,130 @@
+package org.metalearn4j.datasets.generated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.Task;
+import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.task.TaskType;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class GeneratedFamiliesTest {
+    private static final EpisodeSpec TEN_SHOT = new EpisodeSpec(1, 10, 20);
+
+    @Test
+    void sinusoidTasksHaveTheAgreedShapesAndAreSeeded() {
+        SinusoidProvider provider = new SinusoidProvider();
+        TaskSource source = provider.open(provider.defaults()).episodes("meta-train", TEN_SHOT);
+        Task task = source.sample(5);
+        assertThat(task.type()).isEqualTo(TaskType.REGRESSION);
+        assertThat(task.support().x().shape()).containsExactly(10, 1);
+        assertThat(task.query().y().shape()).containsExactly(20, 1);
+        assertThat(task.support().y().dataType()).isEqualTo(DataType.FLOAT);
+        assertThat(task.domain()).isEqualTo("sinusoid/meta-train");
+        assertThat(source.sample(5).query().y()).isEqualTo(task.query().y());
+        assertThat(source.sample(6).query().y()).isNotEqualTo(task.query().y());
+    }
+
+    @Test
+    void splitsDrawDifferentFunctionsForTheSameSeed() {
+        Dataset data = new SinusoidProvider().open(new SinusoidProvider().defaults());
+        Task train = data.episodes("meta-train", TEN_SHOT).sample(1);
+        Task test = data.episodes("meta-test", TEN_SHOT).sample(1);
+        assertThat(train.support().x()).isNotEqualTo(test.support().x());
+    }
+
+    /** y = A sin(x + p) = a sin x + b cos x: support and query must fit one (a, b) exactly, with A in [0.1, 5]. */
+    @Test
+    void supportAndQueryComeFromOneSinusoidWithinTheConfiguredRanges() {
+        SinusoidProvider provider = new SinusoidProvider();
+        TaskSource source = provider.open(provider.defaults()).episodes("meta-test", TEN_SHOT);
+        for (long seed = 0; seed < 50; seed++) {
+            Task task = source.sample(seed);
+            double[] x = concat(task.support().x().toDoubleVector(), task.query().x().toDoubleVector());
+            double[] y = concat(task.support().y().toDoubleVector(), task.query().y().toDoubleVector());
+            double ss = 0, sc = 0, cc = 0, sy = 0, cy = 0;
+            for (int i = 0; i < x.length; i++) {
+                assertThat(x[i]).isBetween(-5.0, 5.0);
+                double s = Math.sin(x[i]);
+                double c = Math.cos(x[i]);
+                ss += s * s;
+                sc += s * c;
+                cc += c * c;
+                sy += s * y[i];
+                cy += c * y[i];
+            }
+            double det = ss * cc - sc * sc;
+            double a = (sy * cc - cy * sc) / det;
+            double b = (cy * ss - sy * sc) / det;
+            for (int i = 0; i < x.length; i++) {
+                assertThat(a * Math.sin(x[i]) + b * Math.cos(x[i])).isCloseTo(y[i], within(1e-4));
+            }
+            assertThat(Math.hypot(a, b)).isBetween(0.1 - 1e-4, 5.0 + 1e-4);
+            // phase in [0, pi] means the cos coefficient b = A sin(p) is non-negative.
+            assertThat(b).isGreaterThanOrEqualTo(-1e-4);
+        }
+    }
+
+    @Test
+    void harmonicValuesAreBoundedByTheSumOfAmplitudes() {
+        HarmonicProvider provider = new HarmonicProvider();
+        TaskSource source = provider.open(provider.defaults()).episodes("meta-train", TEN_SHOT);
+        double largest = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            for (double v : source.sample(seed).query().y().toDoubleVector()) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        assertThat(largest).isLessThanOrEqualTo(2 * 2.5 + 1e-4).isGreaterThan(1.0);
+    }
+
+    /** With a fixed length scale, E[y(x1) y(x2)] must match the RBF kernel and E[y^2] the signal variance. */
+    @Test
+    void gpCurvesHaveTheKernelsCovariance() {
+        GpCurvesFamily family = new GpCurvesFamily(new GpCurvesConfig(0.5, 0.5, 1.0, 0.0, -2.0, 2.0));
+        SplittableRandom random = new SplittableRandom(11);
+        int samples = 4000;
+        double residual = 0;
+        double square = 0;
+        float[] x = new float[2];
+        float[] y = new float[2];
+        for (int s = 0; s < samples; s++) {
+            family.sample(random, x, y);
+            double d = x[0] - x[1];
+            residual += y[0] * y[1] - Math.exp(-d * d / (2 * 0.25));
+            square += y[0] * y[0];
+        }
+        // Standard errors are about 1/sqrt(4000) = 0.016 for the first and 0.022 for the second.
+        assertThat(residual / samples).isCloseTo(0.0, within(0.08));
+        assertThat(square / samples).isCloseTo(1.0, within(0.1));
+    }
+
+    @Test
+    void badRangesAndWaysFailClearly() {
+        assertThatThrownBy(() -> new SinusoidProvider().open(new SinusoidConfig(5, 0.1, 0, 1, -5, 5)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("amplitudeMin")
+                .hasMessageContaining("amplitudeMax=0.1");
+        assertThatThrownBy(() -> new GpCurvesProvider().open(new GpCurvesConfig(0, 0.5, 1, 0, -2, 2)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lengthScaleMin");
+        Dataset gp = new GpCurvesProvider().open(new GpCurvesProvider().defaults());
+        assertThatThrownBy(() -> gp.episodes("meta-train", new EpisodeSpec(5, 1, 1)))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("way 1");
+        assertThatThrownBy(() -> gp.labeled("train")).isInstanceOf(DatasetException.class);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

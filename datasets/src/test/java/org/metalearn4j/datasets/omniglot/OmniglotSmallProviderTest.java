@@ -1,0 +1,80 @@
+package org.metalearn4j.datasets.omniglot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.datasets.image.Rotation;
+import org.metalearn4j.datasets.store.ClassStore;
+import org.metalearn4j.datasets.store.ClassStoreDataset;
+import org.junit.jupiter.api.Test;
+
+class OmniglotSmallProviderTest {
+    private static final OmniglotSmallProvider PROVIDER = new OmniglotSmallProvider();
+    private static final ClassStoreDataset DATA = (ClassStoreDataset) PROVIDER.open(PROVIDER.defaults());
+
+    @Test
+    void splitsHaveTheAgreedClassCounts() {
+        assertThat(DATA.splits()).containsExactly("meta-train", "meta-test");
+        assertThat(DATA.inputShape()).containsExactly(1, 28, 28);
+        assertThat(DATA.store("meta-train").classes()).isEqualTo(544);
+        assertThat(DATA.store("meta-test").classes()).isEqualTo(106);
+        assertThat(DATA.store("meta-train").count(0)).isEqualTo(20);
+    }
+
+    @Test
+    void greekAndLatinAreKeptOnceInMetaTrain() {
+        ClassStore train = DATA.store("meta-train");
+        ClassStore test = DATA.store("meta-test");
+        assertThat(train.classesWhere(n -> n.startsWith("Greek/"))).hasSize(24 * 4);
+        assertThat(train.classesWhere(n -> n.startsWith("Latin/"))).hasSize(26 * 4);
+        assertThat(test.classNames()).noneMatch(n -> n.startsWith("Greek/") || n.startsWith("Latin/"));
+        assertThat(test.classesWhere(n -> n.startsWith("Japanese_(katakana)/"))).hasSize(47);
+        assertThat(test.classesWhere(n -> n.startsWith("Sanskrit/"))).hasSize(42);
+        assertThat(test.classesWhere(n -> n.startsWith("Tagalog/"))).hasSize(17);
+    }
+
+    @Test
+    void imagesHaveStrokesOneAndBackgroundZero() {
+        float[] image = DATA.store("meta-test").example(0, 0);
+        float min = Float.MAX_VALUE;
+        float max = -Float.MAX_VALUE;
+        double sum = 0;
+        for (float v : image) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        assertThat(min).isEqualTo(0f);
+        assertThat(max).isEqualTo(1f);
+        // Strokes are thin: most of the image is background, so ink (not inverted ink) averages well below one half.
+        assertThat(sum / image.length).isBetween(0.02, 0.4);
+        // The border of an Omniglot drawing is paper.
+        assertThat(image[0]).isEqualTo(0f);
+    }
+
+    @Test
+    void rotatedClassesAreExactRotationsOfTheUprightClass() {
+        ClassStore train = DATA.store("meta-train");
+        int upright = train.classesWhere(n -> n.equals("Korean/character05/rot000"))[0];
+        for (int turns = 1; turns < 4; turns++) {
+            String name = String.format("Korean/character05/rot%03d", turns * 90);
+            int rotated = train.classesWhere(name::equals)[0];
+            assertThat(train.example(rotated, 3)).containsExactly(Rotation.rotate(train.example(upright, 3), 28, turns));
+        }
+    }
+
+    @Test
+    void openingTwiceReusesTheDecodedStore() {
+        ClassStoreDataset again = (ClassStoreDataset) PROVIDER.open(new OmniglotSmallConfig(28));
+        assertThat(again.store("meta-train")).isSameAs(DATA.store("meta-train"));
+    }
+
+    @Test
+    void everyDatasetIsListedThroughServiceLoader() {
+        @SuppressWarnings("rawtypes")
+        List<String> names = ServiceLoader.load(DatasetProvider.class).stream().map(p -> p.get().name()).toList();
+        assertThat(names).contains("omniglot-small", "omniglot", "fashion-mnist", "sinusoid", "harmonic", "gp-curves");
+    }
+}

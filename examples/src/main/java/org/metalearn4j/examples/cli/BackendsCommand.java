@@ -1,0 +1,46 @@
+package org.metalearn4j.examples.cli;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import org.metalearn4j.core.backend.Availability;
+import org.metalearn4j.core.backend.Backend;
+import org.metalearn4j.core.plugin.BackendSelector;
+import org.metalearn4j.core.plugin.BackendUnavailableException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code metalearn backends}: every backend, whether it can run here and why, and what {@code auto} picks. */
+@Command(name = "backends", mixinStandardHelpOptions = true,
+        description = "Lists the compute backends found, their availability with the reason, the device and which "
+                + "one 'backend: auto' selects. Probing does not initialise ND4J.",
+        footerHeading = "%nExample:%n", footer = "  ./metalearn backends")
+final class BackendsCommand implements Callable<Integer> {
+    private final Console console;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Directory of plugin JARs to include.")
+    Path pluginsDir;
+
+    BackendsCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        try (Session session = Session.open(pluginsDir, console.err())) {
+            var registry = session.registry();
+            console.out().printf("%-8s %-5s %-10s %-44s %s%n", "NAME", "RANK", "AVAILABLE", "ORIGIN", "DEVICE / REASON");
+            registry.backends().stream().sorted(Comparator.comparingInt(Backend::rank).reversed()).forEach(b -> {
+                Availability a = b.availability();
+                console.out().printf("%-8s %-5d %-10s %-44s %s%n", b.name(), b.rank(), a.available() ? "yes" : "no",
+                        registry.origin(b), a.available() ? b.device() + " [" + a.reason() + "]" : a.reason());
+            });
+            try {
+                console.out().println("auto selects: " + BackendSelector.select(registry, BackendSelector.AUTO).name());
+            } catch (BackendUnavailableException e) {
+                console.out().println("auto selects: nothing (" + e.getMessage() + ")");
+            }
+            return 0;
+        }
+    }
+}

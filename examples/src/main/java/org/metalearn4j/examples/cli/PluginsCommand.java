@@ -1,0 +1,48 @@
+package org.metalearn4j.examples.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.spi.Provider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code metalearn plugins}: every provider found, by kind, with the JAR it came from; then what was skipped. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "Lists the learners, adapters, data sets, pipeline stages and backends found on the class path "
+                + "and in the plugins directory, with the JAR each came from, and every plugin JAR that was skipped "
+                + "and why.",
+        footerHeading = "%nExample:%n", footer = "  ./metalearn plugins --plugins-dir plugins/")
+final class PluginsCommand implements Callable<Integer> {
+    private final Console console;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Directory of plugin JARs to load.")
+    Path pluginsDir;
+
+    PluginsCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        try (Session session = Session.open(pluginsDir, console.err())) {
+            PluginRegistry r = session.registry();
+            console.out().printf("%-8s %-22s %-5s %-36s %s%n", "KIND", "NAME", "RANK", "ORIGIN", "DESCRIPTION");
+            r.learners().forEach(p -> row("learner", p, r));
+            r.adapters().forEach(p -> row("adapter", p, r));
+            r.datasets().forEach(p -> row("dataset", p, r));
+            r.stages().forEach(p -> row("stage", p, r));
+            r.backends().forEach(b -> console.out().printf("%-8s %-22s %-5d %-36s %s%n", "backend", b.name(),
+                    b.rank(), r.origin(b), b.availability().available() ? "available"
+                            : "unavailable: " + b.availability().reason()));
+            r.modules().forEach(m -> console.out().printf("%-8s %s%n", "module", m.getClass().getName()));
+            r.pluginJars().forEach(j -> console.out().println("loaded plugin JAR: " + j));
+            r.problems().forEach(p -> console.out().println("skipped: " + p));
+            return 0;
+        }
+    }
+
+    private void row(String kind, Provider<?> p, PluginRegistry r) {
+        console.out().printf("%-8s %-22s %-5d %-36s %s%n", kind, p.name(), p.rank(), r.origin(p), p.description());
+    }
+}

@@ -1,0 +1,59 @@
+package org.metalearn4j.examples.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+import org.metalearn4j.core.event.TrainingListener;
+import org.metalearn4j.core.inject.MetalearnModule;
+import org.metalearn4j.core.plugin.PluginRegistry;
+
+/**
+ * What one command works with: the providers discovered on the class path and in the plugins directory, wired by
+ * Guice. Plugin problems are printed as warnings; the rest of the plugins stay usable.
+ */
+final class Session implements AutoCloseable {
+    private final PluginRegistry registry;
+    private final Injector injector;
+    private boolean wired;
+
+    private Session(PluginRegistry registry) {
+        this.registry = registry;
+        this.injector = Guice.createInjector(new MetalearnModule(registry));
+    }
+
+    static Session open(Path pluginsDir, PrintStream err) {
+        PluginRegistry registry = PluginRegistry.discover(MetalearnCli.class.getClassLoader(), pluginsDir);
+        registry.problems().forEach(p -> err.println("warning: plugin " + p));
+        err.flush();
+        return new Session(registry);
+    }
+
+    PluginRegistry registry() {
+        return registry;
+    }
+
+    /** An object wired by Guice, e.g. the {@link org.metalearn4j.core.train.Trainer}. */
+    <T> T get(Class<T> type) {
+        wired = true;
+        return injector.getInstance(type);
+    }
+
+    /** Listeners contributed by plugin modules. */
+    Set<TrainingListener> pluginListeners() {
+        return injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { }));
+    }
+
+    @Override
+    public void close() {
+        // Guice creates Vert.x on first use; closing it unasked would start it just to stop it.
+        if (wired) {
+            injector.getInstance(Vertx.class).close().await();
+        }
+        registry.close();
+    }
+}

@@ -1,0 +1,148 @@
+package org.metalearn4j.examples.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.metalearn4j.core.backend.Backend;
+import org.metalearn4j.core.config.ConfigLoader;
+import org.metalearn4j.core.config.RunConfig;
+import org.metalearn4j.core.event.ConsoleSummaryListener;
+import org.metalearn4j.core.event.MetricsFileListener;
+import org.metalearn4j.core.event.RunFinished;
+import org.metalearn4j.core.event.TrainingEventBus;
+import org.metalearn4j.core.event.TrainingListener;
+import org.metalearn4j.core.plugin.BackendSelector;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code metalearn train}: meta-trains as a config says, with checkpoints, metrics and a progress bar. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Meta-trains the learner on the data set a config file names. Writes config.json, "
+                + "metrics.jsonl and checkpoints/ into the run directory, shows a progress bar on stderr and ends "
+                + "with one JSON summary line on stdout. Ctrl-C finishes the current step and writes a checkpoint.",
+                "Defaults of every key: metalearn config --defaults"},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./metalearn train examples/configs/omniglot-protonet.yaml --set train.iterations=500 "
+                + "--out runs/proto",
+                "  ./metalearn train examples/configs/omniglot-protonet.yaml --resume runs/proto"})
+final class TrainCommand implements java.util.concurrent.Callable<Integer> {
+    private final Console console;
+
+    @Parameters(paramLabel = "CONFIG", description = "YAML (.yaml/.yml) or JSON (.json) run configuration.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+            description = "Override a config key, e.g. train.iterations=200 or learner.params.lr=0.01 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run directory (default: runs/<learner>-<dataset>-<time>). Must not hold checkpoints.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR from its newest good checkpoint, exactly as if never stopped.")
+    Path resume;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR",
+            description = "Directory of plugin JARs (overrides the config key pluginsDir).")
+    Path pluginsDir;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    TrainCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        RunConfig run = ConfigLoader.load(config, overrides);
+        if (out != null && resume != null && !out.equals(resume)) {
+            throw new ConfigException("out", "--out " + out + " and --resume " + resume + " name different "
+                    + "directories; --resume continues in its own directory");
+        }
+        Path runDir = resume != null ? resume : out != null ? out : defaultRunDir(run);
+        try (Session session = Session.open(pluginsDir != null ? pluginsDir : pluginsDirOf(run), console.err())) {
+            Backend backend = BackendSelector.select(session.registry(), run.backend());
+            backend.activate();
+            createDirectories(runDir);
+            TrainingEventBus events = session.get(TrainingEventBus.class);
+            List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
+            MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
+            listeners.add(metrics);
+            listeners.add(new ConsoleSummaryListener(console.err()));
+            if (!noProgress) {
+                listeners.add(new ProgressBarListener(console.err()));
+            }
+            List<TrainingEventBus.Subscription> subscriptions = listeners.stream().map(events::subscribe).toList();
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch done = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stop.set(true);
+                awaitQuietly(done);
+            }, "metalearn-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                String backendName = backend.name() + ": " + backend.device();
+                RunFinished finished = session.get(Trainer.class).train(run, runDir, resume != null,
+                        config.toString(), backendName, stop::get);
+                for (TrainingEventBus.Subscription s : subscriptions) {
+                    s.awaitFinished(Duration.ofSeconds(30));
+                }
+                console.out().println(ConsoleSummaryListener.summaryJson(finished, backendName));
+            } finally {
+                subscriptions.forEach(TrainingEventBus.Subscription::close);
+                metrics.close();
+                done.countDown();
+                removeHook(hook);
+            }
+            return 0;
+        }
+    }
+
+    private static Path pluginsDirOf(RunConfig run) {
+        return run.pluginsDir() == null ? null : Path.of(run.pluginsDir());
+    }
+
+    private static Path defaultRunDir(RunConfig run) {
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", run.learner().name() + "-" + run.dataset().name() + "-" + time);
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run directory " + dir, e);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch done) {
+        try {
+            // The JVM is exiting; give the trainer time to finish its step and write the checkpoint.
+            done.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running and waits for us; nothing to remove.
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.metalearn4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end, in-process, with the core test fixtures (test-blobs, test-centroid) on the class path. */
+class MetalearnCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    static Path config(Path dir, int iterations) throws IOException {
+        Path f = dir.resolve("blobs.yaml");
+        Files.writeString(f, """
+                seed: 5
+                backend: auto
+                dataset: {name: test-blobs}
+                learner: {name: test-centroid}
+                train: {iterations: %d, metaBatch: 2, way: 4, shot: 2, query: 5, checkpointEvery: 2, evalEvery: 100}
+                eval: {way: 4, shot: 2, query: 5, episodes: 10}
+                """.formatted(iterations));
+        return f;
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        for (String command : List.of("train", "eval", "plugins", "backends", "datasets", "config")) {
+            CliRun r = CliRun.of(command, "--help");
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage: metalearn " + command).contains("Example:");
+        }
+        assertThat(CliRun.of("--help").out()).contains("train").contains("Example:");
+    }
+
+    @Test
+    void trainWritesMetricsCheckpointsAndOneJsonSummaryThenEvalAndResume() throws IOException {
+        Path run = dir.resolve("run");
+        CliRun train = CliRun.of("train", config(dir, 4), "--out", run);
+
+        assertThat(train.code()).as(train.err()).isZero();
+        JsonNode summary = JSON.readTree(train.lastLine());
+        assertThat(summary.get("iterations").asInt()).isEqualTo(4);
+        assertThat(summary.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(summary.get("backend").asText()).startsWith("cpu: ");
+        assertThat(train.out().strip().lines()).hasSize(1);
+        assertThat(train.err()).contains("train").contains("4/4");
+        assertThat(Files.readAllLines(run.resolve("metrics.jsonl")))
+                .filteredOn(l -> l.contains("\"event\":\"step\"")).hasSize(4);
+
+        CliRun eval = CliRun.of("eval", run, "--way", 3, "--shot", 1, "--episodes", 7, "--seed", 9);
+        assertThat(eval.code()).as(eval.err()).isZero();
+        JsonNode e = JSON.readTree(eval.lastLine());
+        assertThat(e.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(e.get("ci95").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(e.get("episodes").asInt()).isEqualTo(7);
+        assertThat(e.get("way").asInt()).isEqualTo(3);
+        assertThat(CliRun.of("eval", run, "--way", 3, "--shot", 1, "--episodes", 7, "--seed", 9).lastLine())
+                .isEqualTo(eval.lastLine());
+
+        CliRun resumed = CliRun.of("train", config(dir, 6), "--resume", run, "--no-progress");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(JSON.readTree(resumed.lastLine()).get("iterations").asInt()).isEqualTo(6);
+        assertThat(Files.readAllLines(run.resolve("metrics.jsonl")))
+                .filteredOn(l -> l.contains("\"event\":\"step\"")).hasSize(6);
+    }
+
+    @Test
+    void badConfigFailsWithExitCode2AndOneLineNamingThePath() throws IOException {
+        CliRun r = CliRun.of("train", config(dir, 4), "--set", "train.way=three", "--out", dir.resolve("x"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n")
+                .startsWith("error: train.way: expected an integer, got \"three\"");
+        assertThat(r.out()).isEmpty();
+
+        CliRun unknown = CliRun.of("train", config(dir, 4), "--set", "learner.name=maml", "--out", dir.resolve("y"));
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("learner.name: no learner named 'maml'; available:");
+
+        assertThat(CliRun.of("train").code()).isEqualTo(2);
+    }
+
+    @Test
+    void explicitCudaWithoutCudaFailsWithTheReasonNotAStackTrace() throws IOException {
+        CliRun r = CliRun.of("train", config(dir, 1), "--set", "backend=cuda", "--out", dir.resolve("c"));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: backend 'cuda' is unavailable: "
+                + "nd4j-cuda-11.6 is not on the class path (build with -Pcuda)");
+    }
+
+    @Test
+    void corruptCheckpointGivesAClearErrorNamingTheFile() throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(CliRun.of("train", config(dir, 2), "--out", run, "--no-progress").code()).isZero();
+        Path ckpt = run.resolve("checkpoints/ckpt-00000002.ml4j");
+        byte[] bytes = Files.readAllBytes(ckpt);
+        Files.write(ckpt, Arrays.copyOf(bytes, bytes.length - 7));
+
+        CliRun r = CliRun.of("eval", ckpt);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: checkpoint " + ckpt
+                + " is corrupt or truncated: SHA-256 checksum mismatch");
+    }
+
+    @Test
+    void discoveryCommandsListProvidersOriginsAndAvailability() {
+        CliRun backends = CliRun.of("backends");
+        assertThat(backends.code()).isZero();
+        assertThat(backends.out()).containsPattern("cpu\\s+10\\s+yes")
+                .containsPattern("cuda\\s+100\\s+no .*build with -Pcuda")
+                .contains("auto selects: cpu");
+
+        CliRun plugins = CliRun.of("plugins");
+        assertThat(plugins.out()).containsPattern("learner\\s+test-centroid\\s+0\\s+core/target/")
+                .containsPattern("dataset\\s+test-blobs")
+                .containsPattern("backend\\s+cpu\\s+10\\s+metalearn4j-backends-cpu|backend\\s+cpu\\s+10\\s+backends-cpu");
+
+        CliRun datasets = CliRun.of("datasets", "--check");
+        assertThat(datasets.out()).contains("test-blobs").contains("available: classification, splits [meta-train, "
+                + "meta-test]");
+
+        CliRun defaults = CliRun.of("config", "--defaults");
+        assertThat(defaults.out()).contains("iterations: 1000").contains("# test-centroid params defaults")
+                .contains("embedding: 4");
+        assertThat(CliRun.of("config", "--defaults", "test-blobs").out()).contains("dims: 8");
+    }
+
+    @Test
+    void configValidatesProviderParams() throws IOException {
+        CliRun r = CliRun.of("config", config(dir, 3), "--set", "learner.params.embedding=0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("learner.params.embedding: expected an integer >= 1, got 0");
+        CliRun ok = CliRun.of("config", config(dir, 3));
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("iterations: 3");
+    }
+}
