@@ -50,8 +50,8 @@ class UncertaintyWeightingTest {
                 Tensor.variable(GradCheck.random(13, 4, 4).muli(0.5)), Tensor.variable(GradCheck.random(14, 4, 1)),
                 Tensor.variable(GradCheck.random(15, 4, 1)), Tensor.variable(Nd4j.scalar(0.0)),
                 Tensor.variable(Nd4j.scalar(0.0))));
-        Adam adam = new Adam(AdamConfig.of(0.05));
-        for (int step = 0; step < 400; step++) {
+        Adam adam = new Adam(AdamConfig.of(0.1));
+        for (int step = 0; step < 200; step++) {
             Tensor h = Tensor.constant(x).matmul(p.get("trunk"));
             Tensor l1 = Losses.mse(h.matmul(p.get("head1")), Tensor.constant(y1));
             Tensor l2 = Losses.mse(h.matmul(p.get("head2")), Tensor.constant(y2));
