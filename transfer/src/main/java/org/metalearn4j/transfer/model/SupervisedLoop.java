@@ -1,0 +1,74 @@
+package org.metalearn4j.transfer.model;
+
+import java.util.Random;
+import java.util.function.Function;
+import org.metalearn4j.core.nn.Losses;
+import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.optim.Optimizer;
+import org.metalearn4j.core.task.Examples;
+import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Minibatch cross-entropy training of a {@link Classifier}, plus an optional regulariser on its parameters. Batches are
+ * drawn with replacement from a seeded stream, so a run is reproducible. Kept minimal on purpose: core.train's loop
+ * (events, checkpoints, resume) should replace it.
+ */
+public final class SupervisedLoop {
+    private SupervisedLoop() {
+    }
+
+    /** Mean loss and accuracy over the last steps of a run. */
+    public record Result(double loss, double accuracy) {
+    }
+
+    /**
+     * @param batchSize  examples per step; {@code >= data.size()} means full batch (no sampling)
+     * @param regulariser extra loss on the parameters (e.g. L2-SP), or {@code null}
+     */
+    public static Result train(Classifier model, Examples data, int iterations, int batchSize, Optimizer optimizer,
+                               Function<Params, Tensor> regulariser, long seed) {
+        if (iterations < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("iterations and batchSize must be >= 1, got " + iterations + ", "
+                    + batchSize);
+        }
+        Random rnd = new Random(seed);
+        int n = data.size();
+        int[] allLabels = data.y().castTo(DataType.INT).reshape(-1).toIntVector();
+        int tail = Math.max(1, Math.min(iterations, 20));
+        double lossSum = 0;
+        double accSum = 0;
+        for (int it = 0; it < iterations; it++) {
+            INDArray x;
+            int[] labels;
+            if (batchSize >= n) {
+                x = data.x();
+                labels = allLabels;
+            } else {
+                long[] rows = new long[batchSize];
+                labels = new int[batchSize];
+                for (int i = 0; i < batchSize; i++) {
+                    int r = rnd.nextInt(n);
+                    rows[i] = r;
+                    labels[i] = allLabels[r];
+                }
+                x = data.x().get(Nd4j.createFromArray(rows));
+            }
+            Tensor logits = model.logits(x, true, Seeds.derive(seed, it));
+            Tensor loss = Losses.crossEntropy(logits, labels);
+            if (regulariser != null) {
+                loss = loss.add(regulariser.apply(model.params()));
+            }
+            if (it >= iterations - tail) {
+                lossSum += loss.item();
+                accSum += Losses.accuracy(logits, labels);
+            }
+            Params params = model.params();
+            optimizer.step(params, params.grad(loss, false));
+        }
+        return new Result(lossSum / tail, accSum / tail);
+    }
+}
