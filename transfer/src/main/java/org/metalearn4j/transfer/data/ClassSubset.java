@@ -45,8 +45,7 @@ public final class ClassSubset {
                 labels.add(k);
             }
         }
-        INDArray index = Nd4j.createFromArray(rows.stream().mapToLong(Integer::longValue).toArray());
-        INDArray x = all.x().get(index);
+        INDArray x = Rows.gather(all.x(), rows.stream().mapToInt(Integer::intValue).toArray());
         INDArray newY = Nd4j.createFromArray(labels.stream().mapToInt(Integer::intValue).toArray())
                 .castTo(all.y().dataType());
         return new Examples(x, newY);

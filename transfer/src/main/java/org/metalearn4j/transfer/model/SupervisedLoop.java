@@ -8,9 +8,9 @@ import org.metalearn4j.core.optim.Optimizer;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.tensor.Tensor;
+import org.metalearn4j.transfer.data.Rows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Minibatch cross-entropy training of a {@link Classifier}, plus an optional regulariser on its parameters. Batches are
@@ -48,14 +48,14 @@ public final class SupervisedLoop {
                 x = data.x();
                 labels = allLabels;
             } else {
-                long[] rows = new long[batchSize];
+                int[] rows = new int[batchSize];
                 labels = new int[batchSize];
                 for (int i = 0; i < batchSize; i++) {
                     int r = rnd.nextInt(n);
                     rows[i] = r;
                     labels[i] = allLabels[r];
                 }
-                x = data.x().get(Nd4j.createFromArray(rows));
+                x = Rows.gather(data.x(), rows);
             }
             Tensor logits = model.logits(x, true, Seeds.derive(seed, it));
             Tensor loss = Losses.crossEntropy(logits, labels);

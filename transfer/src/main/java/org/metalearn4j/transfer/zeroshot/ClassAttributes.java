@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.metalearn4j.transfer.data.Rows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -68,7 +69,7 @@ public record ClassAttributes(List<String> attributeNames, List<String> classNam
                         + classNames.size() + " classes");
             }
         }
-        return values.get(Nd4j.createFromArray(classIndices)).dup();
+        return Rows.gather(values, classIndices);
     }
 
     /** The row index of a class name; fails listing the known names. */

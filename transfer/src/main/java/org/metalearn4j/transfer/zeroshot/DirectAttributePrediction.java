@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.zeroshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.metalearn4j.transfer.data.Rows;
 import org.metalearn4j.transfer.linalg.LogisticRegression;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -84,7 +85,7 @@ public final class DirectAttributePrediction {
                     + a.minNumber() + ", " + a.maxNumber() + "]");
         }
         int[] y = Labels.indices(labels, a.rows());
-        INDArray perExample = a.get(Nd4j.createFromArray(y));
+        INDArray perExample = Rows.gather(a, y);
         List<LogisticRegression.Model> classifiers = new ArrayList<>();
         for (int m = 0; m < a.columns(); m++) {
             classifiers.add(LogisticRegression.fit(features, perExample.getColumn(m), null, l2));

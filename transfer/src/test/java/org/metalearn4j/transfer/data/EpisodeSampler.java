@@ -57,7 +57,7 @@ final class EpisodeSampler implements TaskSource {
     }
 
     private Examples pick(List<Long> rows, List<Integer> labels) {
-        var x = set.examples().x().get(Nd4j.createFromArray(rows.stream().mapToLong(Long::longValue).toArray()));
+        var x = Rows.gather(set.examples().x(), rows.stream().mapToInt(Long::intValue).toArray());
         var y = Nd4j.createFromArray(labels.stream().mapToInt(Integer::intValue).toArray()).castTo(DataType.FLOAT);
         return new Examples(x, y);
     }

@@ -40,10 +40,10 @@ class FinetuneStageTest {
                 stages:
                   - stage: pretrain
                     config: {dataset: blobs, split: train, classes: [0, 1, 2, 3, 4], backbone: mlp, hidden: 16,
-                             iterations: 40, batchSize: 32, lr: 0.01}
+                             iterations: 15, batchSize: 32, lr: 0.02}
                   - stage: finetune
                     config: {dataset: blobs, split: train, testSplit: test, classes: [5, 6, 7, 8, 9],
-                             mode: linear-probe, iterations: 40, batchSize: 32, lr: 0.05}
+                             mode: linear-probe, iterations: 15, batchSize: 32, lr: 0.1}
                 """, dir.resolve("a"));
         Artifact probe = first.get(1);
         assertThat(probe.kind()).isEqualTo(ArtifactKind.MODEL);
@@ -60,7 +60,7 @@ class FinetuneStageTest {
                 stages:
                   - stage: finetune
                     config: {dataset: blobs, split: train, classes: [5, 6, 7, 8, 9], mode: full, newHead: false,
-                             testSplit: null, iterations: 20, batchSize: 32, lr: 0.05}
+                             testSplit: null, iterations: 5, batchSize: 32, lr: 0.05}
                 """, dir.resolve("b")).get(0);
 
         for (String frozen : FrozenFlags.read(reloaded.state())) {
@@ -87,10 +87,10 @@ class FinetuneStageTest {
                 stages:
                   - stage: pretrain
                     config: {dataset: blobs, split: train, classes: [0, 1, 2, 3, 4], backbone: mlp, hidden: 16,
-                             iterations: 30, batchSize: 32, lr: 0.01}
+                             iterations: 10, batchSize: 32, lr: 0.02}
                   - stage: finetune
                     config: {dataset: blobs, split: train, classes: [5, 6, 7, 8, 9], mode: full, testSplit: null,
-                             iterations: 30, batchSize: 32, lr: 0.05, l2sp: %s}
+                             iterations: 10, batchSize: 32, lr: 0.05, l2sp: %s}
                 """;
         double free = drift(run(pre.formatted(0.0), dir.resolve("free")));
         double anchored = drift(run(pre.formatted(10.0), dir.resolve("anchored")));

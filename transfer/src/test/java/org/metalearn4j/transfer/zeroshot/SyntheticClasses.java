@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import org.metalearn4j.transfer.TestArrays;
+import org.metalearn4j.transfer.data.Rows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -38,7 +39,7 @@ final class SyntheticClasses {
         int n = classes.length * perClass;
         double[][] x = new double[n][];
         double[] y = new double[n];
-        INDArray clean = attributes.get(Nd4j.createFromArray(classes)).mmul(map);
+        INDArray clean = Rows.gather(attributes, classes).mmul(map);
         for (int i = 0; i < n; i++) {
             int k = i / perClass;
             double[] row = clean.getRow(k).toDoubleVector();
@@ -52,6 +53,6 @@ final class SyntheticClasses {
     }
 
     INDArray attributesOf(int[] classes) {
-        return attributes.get(Nd4j.createFromArray(classes));
+        return Rows.gather(attributes, classes);
     }
 }
