@@ -10,13 +10,18 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A small labelled data set of Gaussian class clusters shaped as [1, 4, 4] "images": class {@code c} has a random
- * mean pattern, examples add unit noise scaled by 0.5. Splits {@code train} and {@code test}.
+ * mean pattern, examples add Gaussian noise (scale 0.5 unless given). Splits {@code train} and {@code test}.
  */
 public final class SyntheticImages {
     private SyntheticImages() {
     }
 
     public static InMemoryDataset create(String name, int classes, int perClass, long seed) {
+        return create(name, classes, perClass, seed, 0.5);
+    }
+
+    /** As {@link #create(String, int, int, long)} with another noise scale (larger = harder task). */
+    public static InMemoryDataset create(String name, int classes, int perClass, long seed, double noise) {
         Random rnd = new Random(seed);
         double[][] means = new double[classes][16];
         for (double[] m : means) {
@@ -26,11 +31,11 @@ public final class SyntheticImages {
         }
         List<String> names = IntStream.range(0, classes).mapToObj(c -> "c" + c).toList();
         return new InMemoryDataset(name, Map.of(
-                "train", new LabeledSet(sample(means, perClass, rnd), names),
-                "test", new LabeledSet(sample(means, perClass, rnd), names)));
+                "train", new LabeledSet(sample(means, perClass, noise, rnd), names),
+                "test", new LabeledSet(sample(means, perClass, noise, rnd), names)));
     }
 
-    private static Examples sample(double[][] means, int perClass, Random rnd) {
+    private static Examples sample(double[][] means, int perClass, double noise, Random rnd) {
         int n = means.length * perClass;
         float[] x = new float[n * 16];
         float[] y = new float[n];
@@ -38,7 +43,7 @@ public final class SyntheticImages {
             int c = i % means.length;
             y[i] = c;
             for (int j = 0; j < 16; j++) {
-                x[i * 16 + j] = (float) (means[c][j] + 0.5 * rnd.nextGaussian());
+                x[i * 16 + j] = (float) (means[c][j] + noise * rnd.nextGaussian());
             }
         }
         return new Examples(Nd4j.create(x, new long[] {n, 1, 4, 4}, 'c'), Nd4j.createFromArray(y));
