@@ -31,12 +31,23 @@ public final class SupervisedLoop {
      */
     public static Result train(Classifier model, Examples data, int iterations, int batchSize, Optimizer optimizer,
                                Function<Params, Tensor> regulariser, long seed) {
+        return train(model, data, null, iterations, batchSize, optimizer, regulariser, seed);
+    }
+
+    /**
+     * As above, with example {@code weights} (non-negative, any scale, or {@code null} for uniform): batch members are
+     * drawn with probability proportional to their weight, which in expectation equals the weighted loss
+     * {@code sum w_i CE_i / sum w_i} without changing the loss code (importance resampling).
+     */
+    public static Result train(Classifier model, Examples data, double[] weights, int iterations, int batchSize,
+                               Optimizer optimizer, Function<Params, Tensor> regulariser, long seed) {
         if (iterations < 1 || batchSize < 1) {
             throw new IllegalArgumentException("iterations and batchSize must be >= 1, got " + iterations + ", "
                     + batchSize);
         }
         Random rnd = new Random(seed);
         int n = data.size();
+        double[] cumulative = weights == null ? null : cumulative(weights, n);
         int[] allLabels = data.y().castTo(DataType.INT).reshape(-1).toIntVector();
         int tail = Math.max(1, Math.min(iterations, 20));
         double lossSum = 0;
@@ -44,14 +55,14 @@ public final class SupervisedLoop {
         for (int it = 0; it < iterations; it++) {
             INDArray x;
             int[] labels;
-            if (batchSize >= n) {
+            if (batchSize >= n && weights == null) {
                 x = data.x();
                 labels = allLabels;
             } else {
                 int[] rows = new int[batchSize];
                 labels = new int[batchSize];
                 for (int i = 0; i < batchSize; i++) {
-                    int r = rnd.nextInt(n);
+                    int r = cumulative == null ? rnd.nextInt(n) : draw(cumulative, rnd);
                     rows[i] = r;
                     labels[i] = allLabels[r];
                 }
@@ -70,5 +81,30 @@ public final class SupervisedLoop {
             optimizer.step(params, params.grad(loss, false));
         }
         return new Result(lossSum / tail, accSum / tail);
+    }
+
+    private static double[] cumulative(double[] weights, int n) {
+        if (weights.length != n) {
+            throw new IllegalArgumentException("got " + weights.length + " example weights for " + n + " examples");
+        }
+        double[] c = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(weights[i] >= 0)) {
+                throw new IllegalArgumentException("example weight " + i + " is " + weights[i] + ", must be >= 0");
+            }
+            sum += weights[i];
+            c[i] = sum;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("example weights sum to " + sum + ", must be > 0");
+        }
+        return c;
+    }
+
+    private static int draw(double[] cumulative, Random rnd) {
+        double u = rnd.nextDouble() * cumulative[cumulative.length - 1];
+        int i = java.util.Arrays.binarySearch(cumulative, u);
+        return Math.min(cumulative.length - 1, i >= 0 ? i + 1 : -i - 1);
     }
 }
