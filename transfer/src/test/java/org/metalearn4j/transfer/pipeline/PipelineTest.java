@@ -88,7 +88,7 @@ class PipelineTest {
                         "stage 0 'add': config.notes names a missing file: " + dir.resolve("missing.txt"),
                         "stage 1 'nope': unknown stage; available stages: [add, score]",
                         "stage 3 'score': accepts [BACKBONE] but stage 2 'score' produces EVALUATION",
-                        "stage 4 'add': bad config: config.amout: unknown key 'amout'; known keys: [amount, notes]"));
+                        "stage 4 'add': bad config: config.amout: unknown key; allowed keys here: [amount, notes]"));
         assertThat(FakeStages.RUNS.get()).isZero();
     }
 
