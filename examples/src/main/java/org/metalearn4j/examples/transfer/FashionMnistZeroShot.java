@@ -13,7 +13,8 @@ import org.metalearn4j.transfer.pipeline.PipelineValidator;
  * Zero-shot Fashion-MNIST: ESZSL and DAP trained on seven classes with the documented attribute table
  * ({@code transfer/.../fashion-mnist-attributes.json}), tested on the three held-out classes of the test set, against
  * chance 1/3. Features are the raw pixels average-pooled 2x2 (14x14), so the result measures the attribute transfer,
- * not a backbone. Usage: {@code FashionMnistZeroShot [RUN_DIR]}; prints a Markdown table.
+ * not a backbone; pass a saved BACKBONE or MODEL artifact to classify on its features instead.
+ * Usage: {@code FashionMnistZeroShot [RUN_DIR [ARTIFACT]]}; prints a Markdown table.
  */
 public final class FashionMnistZeroShot {
     /** Held-out class triples: one per garment group, then harder ones within a group. */
@@ -25,12 +26,13 @@ public final class FashionMnistZeroShot {
 
     public static void main(String[] args) {
         Path runDir = Path.of(args.length > 0 ? args[0] : "runs/zeroshot-fashion-mnist");
+        String input = args.length > 1 ? "input: " + Path.of(args[1]) + "\n" : "";
         PluginRegistry registry = PluginRegistry.discover(FashionMnistZeroShot.class.getClassLoader(), null);
         System.out.println("| method | unseen classes | accuracy | chance | test images |");
         System.out.println("|---|---|---|---|---|");
         for (List<Integer> unseen : SPLITS) {
             for (String method : List.of("eszsl", "dap")) {
-                String yaml = """
+                String yaml = input + """
                         seed: 1
                         stages:
                           - stage: zeroshot

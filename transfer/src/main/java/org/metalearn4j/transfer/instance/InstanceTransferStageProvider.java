@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
 import org.metalearn4j.core.pipeline.Artifact;
@@ -13,10 +14,10 @@ import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
-import org.metalearn4j.transfer.data.PixelFeatures;
 import org.metalearn4j.transfer.data.TrainingData;
 import org.metalearn4j.transfer.model.BackboneSpec;
 import org.metalearn4j.transfer.model.Classifier;
+import org.metalearn4j.transfer.model.FeatureExtractor;
 import org.metalearn4j.transfer.model.FrozenFlags;
 import org.metalearn4j.transfer.model.ModelAccuracy;
 import org.metalearn4j.transfer.model.SupervisedLoop;
@@ -77,16 +78,12 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
         BackboneSpec spec = input.kind() == ArtifactKind.BACKBONE ? BackboneSpec.fromProvenance(input.provenance())
                 : new BackboneSpec(config.backbone(), config.hidden());
         Classifier model = new Classifier(spec, source.inputShape(), source.classes(), Seeds.derive(context.seed(), 2));
-        INDArray sourceFeatures;
-        INDArray targetFeatures;
         if (input.kind() == ArtifactKind.BACKBONE) {
             model.loadBackbone(input.state());
-            sourceFeatures = model.features(source.examples().x());
-            targetFeatures = model.features(target.examples().x());
-        } else {
-            sourceFeatures = PixelFeatures.of(source.examples().x(), config.pool());
-            targetFeatures = PixelFeatures.of(target.examples().x(), config.pool());
         }
+        UnaryOperator<INDArray> features = FeatureExtractor.of(input, source.inputShape(), config.pool());
+        INDArray sourceFeatures = features.apply(source.examples().x());
+        INDArray targetFeatures = features.apply(target.examples().x());
         INDArray w = DensityRatioWeights.compute(sourceFeatures, targetFeatures, config.l2(), config.maxWeight());
         SupervisedLoop.Result r = SupervisedLoop.train(model, source.examples(), w.toDoubleVector(), config.iterations(),
                 config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 3));

@@ -3,6 +3,7 @@ package org.metalearn4j.transfer.zeroshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.LabeledSet;
@@ -14,12 +15,13 @@ import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.transfer.data.ClassSubset;
 import org.metalearn4j.transfer.data.DatasetAccess;
-import org.metalearn4j.transfer.data.PixelFeatures;
+import org.metalearn4j.transfer.model.FeatureExtractor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains a zero-shot classifier on the seen classes of a labelled data set and classifies the examples of the
  * held-out classes among those classes only, reporting accuracy next to chance ({@code 1 / unseen classes}).
+ * Features come from the incoming backbone (BACKBONE or MODEL) or, with no backbone, from pooled pixels.
  */
 final class ZeroShotStage implements PipelineStage {
     private final ZeroShotConfig config;
@@ -30,7 +32,7 @@ final class ZeroShotStage implements PipelineStage {
 
     @Override
     public Set<ArtifactKind> accepts() {
-        return Set.of(ArtifactKind.NONE);
+        return Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE, ArtifactKind.MODEL);
     }
 
     @Override
@@ -55,8 +57,9 @@ final class ZeroShotStage implements PipelineStage {
         Examples trainSet = ClassSubset.select(train.examples(), seen, config.maxPerClass(), context.seed());
         Examples testSet = ClassSubset.select(test.examples(), unseen, 0, context.seed());
 
-        INDArray trainFeatures = PixelFeatures.of(trainSet.x(), config.pool());
-        INDArray testFeatures = PixelFeatures.of(testSet.x(), config.pool());
+        UnaryOperator<INDArray> features = FeatureExtractor.of(input, data.inputShape(), config.pool());
+        INDArray trainFeatures = features.apply(trainSet.x());
+        INDArray testFeatures = features.apply(testSet.x());
         ZeroShotModel model = "eszsl".equals(config.method())
                 ? Eszsl.fit(trainFeatures, trainSet.y(), table.rows(seen), config.gamma(), config.lambda())
                 : DirectAttributePrediction.fit(trainFeatures, trainSet.y(), table.rows(seen), config.l2());
@@ -75,7 +78,7 @@ final class ZeroShotStage implements PipelineStage {
                 "dataset", config.dataset(),
                 "unseen.classes", String.join(", ", config.unseen().stream().map(c -> table.classNames().get(c))
                         .toList()),
-                "features", "pixels, average-pooled by " + config.pool());
+                "features", FeatureExtractor.describe(input, config.pool()));
         return new Artifact(ArtifactKind.EVALUATION, state, metrics, provenance);
     }
 

@@ -18,6 +18,7 @@ import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidationException;
 import org.metalearn4j.transfer.pipeline.PipelineValidator;
+import org.metalearn4j.transfer.pretrain.PretrainStageProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class ZeroShotStageTest {
@@ -51,6 +52,34 @@ class ZeroShotStageTest {
             assertThat(out.metrics().get("accuracy")).as(method).isGreaterThan(0.85);
             assertThat(out.provenance()).containsEntry("unseen.classes", "c1, c4, c7");
         }
+    }
+
+    @Test
+    void runsOnTheFeaturesOfAPretrainedBackbone() throws Exception {
+        SyntheticClasses classes = new SyntheticClasses(10, 8, 20, 0.5, 41);
+        int[] all = IntStream.range(0, 10).toArray();
+        INDArray[] train = classes.sample(all, 40, 42);
+        INDArray[] test = classes.sample(all, 40, 43);
+        List<String> names = IntStream.range(0, 10).mapToObj(c -> "c" + c).toList();
+        InMemoryDataset data = new InMemoryDataset("synthetic", Map.of(
+                "train", new LabeledSet(new Examples(train[0], train[1]), names),
+                "test", new LabeledSet(new Examples(test[0], test[1]), names)));
+        Path table = dir.resolve("attributes.json");
+        Files.writeString(table, tableJson(classes.attributes));
+        MapRegistry registry = new MapRegistry().stage(new ZeroShotStageProvider())
+                .stage(new PretrainStageProvider()).dataset(data.provider());
+        String yaml = """
+                stages:
+                  - stage: pretrain
+                    config: {dataset: synthetic, split: train, classes: [0, 2, 3, 5, 6, 8, 9], backbone: mlp,
+                             hidden: 32, iterations: 30, batchSize: 64, lr: 0.01}
+                  - stage: zeroshot
+                    config: {method: eszsl, attributes: %s, dataset: synthetic, unseen: [1, 4, 7], pool: 1}
+                """.formatted(table);
+        var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
+        Artifact out = new PipelineRunner(registry).run(pipeline, dir.resolve("backbone")).get(1);
+        assertThat(out.provenance()).containsEntry("features", "backbone mlp features");
+        assertThat(out.metrics().get("accuracy")).isGreaterThan(0.6);
     }
 
     @Test
