@@ -1,6 +1,8 @@
 package org.metalearn4j.transfer.distill;
 
 import java.util.List;
+import java.util.Map;
+import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
  * Settings of the {@code distill} stage.
@@ -20,12 +22,17 @@ import java.util.List;
  */
 public record DistillConfig(String dataset, String split, String testSplit, List<Integer> classes, int maxPerClass,
                             double temperature, double alpha, String backbone, int hidden, int iterations,
-                            int batchSize, double lr) {
+                            int batchSize, double lr) implements ProviderReferences {
     public DistillConfig {
         classes = classes == null ? List.of() : List.copyOf(classes);
         if (!(temperature > 0) || !(alpha >= 0) || iterations < 1 || batchSize < 1 || !(lr > 0)) {
             throw new IllegalArgumentException("need temperature > 0, alpha >= 0, iterations and batchSize >= 1,"
                     + " lr > 0");
         }
+    }
+
+    @Override
+    public Map<String, String> datasets() {
+        return Map.of("dataset", dataset);
     }
 }

@@ -1,7 +1,9 @@
 package org.metalearn4j.transfer.evaluate;
 
 import java.util.List;
+import java.util.Map;
 import org.metalearn4j.transfer.finetune.FinetunePlan;
+import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
  * Settings of the {@code evaluate} stage.
@@ -25,7 +27,7 @@ import org.metalearn4j.transfer.finetune.FinetunePlan;
  */
 public record EvaluateConfig(String dataset, String split, int way, int shot, int query, int episodes,
                              long episodeSeed, String adapter, String mode, int k, int steps, double lr, double l2sp,
-                             String backbone, int hidden) {
+                             String backbone, int hidden) implements ProviderReferences {
     public EvaluateConfig {
         if (way < 2 || shot < 1 || query < 1 || episodes < 1 || steps < 1) {
             throw new IllegalArgumentException("need way >= 2 and shot, query, episodes, steps >= 1, got way=" + way
@@ -43,5 +45,10 @@ public record EvaluateConfig(String dataset, String split, int way, int shot, in
 
     private static FinetunePlan plan(String mode, int k, double lr, double l2sp) {
         return new FinetunePlan(mode, k, null, lr, l2sp);
+    }
+
+    @Override
+    public Map<String, String> datasets() {
+        return Map.of("dataset", dataset);
     }
 }

@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.finetune;
 
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
  * Settings of the {@code finetune} stage.
@@ -24,7 +25,8 @@ import java.util.Map;
  */
 public record FinetuneConfig(String dataset, String split, String testSplit, List<Integer> classes, int maxPerClass,
                              String mode, int k, Map<String, Double> learningRates, double lr, double l2sp,
-                             boolean newHead, int iterations, int batchSize, String backbone, int hidden) {
+                             boolean newHead, int iterations, int batchSize, String backbone, int hidden)
+        implements ProviderReferences {
     public FinetuneConfig {
         classes = classes == null ? List.of() : List.copyOf(classes);
         learningRates = learningRates == null ? Map.of() : Map.copyOf(learningRates);
@@ -41,5 +43,10 @@ public record FinetuneConfig(String dataset, String split, String testSplit, Lis
 
     private static FinetunePlan plan(String mode, int k, Map<String, Double> rates, double lr, double l2sp) {
         return new FinetunePlan(mode, k, rates, lr, l2sp);
+    }
+
+    @Override
+    public Map<String, String> datasets() {
+        return Map.of("dataset", dataset);
     }
 }

@@ -1,6 +1,8 @@
 package org.metalearn4j.transfer.instance;
 
 import java.util.List;
+import java.util.Map;
+import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
  * Settings of the {@code instance-transfer} stage.
@@ -22,11 +24,17 @@ import java.util.List;
  */
 public record InstanceTransferConfig(String dataset, String sourceSplit, String targetSplit, String testSplit,
                                      List<Integer> classes, int maxPerClass, int pool, double l2, double maxWeight,
-                                     String backbone, int hidden, int iterations, int batchSize, double lr) {
+                                     String backbone, int hidden, int iterations, int batchSize, double lr)
+        implements ProviderReferences {
     public InstanceTransferConfig {
         classes = classes == null ? List.of() : List.copyOf(classes);
         if (pool < 1 || !(l2 > 0) || !(maxWeight > 0) || iterations < 1 || batchSize < 1 || !(lr > 0)) {
             throw new IllegalArgumentException("need pool, iterations, batchSize >= 1 and l2, maxWeight, lr > 0");
         }
+    }
+
+    @Override
+    public Map<String, String> datasets() {
+        return Map.of("dataset", dataset);
     }
 }

@@ -2,6 +2,8 @@ package org.metalearn4j.transfer.metatrain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Map;
+import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
  * Settings of the {@code meta-train} stage.
@@ -17,7 +19,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * @param iterations  meta-training steps
  */
 public record MetaTrainConfig(String learner, JsonNode params, String dataset, String split, int way, int shot,
-                              int query, int metaBatch, int iterations) {
+                              int query, int metaBatch, int iterations) implements ProviderReferences {
     public MetaTrainConfig {
         params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params.deepCopy();
         if (way < 2 || shot < 1 || query < 1 || metaBatch < 1 || iterations < 1) {
@@ -30,5 +32,15 @@ public record MetaTrainConfig(String learner, JsonNode params, String dataset, S
     @Override
     public JsonNode params() {
         return params.deepCopy();
+    }
+
+    @Override
+    public Map<String, String> datasets() {
+        return Map.of("dataset", dataset);
+    }
+
+    @Override
+    public Map<String, String> learners() {
+        return Map.of("learner", learner);
     }
 }

@@ -1,6 +1,8 @@
 package org.metalearn4j.transfer.multitask;
 
 import java.util.List;
+import java.util.Map;
+import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
  * Settings of the {@code multitask} stage.
@@ -16,7 +18,8 @@ import java.util.List;
  * @param lr          Adam learning rate
  */
 public record MultitaskConfig(List<TaskData> tasks, String weighting, String sampling, int maxPerClass,
-                              String backbone, int hidden, int iterations, int batchSize, double lr) {
+                              String backbone, int hidden, int iterations, int batchSize, double lr)
+        implements ProviderReferences {
 
     /** One task: classes of a labelled split. */
     public record TaskData(String dataset, String split, List<Integer> classes) {
@@ -40,5 +43,14 @@ public record MultitaskConfig(List<TaskData> tasks, String weighting, String sam
         if (iterations < 1 || batchSize < 1 || !(lr > 0)) {
             throw new IllegalArgumentException("iterations and batchSize must be >= 1 and lr > 0");
         }
+    }
+
+    @Override
+    public Map<String, String> datasets() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            out.put("tasks[" + t + "].dataset", tasks.get(t).dataset());
+        }
+        return out;
     }
 }

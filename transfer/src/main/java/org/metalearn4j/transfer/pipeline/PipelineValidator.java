@@ -16,7 +16,7 @@ import org.metalearn4j.core.spi.ProviderRegistry;
 /**
  * Checks a whole pipeline before anything trains: every stage name is registered, every config binds to its
  * provider's record, each stage accepts the artifact kind the previous stage (or the {@code input} artifact) produces,
- * and every file a config or the pipeline names exists. All problems are reported together, each naming the stage by
+ * every file a config or the pipeline names exists, and every data set and learner a config names is registered. All problems are reported together, each naming the stage by
  * index and name.
  */
 public final class PipelineValidator {
@@ -34,6 +34,10 @@ public final class PipelineValidator {
         List<PlannedStage> planned = new ArrayList<>();
         TreeSet<String> known = new TreeSet<>();
         registry.stages().forEach(p -> known.add(p.name()));
+        TreeSet<String> datasets = new TreeSet<>();
+        registry.datasets().forEach(p -> datasets.add(p.name()));
+        TreeSet<String> learners = new TreeSet<>();
+        registry.learners().forEach(p -> learners.add(p.name()));
         for (int i = 0; i < spec.stages().size(); i++) {
             StageSpec s = spec.stages().get(i);
             String who = "stage " + i + " '" + s.stage() + "'";
@@ -63,6 +67,10 @@ public final class PipelineValidator {
                     }
                 }
             }
+            if (p.config() instanceof ProviderReferences refs) {
+                checkNames(who, "data set", refs.datasets(), datasets, problems);
+                checkNames(who, "learner", refs.learners(), learners, problems);
+            }
             planned.add(p);
             previous = stage.produces();
             previousWho = who;
@@ -71,6 +79,16 @@ public final class PipelineValidator {
             throw new PipelineValidationException(problems);
         }
         return new Pipeline(spec.seed(), spec.input(), planned);
+    }
+
+    private static void checkNames(String who, String kind, Map<String, String> named, TreeSet<String> known,
+                                   List<String> problems) {
+        named.forEach((field, name) -> {
+            if (!known.contains(name)) {
+                problems.add(who + ": config." + field + " names unknown " + kind + " '" + name + "'; available: "
+                        + known);
+            }
+        });
     }
 
     private static <C extends Record> PlannedStage plan(int index, StageProvider<C> provider, StageSpec s) {

@@ -1,6 +1,8 @@
 package org.metalearn4j.transfer.pretrain;
 
 import java.util.List;
+import java.util.Map;
+import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
  * Settings of the {@code pretrain} stage.
@@ -16,12 +18,18 @@ import java.util.List;
  * @param lr          Adam learning rate
  */
 public record PretrainConfig(String dataset, String split, List<Integer> classes, int maxPerClass, String backbone,
-                             int hidden, int iterations, int batchSize, double lr) {
+                             int hidden, int iterations, int batchSize, double lr)
+        implements ProviderReferences {
     public PretrainConfig {
         classes = classes == null ? List.of() : List.copyOf(classes);
         if (iterations < 1 || batchSize < 1 || !(lr > 0)) {
             throw new IllegalArgumentException("iterations and batchSize must be >= 1 and lr > 0, got " + iterations
                     + ", " + batchSize + ", " + lr);
         }
+    }
+
+    @Override
+    public Map<String, String> datasets() {
+        return Map.of("dataset", dataset);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.metalearn4j.transfer.pipeline.FileReferences;
+import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
  * Settings of the {@code zeroshot} stage.
@@ -22,7 +23,7 @@ import org.metalearn4j.transfer.pipeline.FileReferences;
  */
 public record ZeroShotConfig(String method, String attributes, String dataset, String trainSplit, String testSplit,
                              List<Integer> unseen, int maxPerClass, int pool, double gamma, double lambda, double l2)
-        implements FileReferences {
+        implements FileReferences, ProviderReferences {
     public ZeroShotConfig {
         if (!"eszsl".equals(method) && !"dap".equals(method)) {
             throw new IllegalArgumentException("method must be 'eszsl' or 'dap', got '" + method + "'");
@@ -43,5 +44,10 @@ public record ZeroShotConfig(String method, String attributes, String dataset, S
     @Override
     public Map<String, Path> referencedFiles() {
         return ClassAttributes.FASHION_MNIST.equals(attributes) ? Map.of() : Map.of("attributes", Path.of(attributes));
+    }
+
+    @Override
+    public Map<String, String> datasets() {
+        return Map.of("dataset", dataset);
     }
 }

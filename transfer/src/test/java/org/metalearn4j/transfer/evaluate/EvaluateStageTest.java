@@ -85,6 +85,22 @@ class EvaluateStageTest {
     }
 
     @Test
+    void unknownDataSetsAndLearnersAreRejectedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> run("""
+                stages:
+                  - stage: meta-train
+                    config: {learner: protonett, dataset: test-blobs}
+                  - stage: evaluate
+                    config: {dataset: fashion-mnsit}
+                """))
+                .isInstanceOf(PipelineValidationException.class)
+                .hasMessageContaining("stage 0 'meta-train': config.learner names unknown learner 'protonett'; "
+                        + "available: [test-centroid]")
+                .hasMessageContaining("stage 1 'evaluate': config.dataset names unknown data set 'fashion-mnsit'; "
+                        + "available: [blobs, test-blobs]");
+    }
+
+    @Test
     void aStageAfterEvaluateIsRejectedBeforeAnythingRuns() {
         assertThatThrownBy(() -> run("""
                 stages:
