@@ -35,11 +35,7 @@ final class MetricAdapter implements Adapter {
             throw new IllegalArgumentException("metric learners classify; got a " + type + " task");
         }
         SupportLabels labels = new SupportLabels(MetricModel.classLabels(support.y(), "support"), ways);
-        Tensor embedded;
-        try (Scope s = Autograd.noGrad()) {
-            embedded = embed(support.x());
-        }
-        Tensor supportEmbeddings = embedded;
+        Tensor supportEmbeddings = embed(support.x());
         return x -> {
             try (Scope s = Autograd.noGrad()) {
                 return model.logits(params, supportEmbeddings, labels, embed(x)).value();
@@ -48,7 +44,9 @@ final class MetricAdapter implements Adapter {
     }
 
     private Tensor embed(INDArray x) {
-        INDArray typed = x.castTo(params.tensors().get(0).dataType());
-        return model.embed(params, Tensor.constant(typed), new ForwardContext(false, stats, 0));
+        try (Scope s = Autograd.noGrad()) {
+            INDArray typed = x.castTo(params.tensors().get(0).dataType());
+            return model.embed(params, Tensor.constant(typed), new ForwardContext(false, stats, 0));
+        }
     }
 }

@@ -39,15 +39,10 @@ public final class MetricLearner implements Learner {
      * {@code context.initialBackbone()}.
      */
     public MetricLearner(MetricModel model, OptimizerConfig optimizer, LearnerContext context) {
-        this(model, optimizer, context, DataType.FLOAT);
-    }
-
-    /** As above with parameters of {@code type} (float64 for gradient checks). */
-    public MetricLearner(MetricModel model, OptimizerConfig optimizer, LearnerContext context, DataType type) {
         this.model = model;
         this.optimizer = new ScheduledAdam(optimizer);
         this.seed = context.seed();
-        Params fresh = model.init(Seeds.derive(seed, 0), type);
+        Params fresh = model.init(Seeds.derive(seed, 0), DataType.FLOAT);
         this.params = context.initialBackbone().map(b -> withBackbone(fresh, b)).orElse(fresh);
         context.initialBackbone().ifPresent(b -> runningStats.load(new StateDict().putAll(
                 MetricModel.BACKBONE + ".", b)));

@@ -66,10 +66,8 @@ public final class MetricModel {
         Tensor embedded = embed(params, Tensor.constant(x), ctx);
         Tensor support = embedded.slice(0, 0, s);
         Tensor query = embedded.slice(0, s, embedded.shape()[0]);
-        Params headParams = params.scope(HEAD);
-        Tensor logits = head.logits(headParams, support, labels, query);
-        return new EpisodeResult(head.loss(headParams, support, labels, query, logits, queryLabels), logits,
-                queryLabels);
+        MetricHead.Scored scored = head.score(params.scope(HEAD), support, labels, query, queryLabels);
+        return new EpisodeResult(scored.loss(), scored.logits(), queryLabels);
     }
 
     /** Integer class labels from a rank-1 label array; fails naming {@code what} otherwise. */

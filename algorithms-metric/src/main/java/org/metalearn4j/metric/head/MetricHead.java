@@ -25,11 +25,20 @@ public interface MetricHead {
     Tensor logits(Params params, Tensor support, SupportLabels labels, Tensor query);
 
     /**
-     * The training loss of one episode; by default the mean cross-entropy of {@code logits} (what
-     * {@link #logits} returned for these inputs).
+     * Query logits and the training loss of one episode; by default {@link #logits} and their mean cross-entropy.
+     * Heads trained on another objective override this and compute what the two share once.
      */
-    default Tensor loss(Params params, Tensor support, SupportLabels labels, Tensor query, Tensor logits,
-                        int[] queryLabels) {
-        return Losses.crossEntropy(logits, queryLabels);
+    default Scored score(Params params, Tensor support, SupportLabels labels, Tensor query, int[] queryLabels) {
+        Tensor logits = logits(params, support, labels, query);
+        return new Scored(logits, Losses.crossEntropy(logits, queryLabels));
+    }
+
+    /**
+     * What {@link #score} returns.
+     *
+     * @param logits query class scores {@code [queries, ways]}
+     * @param loss   the scalar training loss
+     */
+    record Scored(Tensor logits, Tensor loss) {
     }
 }

@@ -42,15 +42,11 @@ public record SiameseHead(int embedding) implements MetricHead {
 
     @Override
     public Tensor logits(Params params, Tensor support, SupportLabels labels, Tensor query) {
-        Tensor pairs = pairLogits(params, support, query);
-        long q = pairs.shape()[0];
-        Tensor masked = pairs.reshape(q, 1, labels.size()).add(labels.classMask(pairs.dataType(), MASKED));
-        return masked.max(false, 2);
+        return perClass(pairLogits(params, support, query), labels);
     }
 
     @Override
-    public Tensor loss(Params params, Tensor support, SupportLabels labels, Tensor query, Tensor logits,
-                       int[] queryLabels) {
+    public Scored score(Params params, Tensor support, SupportLabels labels, Tensor query, int[] queryLabels) {
         Tensor z = pairLogits(params, support, query);
         int[] supportLabels = labels.labels();
         INDArray target = Nd4j.zeros(z.dataType(), queryLabels.length, supportLabels.length);
@@ -72,6 +68,13 @@ public record SiameseHead(int embedding) implements MetricHead {
         INDArray weight = target.mul(0.5 / positives - 0.5 / negatives).addi(0.5 / negatives);
         Tensor t = Tensor.constant(target);
         Tensor bce = z.softplus().sub(t.mul(z));
-        return bce.mul(Tensor.constant(weight)).sum();
+        return new Scored(perClass(z, labels), bce.mul(Tensor.constant(weight)).sum());
+    }
+
+    /** A query's score for a class: its most similar support example of that class. */
+    private static Tensor perClass(Tensor pairs, SupportLabels labels) {
+        long q = pairs.shape()[0];
+        Tensor masked = pairs.reshape(q, 1, labels.size()).add(labels.classMask(pairs.dataType(), MASKED));
+        return masked.max(false, 2);
     }
 }
