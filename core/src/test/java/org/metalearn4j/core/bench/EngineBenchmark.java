@@ -24,8 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test && OMP_NUM_THREADS=2 java -Xmx6g
  * -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -cp
  * core/target/classes:core/target/test-classes:$(cat core/target/cp.txt)
- * org.metalearn4j.core.bench.EngineBenchmark [rounds]} (the JVM flags are the test suite's). After the timed rounds it
- * prints an {@link OpProfiler} breakdown of each workload.
+ * org.metalearn4j.core.bench.EngineBenchmark [rounds]} (the JVM flags are the test suite's). On a shared machine also
+ * set {@code OMP_WAIT_POLICY=passive}: spinning OpenMP threads otherwise stall every op (see BENCHMARKS-engine.md).
+ * After the timed rounds it prints an {@link OpProfiler} breakdown of each workload.
  */
 public final class EngineBenchmark {
     /** Multiply-adds of Conv4 (25x1x28x28, 64 channels) forward + backward with a 5-way head, as in the issue. */

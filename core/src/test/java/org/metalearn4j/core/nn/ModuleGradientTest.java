@@ -27,18 +27,18 @@ class ModuleGradientTest {
 
     @Test
     void lstmCell() {
-        LstmCell cell = new LstmCell(3, 2);
-        check(cell, GradCheck.random(1, 2, 3), h -> h);
+        LstmCell cell = new LstmCell(1, 2);
+        check(cell, GradCheck.random(1, 2, 1), h -> h);
         Params p = cell.init(1, DataType.DOUBLE);
         LstmCell.State s = cell.zeroState(2, DataType.DOUBLE);
-        LstmCell.State s2 = cell.step(p, Tensor.constant(GradCheck.random(2, 2, 3)), s);
+        LstmCell.State s2 = cell.step(p, Tensor.constant(GradCheck.random(2, 2, 1)), s);
         assertThat(s2.hidden().shape()).containsExactly(2, 2);
         assertThat(s2.cell().shape()).containsExactly(2, 2);
     }
 
     @Test
     void multiHeadAttention() {
-        check(new MultiHeadAttention(4, 2), GradCheck.random(3, 2, 3, 4), y -> y);
+        check(new MultiHeadAttention(2, 2), GradCheck.random(3, 2, 2, 2), y -> y);
     }
 
     @Test
