@@ -28,7 +28,7 @@ class MetaGradientTest {
     private static final double INNER_LR = 0.05;
 
     private static MamlConfig config(String order, int steps) {
-        return new MamlConfig(order, steps, INNER_LR, steps, new BackboneConfig("mlp", List.of(6, 5), 1),
+        return new MamlConfig(order, steps, INNER_LR, steps, new BackboneConfig("mlp", List.of(4, 3), 1),
                 new MetaOptimizerConfig("sgd", 1.0), 0);
     }
 
@@ -77,7 +77,7 @@ class MetaGradientTest {
     }
 
     @ParameterizedTest(name = "{0}, {1} inner steps")
-    @CsvSource({"MAML, 1", "MAML, 2", "ANIL, 1", "ANIL, 2", "META_SGD, 1", "META_SGD, 2"})
+    @CsvSource({"MAML, 1", "MAML, 2", "ANIL, 2", "META_SGD, 2"})
     void secondOrderUpdateIsTheExactMetaGradient(GradientMetaLearner.Variant variant, int steps) {
         Task task = SinusoidTasks.task(42, 5, 7);
         GradientMetaLearner learner = GradientMetaLearner.create(config("second", steps), SinusoidTasks.context(3),
