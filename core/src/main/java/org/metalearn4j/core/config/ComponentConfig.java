@@ -1,5 +1,6 @@
 package org.metalearn4j.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A provider chosen by name plus its parameters, e.g. {@code learner: {name: protonet, params: {embedding: 64}}}.
  * The parameters stay an untyped tree here because only the named provider knows its configuration record; they are
  * bound with {@link ConfigBinder#bindParams} once the provider is found.
- *
- * @param name   the provider's name as listed by {@code metalearn plugins}
- * @param params keys of the provider's configuration record; missing keys take the provider's defaults
  */
-public record ComponentConfig(String name, JsonNode params) {
+public record ComponentConfig(
+        @JsonPropertyDescription("provider name, as listed by metalearn plugins") String name,
+        @JsonPropertyDescription("the provider's params; missing keys take its defaults (metalearn config --defaults"
+                + " NAME)") JsonNode params) {
     public ComponentConfig {
         Checks.notBlank("name", name);
         if (params == null || params.isNull()) {

@@ -46,15 +46,6 @@ public final class ConfigBinder {
                 provider.configType(), path, source);
     }
 
-    /** The record as a YAML document, for {@code metalearn config --defaults}. */
-    public static String toYaml(Object record) {
-        try {
-            return ConfigMappers.yaml().writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render " + record.getClass().getName() + " as YAML", e);
-        }
-    }
-
     /** The record as a JSON tree. */
     public static ObjectNode toTree(Object record) {
         return ConfigMappers.json().valueToTree(record);

@@ -1,16 +1,18 @@
 package org.metalearn4j.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
- * Evaluation on a fixed, seeded set of episodes, so every learner and every run is scored on identical tasks.
- *
- * @param split    data set split the episodes come from
- * @param way      classes per episode
- * @param shot     support examples per class
- * @param query    query examples per class
- * @param episodes number of episodes; the 95% confidence interval is {@code 1.96 * std / sqrt(episodes)}
- * @param seed     base seed of the episode set, independent of the training seed
+ * Evaluation on a fixed, seeded set of episodes, so every learner and every run is scored on identical tasks. Each
+ * key's meaning is in its {@link JsonPropertyDescription}, printed by {@code metalearn config --defaults}.
  */
-public record EvalConfig(String split, int way, int shot, int query, int episodes, long seed) {
+public record EvalConfig(
+        @JsonPropertyDescription("data set split the episodes come from") String split,
+        @JsonPropertyDescription("classes per episode") int way,
+        @JsonPropertyDescription("support examples per class") int shot,
+        @JsonPropertyDescription("query examples per class") int query,
+        @JsonPropertyDescription("number of episodes; ci95 = 1.96 * std / sqrt(episodes)") int episodes,
+        @JsonPropertyDescription("seed of the episode set, independent of the training seed") long seed) {
     public EvalConfig {
         Checks.notBlank("split", split);
         Checks.atLeast("way", way, 1);

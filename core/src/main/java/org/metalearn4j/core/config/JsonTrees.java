@@ -2,7 +2,6 @@ package org.metalearn4j.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import org.metalearn4j.core.spi.ConfigException;
 
@@ -31,8 +30,7 @@ final class JsonTrees {
         }
         ObjectNode out = ((ObjectNode) base).deepCopy();
         boolean renamed = overlay.has("name") && base.has("name") && !overlay.get("name").equals(base.get("name"));
-        for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : overlay.properties()) {
             JsonNode current = out.get(e.getKey());
             boolean replace = current == null || current.isNull() || (renamed && e.getKey().equals("params"));
             out.set(e.getKey(), replace ? e.getValue().deepCopy()

@@ -1,20 +1,21 @@
 package org.metalearn4j.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
- * The meta-training loop.
- *
- * @param iterations      meta-training iterations (one meta-batch each)
- * @param metaBatch       tasks per iteration
- * @param way             classes per training episode
- * @param shot            support examples per class
- * @param query           query examples per class
- * @param split           data set split the training episodes come from
- * @param checkpointEvery write a checkpoint every this many iterations (and always at the end)
- * @param evalEvery       evaluate on the {@code eval} section's episodes every this many iterations (and at the end)
- * @param keepCheckpoints how many of the newest checkpoints to keep on disk
+ * The meta-training loop. Each key's meaning is in its {@link JsonPropertyDescription}, which
+ * {@code metalearn config --defaults} prints beside the default value.
  */
-public record TrainConfig(int iterations, int metaBatch, int way, int shot, int query, String split,
-                          int checkpointEvery, int evalEvery, int keepCheckpoints) {
+public record TrainConfig(
+        @JsonPropertyDescription("meta-training iterations, one meta-batch each") int iterations,
+        @JsonPropertyDescription("tasks per iteration") int metaBatch,
+        @JsonPropertyDescription("classes per training episode") int way,
+        @JsonPropertyDescription("support examples per class") int shot,
+        @JsonPropertyDescription("query examples per class") int query,
+        @JsonPropertyDescription("data set split the training episodes come from") String split,
+        @JsonPropertyDescription("write a checkpoint every N iterations (and at the end)") int checkpointEvery,
+        @JsonPropertyDescription("evaluate on the eval episodes every N iterations (and at the end)") int evalEvery,
+        @JsonPropertyDescription("how many of the newest checkpoints to keep") int keepCheckpoints) {
     public TrainConfig {
         Checks.atLeast("iterations", iterations, 1);
         Checks.atLeast("metaBatch", metaBatch, 1);

@@ -20,16 +20,11 @@ public final class MetricsFileListener implements TrainingListener, AutoCloseabl
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Path file;
-    private final BufferedWriter out;
+    private BufferedWriter out;
 
+    /** The file (and its directory) is created on the first event, so a run that fails validation leaves nothing. */
     public MetricsFileListener(Path file) {
         this.file = file;
-        try {
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open metrics file " + file, e);
-        }
     }
 
     @Override
@@ -62,6 +57,11 @@ public final class MetricsFileListener implements TrainingListener, AutoCloseabl
         ObjectNode node = JSON.createObjectNode().put("event", kind);
         node.setAll((ObjectNode) JSON.valueToTree(event));
         try {
+            if (out == null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
             out.write(node.toString());
             out.newLine();
             out.flush();
@@ -72,6 +72,9 @@ public final class MetricsFileListener implements TrainingListener, AutoCloseabl
 
     @Override
     public void close() {
+        if (out == null) {
+            return;
+        }
         try {
             out.close();
         } catch (IOException e) {

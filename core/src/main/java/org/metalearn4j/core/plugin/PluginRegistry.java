@@ -1,20 +1,15 @@
 package org.metalearn4j.core.plugin;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import java.util.function.Predicate;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.dataset.DatasetProvider;
@@ -22,29 +17,33 @@ import org.metalearn4j.core.learner.AdapterProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.spi.ConfigException;
-import org.metalearn4j.core.spi.Provider;
 import org.metalearn4j.core.spi.ProviderRegistry;
 
 /**
  * Every learner, adapter, data set, pipeline stage, backend and {@link PluginModule} found by
- * {@link ServiceLoader} on the application class path and in the JARs of a plugins directory.
+ * {@link java.util.ServiceLoader} on the application class path and in the JARs of a plugins directory.
  *
  * <p>Each plugin JAR gets its own {@link URLClassLoader} whose parent is the application loader, so plugins see core
  * (and must not bundle it) but not each other. A JAR that cannot be used (unreadable, a class named in its services
  * file missing, a malformed services file, nothing provided) is reported as a {@link PluginProblem} with its file name
- * and skipped as a whole; the others still load. Equal names: the highest {@link Provider#rank()} wins; at equal rank
- * the one found later is skipped and reported with both origins.
+ * and skipped as a whole; the others still load. Equal names: the highest
+ * {@link org.metalearn4j.core.spi.Provider#rank()} wins; at equal rank the one found later is skipped and reported
+ * with both origins.
  */
 public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     /** The service interfaces the registry discovers, in discovery order. */
     static final List<Class<?>> SERVICES = List.of(LearnerProvider.class, AdapterProvider.class, DatasetProvider.class,
             StageProvider.class, Backend.class, PluginModule.class);
 
-    private final ProviderTable<LearnerProvider<?>> learners = new ProviderTable<>("learner");
-    private final ProviderTable<AdapterProvider<?>> adapters = new ProviderTable<>("adapter");
-    private final ProviderTable<DatasetProvider<?>> datasets = new ProviderTable<>("dataset");
-    private final ProviderTable<StageProvider<?>> stages = new ProviderTable<>("stage");
-    private final ProviderTable<Backend> backends = new ProviderTable<>("backend");
+    private final ProviderTable<LearnerProvider<?>> learners =
+            new ProviderTable<>("learner", LearnerProvider.class);
+    private final ProviderTable<AdapterProvider<?>> adapters =
+            new ProviderTable<>("adapter", AdapterProvider.class);
+    private final ProviderTable<DatasetProvider<?>> datasets =
+            new ProviderTable<>("dataset", DatasetProvider.class);
+    private final ProviderTable<StageProvider<?>> stages = new ProviderTable<>("stage", StageProvider.class);
+    private final ProviderTable<Backend> backends = new ProviderTable<>("backend", Backend.class);
+    private final List<ProviderTable<?>> tables = List.of(learners, adapters, datasets, stages, backends);
     private final List<PluginModule> modules = new ArrayList<>();
     private final List<PluginProblem> problems = new ArrayList<>();
     private final List<Path> pluginJars = new ArrayList<>();
@@ -63,15 +62,22 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
         PluginRegistry registry = new PluginRegistry();
         for (Class<?> service : SERVICES) {
             try {
-                registry.commit(scan(service, application, type -> true, null));
+                registry.commit(ServiceScanner.scan(service, application, type -> true, null));
             } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
                 registry.problems.add(new PluginProblem("classpath", "cannot load " + service.getSimpleName()
-                        + " providers: " + describe(e)));
+                        + " providers: " + ServiceScanner.describe(e)));
             }
         }
         if (pluginsDir != null) {
             for (Path jar : jarsIn(pluginsDir)) {
-                registry.loadJar(jar, application);
+                ServiceScanner.JarScan scan = ServiceScanner.scanJar(jar, application, SERVICES);
+                if (scan.problem() != null) {
+                    registry.problems.add(scan.problem());
+                } else {
+                    registry.loaders.add(scan.loader());
+                    registry.pluginJars.add(jar);
+                    registry.commit(scan.found());
+                }
             }
         }
         return registry;
@@ -80,11 +86,11 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     /** A registry of explicitly given providers (any of the discovered service types), e.g. for tests or embedding. */
     public static PluginRegistry of(String origin, Object... providers) {
         PluginRegistry registry = new PluginRegistry();
-        List<Found> found = new ArrayList<>();
+        List<Discovered> found = new ArrayList<>();
         for (Object p : providers) {
             for (Class<?> service : SERVICES) {
                 if (service.isInstance(p)) {
-                    found.add(Found.of(service, p, origin));
+                    found.add(Discovered.of(service, p, origin));
                 }
             }
         }
@@ -92,82 +98,17 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
         return registry;
     }
 
-    private void loadJar(Path jar, ClassLoader parent) {
-        String origin = jar.getFileName().toString();
-        try (JarFile ignored = new JarFile(jar.toFile())) {
-            // Opened only to fail early on a file that is not a JAR; the class loader reopens it.
-        } catch (IOException e) {
-            problems.add(new PluginProblem(origin, "skipped: not a readable JAR (" + e.getMessage() + ")"));
-            return;
-        }
-        URLClassLoader loader;
-        try {
-            loader = new URLClassLoader("plugin:" + origin, new URL[]{jar.toUri().toURL()}, parent);
-        } catch (MalformedURLException e) {
-            problems.add(new PluginProblem(origin, "skipped: " + e.getMessage()));
-            return;
-        }
-        List<Found> found = new ArrayList<>();
-        try {
-            for (Class<?> service : SERVICES) {
-                found.addAll(scan(service, loader, type -> type.getClassLoader() == loader, origin));
+    private void commit(List<Discovered> found) {
+        for (Discovered d : found) {
+            if (d.service() == PluginModule.class) {
+                modules.add((PluginModule) d.provider());
+            } else if (d.name() == null || d.name().isBlank()) {
+                problems.add(new PluginProblem(d.origin(), d.provider().getClass().getName() + " skipped: empty name"));
+            } else {
+                tables.stream().filter(t -> t.accepts(d)).findFirst().orElseThrow()
+                        .offer(d).ifPresent(problems::add);
             }
-        } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
-            problems.add(new PluginProblem(origin, "skipped: " + describe(e)));
-            closeQuietly(loader);
-            return;
         }
-        if (found.isEmpty()) {
-            problems.add(new PluginProblem(origin, "skipped: provides nothing (no META-INF/services entry for any of "
-                    + SERVICES.stream().map(Class::getName).toList() + ")"));
-            closeQuietly(loader);
-            return;
-        }
-        loaders.add(loader);
-        pluginJars.add(jar);
-        commit(found);
-    }
-
-    private static List<Found> scan(Class<?> service, ClassLoader loader, Predicate<Class<?>> accept, String origin) {
-        List<Found> out = new ArrayList<>();
-        ServiceLoader.load(service, loader).stream().forEach(p -> {
-            Class<?> type = p.type();
-            if (accept.test(type)) {
-                out.add(Found.of(service, p.get(), origin == null ? codeSource(type) : origin));
-            }
-        });
-        return out;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void commit(List<Found> found) {
-        for (Found f : found) {
-            if (f.service() == PluginModule.class) {
-                modules.add((PluginModule) f.provider());
-                continue;
-            }
-            String name = f.name();
-            if (name == null || name.isBlank()) {
-                problems.add(new PluginProblem(f.origin(), f.provider().getClass().getName() + " skipped: empty name"));
-                continue;
-            }
-            ProviderTable table = tableFor(f.service());
-            table.offer(new Discovered<>(f.provider(), name, f.rank(), f.origin()))
-                    .ifPresent(p -> problems.add((PluginProblem) p));
-        }
-    }
-
-    private ProviderTable<?> tableFor(Class<?> service) {
-        if (service == LearnerProvider.class) {
-            return learners;
-        } else if (service == AdapterProvider.class) {
-            return adapters;
-        } else if (service == DatasetProvider.class) {
-            return datasets;
-        } else if (service == StageProvider.class) {
-            return stages;
-        }
-        return backends;
     }
 
     private static List<Path> jarsIn(Path dir) {
@@ -180,40 +121,6 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
                     .sorted().toList();
         } catch (IOException e) {
             throw new ConfigException("pluginsDir", "cannot list '" + dir + "': " + e.getMessage(), e);
-        }
-    }
-
-    /** The JAR file or class directory a class was loaded from, short enough to print. */
-    private static String codeSource(Class<?> type) {
-        CodeSource cs = type.getProtectionDomain().getCodeSource();
-        if (cs == null || cs.getLocation() == null) {
-            return "classpath";
-        }
-        try {
-            Path p = Path.of(cs.getLocation().toURI());
-            if (Files.isDirectory(p)) {
-                int n = p.getNameCount();
-                return p.subpath(Math.max(0, n - 3), n).toString();
-            }
-            return p.getFileName().toString();
-        } catch (Exception e) {
-            return cs.getLocation().toString();
-        }
-    }
-
-    private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            sb.append("; caused by ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
-        }
-        return sb.toString();
-    }
-
-    private static void closeQuietly(URLClassLoader loader) {
-        try {
-            loader.close();
-        } catch (IOException ignored) {
-            // Nothing of it is in use; a failure to close only leaks a file handle.
         }
     }
 
@@ -305,28 +212,14 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
 
     @Override
     public String origin(Object provider) {
-        return Stream.of(learners, adapters, datasets, stages, backends)
-                .map(t -> t.originOf(provider)).flatMap(java.util.Optional::stream).findFirst()
+        return tables.stream().map(t -> t.originOf(provider)).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(provider + " is not registered here"));
     }
 
     /** Closes the plugin class loaders; providers from plugin JARs must not be used afterwards. */
     @Override
     public void close() {
-        loaders.forEach(PluginRegistry::closeQuietly);
+        loaders.forEach(ServiceScanner::closeQuietly);
         loaders.clear();
-    }
-
-    /** A provider as found, before it is entered into its table. */
-    private record Found(Class<?> service, Object provider, String name, int rank, String origin) {
-        static Found of(Class<?> service, Object provider, String origin) {
-            if (provider instanceof Provider<?> p) {
-                return new Found(service, provider, p.name(), p.rank(), origin);
-            }
-            if (provider instanceof Backend b) {
-                return new Found(service, provider, b.name(), b.rank(), origin);
-            }
-            return new Found(service, provider, null, 0, origin);
-        }
     }
 }

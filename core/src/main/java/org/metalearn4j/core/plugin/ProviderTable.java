@@ -1,9 +1,7 @@
 package org.metalearn4j.core.plugin;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -11,15 +9,21 @@ import java.util.TreeMap;
 /** The providers of one kind by name: highest rank wins, a tie is a reported conflict and the newcomer is skipped. */
 final class ProviderTable<T> {
     private final String kind;
-    private final Map<String, Discovered<T>> byName = new TreeMap<>();
+    private final Class<?> service;
+    private final Map<String, Discovered> byName = new TreeMap<>();
 
-    ProviderTable(String kind) {
+    ProviderTable(String kind, Class<?> service) {
         this.kind = kind;
+        this.service = service;
+    }
+
+    boolean accepts(Discovered d) {
+        return d.service() == service;
     }
 
     /** Adds {@code d} unless a provider of that name and a higher or equal rank is present; returns the conflict. */
-    Optional<PluginProblem> offer(Discovered<T> d) {
-        Discovered<T> present = byName.get(d.name());
+    Optional<PluginProblem> offer(Discovered d) {
+        Discovered present = byName.get(d.name());
         if (present == null || d.rank() > present.rank()) {
             byName.put(d.name(), d);
             return Optional.empty();
@@ -33,27 +37,31 @@ final class ProviderTable<T> {
     }
 
     T get(String name) {
-        Discovered<T> d = byName.get(name);
+        Discovered d = byName.get(name);
         if (d == null) {
             throw new IllegalArgumentException("no " + kind + " named '" + name + "'; available: "
                     + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
         }
-        return d.provider();
+        return cast(d);
     }
 
     Collection<T> all() {
-        List<T> out = new ArrayList<>();
-        byName.values().forEach(d -> out.add(d.provider()));
-        return List.copyOf(out);
+        return byName.values().stream().map(this::cast).toList();
     }
 
     Map<String, T> asMap() {
         Map<String, T> out = new LinkedHashMap<>();
-        byName.forEach((k, v) -> out.put(k, v.provider()));
+        byName.forEach((k, v) -> out.put(k, cast(v)));
         return out;
     }
 
     Optional<String> originOf(Object provider) {
         return byName.values().stream().filter(d -> d.provider() == provider).map(Discovered::origin).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private T cast(Discovered d) {
+        // Safe: accepts() admits only instances found under this table's service interface.
+        return (T) d.provider();
     }
 }

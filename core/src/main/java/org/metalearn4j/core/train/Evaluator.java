@@ -56,7 +56,7 @@ public final class Evaluator {
                     + " for " + y.size(0) + " query examples; expected [queries, ways]");
         }
         long[] predicted = output.argMax(1).toLongVector();
-        long[] labels = y.castTo(DataType.LONG).toLongVector();
+        long[] labels = y.castTo(DataType.INT64).toLongVector();
         int correct = 0;
         for (int i = 0; i < labels.length; i++) {
             if (predicted[i] == labels[i]) {

@@ -81,8 +81,8 @@ public final class Trainer {
         long t0 = System.nanoTime();
         int iteration = start;
         int checkpointed = -1;
-        String lastCheckpoint = store.files().isEmpty() ? null : store.files().get(store.files().size() - 1)
-                .toString();
+        List<Path> existing = store.files();
+        String lastCheckpoint = existing.isEmpty() ? null : existing.get(existing.size() - 1).toString();
         double loss = Double.NaN;
         EvalResult eval = null;
         boolean interrupted = false;

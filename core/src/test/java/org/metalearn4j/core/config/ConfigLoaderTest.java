@@ -119,8 +119,10 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void defaultsRenderAsYaml() {
-        assertThat(ConfigBinder.toYaml(RunConfig.defaults()))
-                .contains("seed: 42").contains("backend: auto").contains("iterations: 1000");
+    void defaultsRenderAsCommentedYamlThatLoadsBackToTheDefaults() throws IOException {
+        String yaml = ConfigDocs.yaml(RunConfig.defaults());
+        assertThat(yaml).contains("seed: 42  # base seed").contains("\n  iterations: 1000  # meta-training iterations")
+                .contains("\n  params: {}  # the provider's params");
+        assertThat(ConfigLoader.load(file("defaults.yaml", yaml), List.of())).isEqualTo(RunConfig.defaults());
     }
 }

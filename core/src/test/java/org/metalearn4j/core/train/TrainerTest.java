@@ -122,6 +122,7 @@ class TrainerTest {
         });
         RunFinished interrupted = new Trainer(REGISTRY, events)
                 .train(config(6), stopped, false, "test", "cpu", stop::get);
+        assertThat(sub.awaitFinished(Duration.ofSeconds(10))).isTrue();
         sub.close();
 
         assertThat(interrupted.interrupted()).isTrue();

@@ -21,13 +21,18 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Support and query rows are grouped by class in label order ({@code K} rows of label 0, then label 1, ...); the
  * class order itself is random, so label positions carry no information. Support and query never share an example.
- * Stateless and thread-safe.
+ * Because of that fixed layout the two label arrays are the same for every episode: they are created once and shared
+ * by all episodes of this sampler, which relies on the {@link Examples} contract that consumers never write into task
+ * data (it saves two native allocations per episode). Stateless apart from them, and thread-safe.
  */
 public final class EpisodeSampler implements TaskSource {
     private final ClassStore store;
     private final int[] classes;
     private final EpisodeSpec spec;
     private final String domain;
+    private final INDArray supportLabels;
+    private final INDArray queryLabels;
+    private final boolean cpuBackend;
 
     /** Episodes over every class of the store. */
     public EpisodeSampler(ClassStore store, EpisodeSpec spec, String domain) {
@@ -61,10 +66,18 @@ public final class EpisodeSampler implements TaskSource {
                         + "-query episode needs " + needed + " per class");
             }
         }
+        this.supportLabels = labels(spec.way(), spec.shot());
+        this.queryLabels = labels(spec.way(), spec.query());
+        this.cpuBackend = Nd4j.getEnvironment().isCPU();
     }
 
-    public EpisodeSpec spec() {
-        return spec;
+    /** {@code perClass} rows of label 0, then of label 1, ... as int64. */
+    private static INDArray labels(int way, int perClass) {
+        long[] labels = new long[way * perClass];
+        for (int row = 0; row < labels.length; row++) {
+            labels[row] = row / perClass;
+        }
+        return Nd4j.createFromArray(labels);
     }
 
     @Override
@@ -77,8 +90,6 @@ public final class EpisodeSampler implements TaskSource {
         int[] supportIndex = new int[way * shot];
         int[] queryClass = new int[way * query];
         int[] queryIndex = new int[way * query];
-        long[] supportLabels = new long[way * shot];
-        long[] queryLabels = new long[way * query];
         int[] picked = pickDistinct(random, classes.length, way);
         int[] rows = new int[shot + query];
         for (int label = 0; label < way; label++) {
@@ -88,17 +99,15 @@ public final class EpisodeSampler implements TaskSource {
                 int row = label * shot + k;
                 supportClass[row] = c;
                 supportIndex[row] = rows[k];
-                supportLabels[row] = label;
             }
             for (int q = 0; q < query; q++) {
                 int row = label * query + q;
                 queryClass[row] = c;
                 queryIndex[row] = rows[shot + q];
-                queryLabels[row] = label;
             }
         }
-        Examples support = new Examples(gather(supportClass, supportIndex), Nd4j.createFromArray(supportLabels));
-        Examples queries = new Examples(gather(queryClass, queryIndex), Nd4j.createFromArray(queryLabels));
+        Examples support = new Examples(gather(supportClass, supportIndex), supportLabels);
+        Examples queries = new Examples(gather(queryClass, queryIndex), queryLabels);
         return new Task(support, queries, TaskType.CLASSIFICATION, way, shot, domain);
     }
 
@@ -110,7 +119,7 @@ public final class EpisodeSampler implements TaskSource {
      */
     private INDArray gather(int[] classOfRow, int[] indexOfRow) {
         int n = classOfRow.length;
-        if (Nd4j.getEnvironment().isCPU()) {
+        if (cpuBackend) {
             INDArray out = Nd4j.createUninitialized(DataType.FLOAT, store.batchShape(n), 'c');
             FloatBuffer buffer = out.data().asNioFloat();
             for (int row = 0; row < n; row++) {

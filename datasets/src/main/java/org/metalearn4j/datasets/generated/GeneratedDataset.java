@@ -18,6 +18,7 @@ public final class GeneratedDataset implements Dataset {
     private final String name;
     private final RegressionFamily family;
 
+    /** @param name data set name, the first part of every task's domain */
     public GeneratedDataset(String name, RegressionFamily family) {
         this.name = name;
         this.family = family;

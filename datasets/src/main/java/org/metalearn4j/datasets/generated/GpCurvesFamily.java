@@ -12,6 +12,7 @@ public final class GpCurvesFamily implements RegressionFamily {
     private static final double JITTER = 1e-6;
     private final GpCurvesConfig config;
 
+    /** @throws org.metalearn4j.core.spi.ConfigException naming the field of a bad range or scale */
     public GpCurvesFamily(GpCurvesConfig config) {
         Ranges.check(config.lengthScaleMin(), config.lengthScaleMax(), "lengthScaleMin", "lengthScaleMax");
         Ranges.check(config.xMin(), config.xMax(), "xMin", "xMax");

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 public final class HarmonicFamily implements RegressionFamily {
     private final HarmonicConfig config;
 
+    /** @throws org.metalearn4j.core.spi.ConfigException naming the field of an inverted or non-finite range */
     public HarmonicFamily(HarmonicConfig config) {
         Ranges.check(config.amplitudeMin(), config.amplitudeMax(), "amplitudeMin", "amplitudeMax");
         Ranges.check(config.phaseMin(), config.phaseMax(), "phaseMin", "phaseMax");

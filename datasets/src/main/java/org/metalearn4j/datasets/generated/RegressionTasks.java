@@ -18,6 +18,7 @@ public final class RegressionTasks implements TaskSource {
     private final int query;
     private final String domain;
 
+    /** @param domain carried into every task, e.g. {@code sinusoid/meta-train} */
     public RegressionTasks(RegressionFamily family, int shot, int query, String domain) {
         if (shot < 1 || query < 1) {
             throw new IllegalArgumentException(domain + ": shot and query must be >= 1, got " + shot + " and " + query);

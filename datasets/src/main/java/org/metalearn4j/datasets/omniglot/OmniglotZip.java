@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.metalearn4j.core.dataset.DatasetException;
@@ -57,7 +58,8 @@ public final class OmniglotZip {
      * @param archive names the archive in error messages
      */
     public static List<OmniglotCharacter> read(InputStream in, String archive, int imageSize) throws IOException {
-        Map<String, TreeMap<String, float[]>> byCharacter = new TreeMap<>();
+        List<String> names = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
@@ -65,26 +67,34 @@ public final class OmniglotZip {
                 if (entry.isDirectory() || isArtefact(name)) {
                     continue;
                 }
-                String where = archive + " entry " + name;
-                String[] parts = name.split("/");
-                if (!name.toLowerCase().endsWith(".png") || parts.length < 3) {
-                    throw new DatasetException(where + ": not an Omniglot image (expected ALPHABET/CHARACTER/NAME.png)");
+                if (!name.toLowerCase().endsWith(".png") || name.split("/").length < 3) {
+                    throw new DatasetException(archive + " entry " + name
+                            + ": not an Omniglot image (expected ALPHABET/CHARACTER/NAME.png)");
                 }
-                float[] image = InkImage.decode(zip.readAllBytes(), imageSize, where);
-                String key = parts[parts.length - 3] + "/" + parts[parts.length - 2];
-                byCharacter.computeIfAbsent(key, k -> new TreeMap<>()).put(parts[parts.length - 1], image);
+                names.add(name);
+                contents.add(zip.readAllBytes());
             }
         } catch (java.util.zip.ZipException e) {
             throw new DatasetException(archive + ": corrupt zip archive (" + e.getMessage() + ")", e);
         }
-        if (byCharacter.isEmpty()) {
+        if (names.isEmpty()) {
             throw new DatasetException(archive + ": no Omniglot images found (expected ALPHABET/CHARACTER/NAME.png)");
         }
+        // Decoding dominates loading and is independent per image, so it runs on the common pool.
+        List<float[]> images = IntStream.range(0, names.size()).parallel()
+                .mapToObj(i -> InkImage.decode(contents.get(i), imageSize, archive + " entry " + names.get(i)))
+                .toList();
+        Map<String, TreeMap<String, float[]>> byCharacter = new TreeMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String[] parts = names.get(i).split("/");
+            String key = parts[parts.length - 3] + "/" + parts[parts.length - 2];
+            byCharacter.computeIfAbsent(key, k -> new TreeMap<>()).put(parts[parts.length - 1], images.get(i));
+        }
         List<OmniglotCharacter> characters = new ArrayList<>();
-        byCharacter.forEach((key, images) -> {
+        byCharacter.forEach((key, drawings) -> {
             int slash = key.indexOf('/');
             characters.add(new OmniglotCharacter(key.substring(0, slash), key.substring(slash + 1),
-                    new ArrayList<>(images.values())));
+                    new ArrayList<>(drawings.values())));
         });
         return characters;
     }

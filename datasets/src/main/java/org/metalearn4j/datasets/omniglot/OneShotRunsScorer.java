@@ -1,5 +1,6 @@
 package org.metalearn4j.datasets.omniglot;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,15 @@ public final class OneShotRunsScorer {
     private OneShotRunsScorer() {
     }
 
+    /**
+     * Reads the runs at {@code runs} (an {@code all_runs.zip} or its unpacked directory) at the image size the model
+     * was trained on, and scores the adapter on all of them.
+     */
+    public static OneShotScore score(Adapter adapter, Path runs, int imageSize) {
+        return score(adapter, OmniglotRuns.read(runs, imageSize));
+    }
+
+    /** Scores the adapter on already loaded runs. */
     public static OneShotScore score(Adapter adapter, List<OmniglotRun> runs) {
         Map<String, Double> perRun = new LinkedHashMap<>();
         int correct = 0;

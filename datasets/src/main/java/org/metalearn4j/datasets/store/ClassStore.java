@@ -39,6 +39,7 @@ public final class ClassStore {
         return new Builder(exampleShape);
     }
 
+    /** Number of classes. */
     public int classes() {
         return counts.length;
     }
@@ -53,14 +54,17 @@ public final class ClassStore {
         return Arrays.stream(counts).sum();
     }
 
+    /** Name of class {@code c}, e.g. {@code Greek/character03/rot090} or {@code Sneaker}. */
     public String className(int c) {
         return names.get(c);
     }
 
+    /** All class names in class-index order. */
     public List<String> classNames() {
         return names;
     }
 
+    /** Shape of one example, e.g. {@code [1, 28, 28]}. */
     public long[] exampleShape() {
         return exampleShape.clone();
     }
@@ -186,6 +190,7 @@ public final class ClassStore {
             return this;
         }
 
+        /** Packs the classes added so far into one immutable store. */
         public ClassStore build() {
             long total = chunks.stream().mapToLong(a -> a.length).sum();
             float[] data = new float[Math.toIntExact(total)];

@@ -15,6 +15,7 @@ public final class DecodedCache {
     private DecodedCache() {
     }
 
+    /** The value cached under {@code key}, loading it first if this JVM has not yet. */
     @SuppressWarnings("unchecked")
     public static <T> T get(String key, Supplier<T> loader) {
         return (T) VALUES.computeIfAbsent(key, k -> loader.get());

@@ -3,8 +3,10 @@ package org.metalearn4j.examples.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigDocs;
 import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.plugin.PluginRegistry;
@@ -61,26 +63,28 @@ final class ConfigCommand implements Callable<Integer> {
                         "dataset.params");
                 validateParams(named(() -> r.learner(run.learner().name()), "learner.name"), run.learner().params(),
                         "learner.params");
-                console.out().print(ConfigBinder.toYaml(run));
+                console.out().print(ConfigDocs.yaml(run));
                 return 0;
             }
-            List<Provider<?>> providers = new ArrayList<>();
-            providers.addAll(r.learners());
-            providers.addAll(r.adapters());
-            providers.addAll(r.datasets());
-            providers.addAll(r.stages());
+            List<Map.Entry<String, Provider<?>>> providers = new ArrayList<>();
+            r.learners().forEach(p -> providers.add(Map.entry("learner", p)));
+            r.adapters().forEach(p -> providers.add(Map.entry("adapter", p)));
+            r.datasets().forEach(p -> providers.add(Map.entry("dataset", p)));
+            r.stages().forEach(p -> providers.add(Map.entry("stage", p)));
             if (target != null) {
-                Provider<?> p = providers.stream().filter(x -> x.name().equals(target)).findFirst()
-                        .orElseThrow(() -> new ConfigException("", "no provider named '" + target + "'; available: "
-                                + providers.stream().map(Provider::name).toList()));
-                console.out().print(ConfigBinder.toYaml(p.defaults()));
+                Provider<?> p = providers.stream().map(Map.Entry::getValue).filter(x -> x.name().equals(target))
+                        .findFirst().orElseThrow(() -> new ConfigException("", "no provider named '" + target
+                                + "'; available: " + providers.stream().map(e -> e.getValue().name()).toList()));
+                console.out().print(ConfigDocs.yaml(p.defaults()));
                 return 0;
             }
             console.out().println("# Run configuration defaults (keys missing from a config file take these).");
-            console.out().print(ConfigBinder.toYaml(RunConfig.defaults()));
-            for (Provider<?> p : providers) {
-                console.out().printf("%n# %s params defaults (%s: %s)%n", p.name(), r.origin(p), p.description());
-                console.out().print(ConfigBinder.toYaml(p.defaults()));
+            console.out().print(ConfigDocs.yaml(RunConfig.defaults()));
+            for (Map.Entry<String, Provider<?>> e : providers) {
+                Provider<?> p = e.getValue();
+                console.out().printf("%n# %s '%s' params defaults (from %s): %s%n", e.getKey(), p.name(), r.origin(p),
+                        p.description());
+                console.out().print(ConfigDocs.yaml(p.defaults()));
             }
             return 0;
         }

@@ -32,9 +32,8 @@ final class DatasetsCommand implements Callable<Integer> {
             for (DatasetProvider<?> p : session.registry().datasets()) {
                 console.out().printf("%-22s %-36s %s%n", p.name(), session.registry().origin(p), p.description());
                 console.out().println("    defaults: " + ConfigBinder.toTree(p.defaults()));
-                if (check) {
-                    console.out().println("    " + availability(p));
-                }
+                console.out().println("    " + (check ? availability(p)
+                        : "availability: not checked (--check opens it with its defaults, which may load files)"));
             }
             return 0;
         }

@@ -1,8 +1,5 @@
 package org.metalearn4j.examples.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -77,7 +74,6 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         try (Session session = Session.open(pluginsDir != null ? pluginsDir : pluginsDirOf(run), console.err())) {
             Backend backend = BackendSelector.select(session.registry(), run.backend());
             backend.activate();
-            createDirectories(runDir);
             TrainingEventBus events = session.get(TrainingEventBus.class);
             List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
             MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
@@ -119,14 +115,6 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     private static Path defaultRunDir(RunConfig run) {
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return Path.of("runs", run.learner().name() + "-" + run.dataset().name() + "-" + time);
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run directory " + dir, e);
-        }
     }
 
     private static void awaitQuietly(CountDownLatch done) {

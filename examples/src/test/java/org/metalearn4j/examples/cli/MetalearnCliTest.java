@@ -53,7 +53,7 @@ class MetalearnCliTest {
         assertThat(summary.get("accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(summary.get("backend").asText()).startsWith("cpu: ");
         assertThat(train.out().strip().lines()).hasSize(1);
-        assertThat(train.err()).contains("train").contains("4/4");
+        assertThat(train.err()).contains("train").contains("4/4").contains("done after 4 of 4 iterations");
         assertThat(Files.readAllLines(run.resolve("metrics.jsonl")))
                 .filteredOn(l -> l.contains("\"event\":\"step\"")).hasSize(4);
 
@@ -81,6 +81,7 @@ class MetalearnCliTest {
         assertThat(r.err().strip()).doesNotContain("\n")
                 .startsWith("error: train.way: expected an integer, got \"three\"");
         assertThat(r.out()).isEmpty();
+        assertThat(dir.resolve("x")).doesNotExist();
 
         CliRun unknown = CliRun.of("train", config(dir, 4), "--set", "learner.name=maml", "--out", dir.resolve("y"));
         assertThat(unknown.code()).isEqualTo(2);
@@ -120,7 +121,7 @@ class MetalearnCliTest {
                 .contains("auto selects: cpu");
 
         CliRun plugins = CliRun.of("plugins");
-        assertThat(plugins.out()).containsPattern("learner\\s+test-centroid\\s+0\\s+core/target/")
+        assertThat(plugins.out()).containsPattern("learner\\s+test-centroid\\s+0\\s+\\S*core\\S*")
                 .containsPattern("dataset\\s+test-blobs")
                 .containsPattern("backend\\s+cpu\\s+10\\s+metalearn4j-backends-cpu|backend\\s+cpu\\s+10\\s+backends-cpu");
 
@@ -129,7 +130,7 @@ class MetalearnCliTest {
                 + "meta-test]");
 
         CliRun defaults = CliRun.of("config", "--defaults");
-        assertThat(defaults.out()).contains("iterations: 1000").contains("# test-centroid params defaults")
+        assertThat(defaults.out()).contains("iterations: 1000").contains("# learner 'test-centroid' params defaults")
                 .contains("embedding: 4");
         assertThat(CliRun.of("config", "--defaults", "test-blobs").out()).contains("dims: 8");
     }

@@ -75,6 +75,6 @@ class PluginExampleTest {
         assertThat(list.out()).containsPattern("learner\\s+nearest-mean\\s+0\\s+nearest-mean-plugin.jar")
                 .contains("skipped: missing-class.jar: ").contains("skipped: bad-services.jar: ");
         assertThat(CliRun.of("config", "--defaults", "nearest-mean", "--plugins-dir", plugins).out())
-                .contains("initialTemperature: 0.1");
+                .contains("initialTemperature: 0.1  # starting softmax temperature");
     }
 }
