@@ -58,9 +58,9 @@ public final class ReptileLearner implements Learner {
         INDArray[] meanDelta = new INDArray[names.size()];
         double loss = 0;
         double metric = 0;
+        DataType dataType = theta.tensors().get(0).dataType();
         for (int i = 0; i < batch.size(); i++) {
             Task task = batch.get(i);
-            DataType dataType = theta.tensors().get(0).dataType();
             TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
             ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, steps, i));
             Params phi = InnerLoop.adapt(model.whole(), theta.copyAsVariables(), support.x(), support,

@@ -81,7 +81,11 @@ public final class SinusoidBenchmark {
 
     private static void writeCurve(Learner learner, Task task, Path file) throws IOException {
         Predictor p = learner.adapter().adapt(task.support(), TaskType.REGRESSION, 1);
-        INDArray grid = Nd4j.linspace(DataType.FLOAT, -5, 5, 201).reshape(201, 1);
+        float[] xs = new float[201];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = -5f + i * 0.05f;
+        }
+        INDArray grid = Nd4j.create(xs, new long[] {xs.length, 1}, DataType.FLOAT);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("kind,x,target,prediction");
             rows(w, "support", task.support().x(), task.support().y(), p.predict(task.support().x()));
