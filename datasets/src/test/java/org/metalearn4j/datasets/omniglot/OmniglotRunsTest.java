@@ -7,12 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.task.Examples;
@@ -22,12 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/**
- * Runs assembled in the official all_runs format from the shipped small2-only alphabets: within one alphabet, one
- * drawer's images are the training images and another drawer's the test items, in shuffled order.
- */
+/** The official one-shot runs format, on runs assembled by {@link OneShotRunsFixture}. */
 class OmniglotRunsTest {
-    private static final String[] ALPHABETS = {"Japanese_(katakana)", "Sanskrit", "Tagalog", "Japanese_(katakana)"};
     private static Map<String, byte[]> runFiles;
 
     @TempDir
@@ -35,33 +28,7 @@ class OmniglotRunsTest {
 
     @BeforeAll
     static void assembleRuns() {
-        Map<String, List<byte[]>> characters = RawOmniglot.characters(OmniglotSmallProvider.SMALL2);
-        runFiles = new LinkedHashMap<>();
-        Random random = new Random(2015);
-        for (int r = 0; r < ALPHABETS.length; r++) {
-            String run = String.format("run%02d", r + 1);
-            String alphabet = ALPHABETS[r];
-            List<String> chars = new ArrayList<>(characters.keySet().stream()
-                    .filter(c -> c.startsWith(alphabet + "/")).toList());
-            Collections.shuffle(chars, random);
-            List<String> chosen = chars.subList(0, Math.min(20, chars.size()));
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < chosen.size(); i++) {
-                order.add(i);
-            }
-            Collections.shuffle(order, random);
-            StringBuilder labels = new StringBuilder();
-            for (int i = 0; i < chosen.size(); i++) {
-                List<byte[]> drawings = characters.get(chosen.get(i));
-                String training = String.format("%s/training/class%02d.png", run, i + 1);
-                runFiles.put("all_runs/" + training, drawings.get(2 * r));
-                int item = order.get(i);
-                String test = String.format("%s/test/item%02d.png", run, item + 1);
-                runFiles.put("all_runs/" + test, drawings.get(2 * r + 1));
-                labels.append(test).append(' ').append(training).append('\n');
-            }
-            runFiles.put("all_runs/" + run + "/class_labels.txt", labels.toString().getBytes(StandardCharsets.UTF_8));
-        }
+        runFiles = OneShotRunsFixture.assemble();
     }
 
     @Test

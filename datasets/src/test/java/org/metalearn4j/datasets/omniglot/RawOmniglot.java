@@ -15,12 +15,12 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Test fixtures: the original PNG bytes of the shipped small archives, and writing zips of them. */
-final class RawOmniglot {
+public final class RawOmniglot {
     private RawOmniglot() {
     }
 
     /** {@code alphabet/character} to its PNG files' bytes, sorted by file name. */
-    static Map<String, List<byte[]>> characters(String resource) {
+    public static Map<String, List<byte[]>> characters(String resource) {
         Map<String, TreeMap<String, byte[]>> byCharacter = new TreeMap<>();
         try (InputStream in = OmniglotZip.class.getResourceAsStream(resource);
              ZipInputStream zip = new ZipInputStream(in)) {
@@ -41,7 +41,7 @@ final class RawOmniglot {
     }
 
     /** Writes the given entries (name to bytes, in map order) as a zip. */
-    static Path writeZip(Path zipFile, Map<String, byte[]> entries) throws IOException {
+    public static Path writeZip(Path zipFile, Map<String, byte[]> entries) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(zipFile))) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
@@ -53,7 +53,7 @@ final class RawOmniglot {
     }
 
     /** The bytes of a zip holding the given entries. */
-    static byte[] zipBytes(Map<String, byte[]> entries) throws IOException {
+    public static byte[] zipBytes(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {

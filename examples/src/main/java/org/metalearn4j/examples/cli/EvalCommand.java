@@ -19,6 +19,8 @@ import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.core.train.RunComponents;
+import org.metalearn4j.datasets.omniglot.OneShotRunsScorer;
+import org.metalearn4j.datasets.omniglot.OneShotScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Parameters;
                 + "episodes.", "Options default to the eval section of the run's configuration."},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn eval runs/proto --way 5 --shot 5 --query 15 --episodes 600 --seed 1",
-                "  ./metalearn eval runs/proto/checkpoints/ckpt-00001000.ml4j"})
+                "  ./metalearn eval runs/proto/checkpoints/ckpt-00001000.ml4j",
+                "  ./metalearn eval runs/proto --omniglot-runs all_runs.zip"})
 final class EvalCommand implements Callable<Integer> {
     private final Console console;
 
@@ -54,6 +57,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--split", paramLabel = "SPLIT", description = "Data set split, e.g. meta-test.")
     String split;
+
+    @Option(names = "--omniglot-runs", paramLabel = "PATH",
+            description = "Score on the official Omniglot one-shot runs (all_runs.zip or its unpacked directory) "
+                    + "instead of sampled episodes; prints accuracy over all runs.")
+    Path omniglotRuns;
 
     @Option(names = "--plugins-dir", paramLabel = "DIR",
             description = "Directory of plugin JARs (default: the run's pluginsDir).")
@@ -88,6 +96,10 @@ final class EvalCommand implements Callable<Integer> {
             RunComponents components = RunComponents.open(run, session.registry(), file.toString());
             Learner learner = components.learner();
             learner.load(checkpoint.state());
+            if (omniglotRuns != null) {
+                console.out().println(oneShotRunsJson(learner, components, file, checkpoint));
+                return 0;
+            }
             EvalResult r = Evaluator.evaluate(learner.adapter(),
                     components.episodes(eval.split(), eval.way(), eval.shot(), eval.query()), eval.episodes(),
                     eval.seed());
@@ -105,6 +117,21 @@ final class EvalCommand implements Callable<Integer> {
             console.out().println(json);
             return 0;
         }
+    }
+
+    private String oneShotRunsJson(Learner learner, RunComponents components, Path file, Checkpoint checkpoint) {
+        long[] shape = components.dataset().inputShape();
+        if (shape.length != 3 || shape[0] != 1 || shape[1] != shape[2]) {
+            throw new ConfigException("dataset", "--omniglot-runs needs a model trained on square one-channel images, "
+                    + "but this run's data set has example shape " + java.util.Arrays.toString(shape));
+        }
+        OneShotScore score = OneShotRunsScorer.score(learner.adapter(), omniglotRuns, (int) shape[1]);
+        ObjectNode json = JsonMapper.builder().build().valueToTree(score);
+        return json.put("runs", score.perRun().size())
+                .put("source", omniglotRuns.toString())
+                .put("checkpoint", file.toString())
+                .put("iteration", checkpoint.iteration())
+                .toString();
     }
 
     private EvalConfig overridden(EvalConfig base) {

@@ -1,0 +1,54 @@
+package org.metalearn4j.metric;
+
+import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.nn.ForwardContext;
+import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.nn.RunningStats;
+import org.metalearn4j.core.task.Examples;
+import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.core.tensor.Autograd;
+import org.metalearn4j.core.tensor.Scope;
+import org.metalearn4j.core.tensor.Tensor;
+import org.metalearn4j.metric.head.SupportLabels;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Adaptation of a metric learner: embed the support set once (evaluation mode, no gradients), then score queries with
+ * the head. Works on a private snapshot of the parameters and batch-norm statistics, so it neither sees nor causes
+ * later changes to the learner.
+ */
+final class MetricAdapter implements Adapter {
+    private final MetricModel model;
+    private final Params params;
+    private final RunningStats stats;
+
+    MetricAdapter(MetricModel model, Params params, RunningStats stats) {
+        this.model = model;
+        this.params = params;
+        this.stats = stats;
+    }
+
+    @Override
+    public Predictor adapt(Examples support, TaskType type, int ways) {
+        if (type != TaskType.CLASSIFICATION) {
+            throw new IllegalArgumentException("metric learners classify; got a " + type + " task");
+        }
+        SupportLabels labels = new SupportLabels(MetricModel.classLabels(support.y(), "support"), ways);
+        Tensor embedded;
+        try (Scope s = Autograd.noGrad()) {
+            embedded = embed(support.x());
+        }
+        Tensor supportEmbeddings = embedded;
+        return x -> {
+            try (Scope s = Autograd.noGrad()) {
+                return model.logits(params, supportEmbeddings, labels, embed(x)).value();
+            }
+        };
+    }
+
+    private Tensor embed(INDArray x) {
+        INDArray typed = x.castTo(params.tensors().get(0).dataType());
+        return model.embed(params, Tensor.constant(typed), new ForwardContext(false, stats, 0));
+    }
+}

@@ -1,0 +1,83 @@
+package org.metalearn4j.metric;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.metalearn4j.core.nn.ForwardContext;
+import org.metalearn4j.core.nn.Module;
+import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.nn.Sequential;
+import org.metalearn4j.core.task.Task;
+import org.metalearn4j.core.tensor.Tensor;
+import org.metalearn4j.metric.head.MetricHead;
+import org.metalearn4j.metric.head.SupportLabels;
+
+/**
+ * An embedding backbone plus a {@link MetricHead}: the whole forward computation of every metric learner. Parameters
+ * are named {@code backbone.<backbone name>} and {@code head.<head name>}, so batch-norm statistics live under
+ * {@code backbone.}.
+ */
+public final class MetricModel {
+    public static final String BACKBONE = "backbone";
+    public static final String HEAD = "head";
+
+    private final Module backbone;
+    private final MetricHead head;
+    private final Sequential layout;
+
+    public MetricModel(Module backbone, MetricHead head) {
+        this.backbone = backbone;
+        this.head = head;
+        LinkedHashMap<String, Module> parts = new LinkedHashMap<>();
+        parts.put(BACKBONE, backbone);
+        parts.put(HEAD, head.module());
+        // only names and initialises the parameters: the two parts are never run in sequence
+        this.layout = Sequential.named(parts);
+    }
+
+    /** Fresh parameters of backbone and head, reproducible from {@code seed}. */
+    public Params init(long seed, DataType type) {
+        return layout.init(seed, type);
+    }
+
+    /** Embeddings {@code [n, d]} of a batch of inputs. */
+    public Tensor embed(Params params, Tensor x, ForwardContext ctx) {
+        return backbone.forward(params.scope(BACKBONE), x, ctx);
+    }
+
+    /** Query logits from already embedded support and query sets. */
+    public Tensor logits(Params params, Tensor support, SupportLabels labels, Tensor query) {
+        return head.logits(params.scope(HEAD), support, labels, query);
+    }
+
+    /**
+     * Loss and logits of one classification episode. Support and query go through the backbone as one batch (one
+     * forward and one backward pass per episode, and batch norm sees the whole episode).
+     */
+    public EpisodeResult episode(Params params, Task task, ForwardContext ctx) {
+        DataType type = params.tensors().get(0).dataType();
+        SupportLabels labels = new SupportLabels(classLabels(task.support().y(), task.domain() + " support"),
+                task.ways());
+        int[] queryLabels = classLabels(task.query().y(), task.domain() + " query");
+        int s = task.support().size();
+        INDArray x = Nd4j.concat(0, task.support().x().castTo(type), task.query().x().castTo(type));
+        Tensor embedded = embed(params, Tensor.constant(x), ctx);
+        Tensor support = embedded.slice(0, 0, s);
+        Tensor query = embedded.slice(0, s, embedded.shape()[0]);
+        Params headParams = params.scope(HEAD);
+        Tensor logits = head.logits(headParams, support, labels, query);
+        return new EpisodeResult(head.loss(headParams, support, labels, query, logits, queryLabels), logits,
+                queryLabels);
+    }
+
+    /** Integer class labels from a rank-1 label array; fails naming {@code what} otherwise. */
+    public static int[] classLabels(INDArray y, String what) {
+        if (y.rank() != 1) {
+            throw new IllegalArgumentException(what + ": expected rank-1 class labels, got shape "
+                    + Arrays.toString(y.shape()));
+        }
+        return y.castTo(DataType.INT).toIntVector();
+    }
+}

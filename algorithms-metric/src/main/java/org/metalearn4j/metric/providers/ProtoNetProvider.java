@@ -1,0 +1,39 @@
+package org.metalearn4j.metric.providers;
+
+import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.metric.BackboneConfig;
+import org.metalearn4j.metric.MetricLearner;
+import org.metalearn4j.metric.OptimizerConfig;
+import org.metalearn4j.metric.head.Distance;
+import org.metalearn4j.metric.head.PrototypeHead;
+
+/** {@code protonet}: Prototypical Networks (Snell et al. 2017). */
+public final class ProtoNetProvider implements LearnerProvider<ProtoNetConfig> {
+    @Override
+    public String name() {
+        return "protonet";
+    }
+
+    @Override
+    public String description() {
+        return "Prototypical Networks: queries scored by distance to class-mean embeddings";
+    }
+
+    @Override
+    public Class<ProtoNetConfig> configType() {
+        return ProtoNetConfig.class;
+    }
+
+    @Override
+    public ProtoNetConfig defaults() {
+        return new ProtoNetConfig(BackboneConfig.conv4(), "euclidean", 10, OptimizerConfig.defaults());
+    }
+
+    @Override
+    public Learner create(ProtoNetConfig config, LearnerContext context) {
+        PrototypeHead head = new PrototypeHead(Distance.of(config.distance()), config.cosineScale());
+        return MetricLearner.create(context, config.backbone(), config.optimizer(), embedding -> head);
+    }
+}

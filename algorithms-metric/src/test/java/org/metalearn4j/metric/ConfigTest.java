@@ -1,0 +1,84 @@
+package org.metalearn4j.metric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
+import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.metric.providers.MatchingNetConfig;
+import org.metalearn4j.metric.providers.MatchingNetProvider;
+import org.metalearn4j.metric.providers.ProtoNetConfig;
+import org.metalearn4j.metric.providers.ProtoNetProvider;
+
+/** Schedules, and provider configurations bound from YAML over their defaults as the CLI binds them. */
+class ConfigTest {
+
+    @Test
+    void stepScheduleHalvesEveryPeriod() {
+        LrSchedule s = LrSchedule.halvingEvery(100);
+        assertThat(s.factor(0)).isEqualTo(1.0);
+        assertThat(s.factor(99)).isEqualTo(1.0);
+        assertThat(s.factor(100)).isEqualTo(0.5);
+        assertThat(s.factor(250)).isEqualTo(0.25);
+    }
+
+    @Test
+    void cosineScheduleAnnealsToItsFloorAndStays() {
+        LrSchedule s = new LrSchedule(LrSchedule.COSINE, 100, 1, 0.1);
+        assertThat(s.factor(0)).isEqualTo(1.0);
+        assertThat(s.factor(50)).isCloseTo(0.55, within(1e-12));
+        assertThat(s.factor(100)).isCloseTo(0.1, within(1e-12));
+        assertThat(s.factor(1000)).isCloseTo(0.1, within(1e-12));
+    }
+
+    @Test
+    void nestedKeysOverrideDefaults() throws Exception {
+        JsonNode yaml = ConfigMappers.yaml().readTree("""
+                distance: cosine
+                backbone: {hidden: 32}
+                optimizer: {schedule: {type: cosine, every: 500}}
+                """);
+        ProtoNetConfig c = ConfigBinder.bindParams(new ProtoNetProvider(), yaml, "learner.params", "run.yaml");
+        assertThat(c.distance()).isEqualTo("cosine");
+        assertThat(c.backbone()).isEqualTo(new BackboneConfig("conv4", 32));
+        assertThat(c.optimizer().learningRate()).isEqualTo(1e-3);
+        assertThat(c.optimizer().schedule().type()).isEqualTo("cosine");
+        assertThat(c.optimizer().schedule().every()).isEqualTo(500);
+
+        MatchingNetConfig m = ConfigBinder.bindParams(new MatchingNetProvider(),
+                ConfigMappers.yaml().readTree("fullContextEmbedding: true"), "learner.params", "run.yaml");
+        assertThat(m.fullContextEmbedding()).isTrue();
+    }
+
+    @Test
+    void badValuesAreReportedWithTheirField() throws Exception {
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new ProtoNetProvider(),
+                ConfigMappers.yaml().readTree("distance: manhattan"), "learner.params", "run.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("distance")
+                .hasMessageContaining("'euclidean' or 'cosine'");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new ProtoNetProvider(),
+                ConfigMappers.yaml().readTree("optimizer: {schedule: {gamma: 2}}"), "learner.params", "run.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("gamma");
+        assertThatThrownBy(() -> new BackboneConfig("resnet", 64)).hasMessageContaining("'conv4' or 'mlp'");
+    }
+
+    @Test
+    void conv4OnVectorsAndRegressionTasksAreRejectedClearly() {
+        ProtoNetProvider p = new ProtoNetProvider();
+        assertThatThrownBy(() -> p.create(p.defaults(), context(new long[] {8}, TaskType.CLASSIFICATION)))
+                .hasMessageContaining("conv4 needs images").hasMessageContaining("[8]");
+        assertThatThrownBy(() -> p.create(p.defaults(), context(new long[] {1, 28, 28}, TaskType.REGRESSION)))
+                .hasMessageContaining("REGRESSION");
+    }
+
+    private static LearnerContext context(long[] shape, TaskType type) {
+        return new LearnerContext(shape, type, 5, 5, 1, Optional.empty());
+    }
+}

@@ -1,0 +1,63 @@
+package org.metalearn4j.metric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.tensor.Tensor;
+import org.metalearn4j.metric.head.Distance;
+import org.metalearn4j.metric.head.PrototypeHead;
+import org.metalearn4j.metric.head.SupportLabels;
+
+class PrototypeHeadTest {
+    private static final Params NONE = Params.of(List.of(), List.of());
+
+    @Test
+    void logitsAreNegativeSquaredDistancesToClassMeans() {
+        // class 0: (0,0) and (2,0) -> mean (1,0); class 1: (0,4) -> mean (0,4)
+        Tensor support = Tensor.constant(Nd4j.create(new double[][] {{0, 0}, {0, 4}, {2, 0}}));
+        SupportLabels labels = new SupportLabels(new int[] {0, 1, 0}, 2);
+        Tensor query = Tensor.constant(Nd4j.create(new double[][] {{1, 1}, {3, 3}}));
+
+        double[][] logits = new PrototypeHead(Distance.SQUARED_EUCLIDEAN, 10)
+                .logits(NONE, support, labels, query).value().toDoubleMatrix();
+
+        // (1,1): to (1,0) 0+1 = 1, to (0,4) 1+9 = 10; (3,3): to (1,0) 4+9 = 13, to (0,4) 9+1 = 10
+        assertThat(logits[0][0]).isCloseTo(-1, within(1e-12));
+        assertThat(logits[0][1]).isCloseTo(-10, within(1e-12));
+        assertThat(logits[1][0]).isCloseTo(-13, within(1e-12));
+        assertThat(logits[1][1]).isCloseTo(-10, within(1e-12));
+    }
+
+    @Test
+    void cosineLogitsAreScaledCosinesToClassMeans() {
+        Tensor support = Tensor.constant(Nd4j.create(new double[][] {{1, 0}, {0, 2}}));
+        SupportLabels labels = new SupportLabels(new int[] {0, 1}, 2);
+        Tensor query = Tensor.constant(Nd4j.create(new double[][] {{1, 1}}));
+
+        double[] logits = new PrototypeHead(Distance.COSINE, 10).logits(NONE, support, labels, query).value()
+                .toDoubleVector();
+
+        assertThat(logits[0]).isCloseTo(10 / Math.sqrt(2), within(1e-6));
+        assertThat(logits[1]).isCloseTo(10 / Math.sqrt(2), within(1e-6));
+    }
+
+    @Test
+    void supportWithoutSomeClassIsRejectedNamingIt() {
+        assertThatThrownBy(() -> new SupportLabels(new int[] {0, 0, 2}, 3))
+                .hasMessageContaining("class 1 of 3 has no example");
+        assertThatThrownBy(() -> new SupportLabels(new int[] {0, 5}, 2))
+                .hasMessageContaining("label 5 at index 1 is outside [0, 2)");
+    }
+
+    @Test
+    void unknownDistanceNamesTheAcceptedOnes() {
+        assertThatThrownBy(() -> Distance.of("manhattan"))
+                .hasMessage("distance: expected 'euclidean' or 'cosine', got 'manhattan'");
+        assertThat(Distance.of("cosine")).isEqualTo(Distance.COSINE);
+    }
+}
