@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,6 +25,18 @@ class ProvidersTest {
     void allFiveLearnersAreDiscoverable() {
         List<String> names = ServiceLoader.load(LearnerProvider.class).stream().map(p -> p.get().name()).toList();
         assertThat(names).contains("maml", "fomaml", "anil", "metasgd", "reptile");
+    }
+
+    @Test
+    void paramsBindOverTheDefaultsAndUnknownKeysAreRefused() throws Exception {
+        var params = ConfigMappers.json().readTree("{\"innerLr\":0.4,\"backbone\":{\"type\":\"conv4\"}}");
+        MamlConfig bound = ConfigBinder.bindParams(new FomamlProvider(), params, "learner.params", "test.yaml");
+        assertThat(bound).isEqualTo(new MamlConfig("first", 1, 0.4, 1, new BackboneConfig("conv4", List.of(40, 40),
+                64), MetaOptimizerConfig.defaults(), 0));
+        var typo = ConfigMappers.json().readTree("{\"innerLR\":0.4}");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new ReptileProvider(), typo, "learner.params", "test.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("learner.params.innerLR")
+                .hasMessageContaining("innerLr");
     }
 
     @Test
