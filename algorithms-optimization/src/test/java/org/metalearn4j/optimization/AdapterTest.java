@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -66,7 +68,7 @@ class AdapterTest {
     }
 
     private static Params constants(StateDict state) {
-        java.util.Map<String, Tensor> m = new java.util.LinkedHashMap<>();
+        Map<String, Tensor> m = new LinkedHashMap<>();
         state.asMap().forEach((name, value) -> m.put(name, Tensor.constant(value)));
         return Params.of(m);
     }
