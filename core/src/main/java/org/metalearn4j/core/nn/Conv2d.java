@@ -26,7 +26,7 @@ public record Conv2d(int in, int out, int kernel, int stride, int padding, boole
 
     @Override
     public Tensor forward(Params params, Tensor x, ForwardContext ctx) {
-        Tensor y = x.conv2d(params.get("weight"), stride, padding);
-        return bias ? y.add(params.get("bias").reshape(1, out, 1, 1)) : y;
+        return bias ? x.conv2d(params.get("weight"), params.get("bias"), stride, padding)
+                : x.conv2d(params.get("weight"), stride, padding);
     }
 }

@@ -1,6 +1,8 @@
 package org.metalearn4j.core.tensor;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** relu, leaky relu, tanh, sigmoid and softplus. Kinks use the subgradient 0 (relu) at exactly zero, like PyTorch. */
@@ -9,8 +11,17 @@ final class Activations {
     }
 
     static Tensor relu(Tensor x) {
-        return Tensor.record("relu", Transforms.relu(x.value(), true),
-                (out, g, needs) -> new Tensor[] {g.mul(Tensor.constant(positive(x.value())))}, x);
+        INDArray input = x.value();
+        return Tensor.record("relu", Transforms.relu(input, true),
+                (out, g, needs) -> new Tensor[] {reluBackward(input, g)}, x);
+    }
+
+    /** {@code g} where {@code input > 0}, else 0: linear in g and its own adjoint, so every order is this op. */
+    private static Tensor reluBackward(INDArray input, Tensor g) {
+        INDArray value = Nd4j.createUninitialized(g.dataType(), g.shape(), 'c');
+        Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(input, g.value()).addOutputs(value)
+                .addFloatingPointArguments(0.0).build());
+        return Tensor.record("reluBackward", value, (out, gg, needs) -> new Tensor[] {reluBackward(input, gg)}, g);
     }
 
     static Tensor leakyRelu(Tensor x, double slope) {

@@ -9,28 +9,28 @@ final class Arithmetic {
 
     static Tensor add(Tensor a, Tensor b) {
         check("add", a, b);
-        return Tensor.record("add", a.value().add(b.value()), (out, g, needs) -> new Tensor[] {
+        return Tensor.record("add", BinaryKernels.ADD.apply(a.value(), b.value()), (out, g, needs) -> new Tensor[] {
             needs[0] ? g.sumToShape(a.shape()) : null,
             needs[1] ? g.sumToShape(b.shape()) : null}, a, b);
     }
 
     static Tensor sub(Tensor a, Tensor b) {
         check("sub", a, b);
-        return Tensor.record("sub", a.value().sub(b.value()), (out, g, needs) -> new Tensor[] {
+        return Tensor.record("sub", BinaryKernels.SUB.apply(a.value(), b.value()), (out, g, needs) -> new Tensor[] {
             needs[0] ? g.sumToShape(a.shape()) : null,
             needs[1] ? g.neg().sumToShape(b.shape()) : null}, a, b);
     }
 
     static Tensor mul(Tensor a, Tensor b) {
         check("mul", a, b);
-        return Tensor.record("mul", a.value().mul(b.value()), (out, g, needs) -> new Tensor[] {
+        return Tensor.record("mul", BinaryKernels.MUL.apply(a.value(), b.value()), (out, g, needs) -> new Tensor[] {
             needs[0] ? g.mul(b).sumToShape(a.shape()) : null,
             needs[1] ? g.mul(a).sumToShape(b.shape()) : null}, a, b);
     }
 
     static Tensor div(Tensor a, Tensor b) {
         check("div", a, b);
-        return Tensor.record("div", a.value().div(b.value()), (out, g, needs) -> new Tensor[] {
+        return Tensor.record("div", BinaryKernels.DIV.apply(a.value(), b.value()), (out, g, needs) -> new Tensor[] {
             needs[0] ? g.div(b).sumToShape(a.shape()) : null,
             // d(a/b)/db = -a/b^2, written with a and b (not out) so that higher orders stay exact
             needs[1] ? g.mul(a).div(b.square()).neg().sumToShape(b.shape()) : null}, a, b);

@@ -1,10 +1,17 @@
 package org.metalearn4j.core.tensor;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Batch normalisation over axis 1 of {@code [N,C]} or {@code [N,C,H,W]} inputs, composed from differentiable ops so
- * that every derivative order (through the batch statistics too) is exact.
+ * Batch normalisation over axis 1 of {@code [N,C]} or {@code [N,C,H,W]} inputs. Gradients flow through the batch
+ * statistics too, exactly to every order.
  */
 public final class BatchNorm {
     private BatchNorm() {
@@ -19,16 +26,75 @@ public final class BatchNorm {
     public record Result(Tensor output, INDArray mean, INDArray variance) {
     }
 
-    /** Training mode: normalise with the statistics of this batch. */
+    /**
+     * Training mode: normalise with the statistics of this batch. The first-order backward is the closed-form batch
+     * norm gradient on cached buffers; when the backward is itself recorded ({@code createGraph}), it is the exact
+     * vector-Jacobian product of the composed formula instead, so higher orders stay exact.
+     */
     public static Result train(Tensor x, Tensor gamma, Tensor beta, double eps) {
+        channelShape("batchNorm", x, gamma, beta);
+        int[] axes = x.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
+        INDArray xv = x.value();
+        long count = xv.length() / xv.size(1);
+        INDArray mean = xv.mean(axes);
+        INDArray xhat = Nd4j.createUninitialized(xv.dataType(), xv.shape(), 'c');
+        Nd4j.exec(new BroadcastSubOp(xv, mean, xhat, 1));
+        INDArray variance = xhat.mul(xhat).mean(axes);
+        INDArray invStd = Transforms.pow(variance.add(eps), -0.5, false);
+        Nd4j.exec(new BroadcastMulOp(xhat, invStd, xhat, 1));
+        INDArray y = Nd4j.createUninitialized(xv.dataType(), xv.shape(), 'c');
+        Nd4j.exec(new BroadcastMulOp(xhat, gamma.value(), y, 1));
+        Nd4j.exec(new BroadcastAddOp(y, beta.value(), y, 1));
+        Tensor out = Tensor.record("batchNorm", y, (o, g, needs) -> Autograd.isGradEnabled()
+                ? recordedBackward(x, gamma, beta, eps, g, needs)
+                : closedFormBackward(xhat, invStd, gamma.value(), count, axes, g, needs), x, gamma, beta);
+        return new Result(out, mean, variance);
+    }
+
+    /** dx = gamma * invStd * (g - mean(g) - xhat * mean(g * xhat)), dgamma = sum(g * xhat), dbeta = sum(g). */
+    private static Tensor[] closedFormBackward(INDArray xhat, INDArray invStd, INDArray gamma, long count, int[] axes,
+                                               Tensor grad, boolean[] needs) {
+        INDArray g = grad.value();
+        INDArray dBeta = g.sum(axes);
+        INDArray t = g.mul(xhat);
+        INDArray dGamma = t.sum(axes);
+        Tensor[] out = new Tensor[3];
+        if (needs[0]) {
+            Nd4j.exec(new BroadcastMulOp(xhat, dGamma.div(count), t, 1));
+            t.rsubi(g);
+            Nd4j.exec(new BroadcastSubOp(t, dBeta.div(count), t, 1));
+            Nd4j.exec(new BroadcastMulOp(t, gamma.mul(invStd), t, 1));
+            out[0] = Tensor.constant(t);
+        }
+        out[1] = needs[1] ? Tensor.constant(dGamma) : null;
+        out[2] = needs[2] ? Tensor.constant(dBeta) : null;
+        return out;
+    }
+
+    private static Tensor[] recordedBackward(Tensor x, Tensor gamma, Tensor beta, double eps, Tensor g,
+                                             boolean[] needs) {
+        Tensor[] inputs = {x, gamma, beta};
+        List<Tensor> wanted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            if (needs[i]) {
+                wanted.add(inputs[i]);
+            }
+        }
+        List<Tensor> grads = Autograd.grad(List.of(composed(x, gamma, beta, eps)), List.of(g), wanted, true, true);
+        Tensor[] out = new Tensor[3];
+        for (int i = 0, j = 0; i < 3; i++) {
+            out[i] = needs[i] ? grads.get(j++) : null;
+        }
+        return out;
+    }
+
+    /** The batch-norm formula in primitive differentiable ops. */
+    private static Tensor composed(Tensor x, Tensor gamma, Tensor beta, double eps) {
         long[] channel = channelShape("batchNorm", x, gamma, beta);
         int[] axes = x.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
-        Tensor mean = x.mean(true, axes);
-        Tensor centered = x.sub(mean);
+        Tensor centered = x.sub(x.mean(true, axes));
         Tensor variance = centered.square().mean(true, axes);
-        Tensor y = centered.mul(variance.add(eps).pow(-0.5).mul(gamma.reshape(channel))).add(beta.reshape(channel));
-        long c = x.shape()[1];
-        return new Result(y, mean.value().reshape(c).dup(), variance.value().reshape(c).dup());
+        return centered.mul(variance.add(eps).pow(-0.5).mul(gamma.reshape(channel))).add(beta.reshape(channel));
     }
 
     /** Evaluation mode: normalise with fixed (running) statistics of shape {@code [C]}. */

@@ -14,6 +14,11 @@ final class Conv2dOps {
     }
 
     static Tensor conv2d(Tensor x, Tensor w, int stride, int pad) {
+        return conv2d(x, w, null, stride, pad);
+    }
+
+    /** Convolution with an optional bias {@code [O]} added in the same kernel; its gradient is the sum of dy. */
+    static Tensor conv2d(Tensor x, Tensor w, Tensor bias, int stride, int pad) {
         Shapes.requireRank("conv2d", "input", x, 4);
         Shapes.requireRank("conv2d", "weight", w, 4);
         Shapes.sameType("conv2d", x, w);
@@ -33,8 +38,20 @@ final class Conv2dOps {
             throw ShapeException.of("conv2d", "kernel larger than padded input", "input", xs, "weight", ws);
         }
         INDArray y = Nd4j.createUninitialized(x.dataType(), new long[] {xs[0], ws[0], ho, wo}, 'c');
-        Nd4j.exec(op("conv2d", ws, stride, pad).addInputs(x.value(), w.value()).addOutputs(y).build());
-        return Tensor.record("conv2d", y, (out, g, needs) -> backward(x, w, g, needs, stride, pad), x, w);
+        if (bias == null) {
+            Nd4j.exec(op("conv2d", ws, stride, pad).addInputs(x.value(), w.value()).addOutputs(y).build());
+            return Tensor.record("conv2d", y, (out, g, needs) -> backward(x, w, g, needs, stride, pad), x, w);
+        }
+        Shapes.sameType("conv2d", x, bias);
+        if (bias.rank() != 1 || bias.length() != ws[0]) {
+            throw ShapeException.of("conv2d", "bias must have shape [O] with O = weight axis 0", "weight", ws,
+                    "bias", bias.shape());
+        }
+        Nd4j.exec(op("conv2d", ws, stride, pad).addInputs(x.value(), w.value(), bias.value()).addOutputs(y).build());
+        return Tensor.record("conv2d", y, (out, g, needs) -> {
+            Tensor[] xw = backward(x, w, g, new boolean[] {needs[0], needs[1]}, stride, pad);
+            return new Tensor[] {xw[0], xw[1], needs[2] ? g.sum(false, 0, 2, 3) : null};
+        }, x, w, bias);
     }
 
     private static Tensor[] backward(Tensor x, Tensor w, Tensor g, boolean[] needs, int stride, int pad) {

@@ -44,6 +44,7 @@ public final class Tensor {
 
     /** Records {@code value} as the output of {@code op} applied to {@code inputs}, if any input needs a gradient. */
     static Tensor record(String op, INDArray value, Backward backward, Tensor... inputs) {
+        OpProfiler.tick(op);
         if (Mode.checkNumerics() && (value.isNaN().any() || value.isInfinite().any())) {
             throw new NonFiniteException(op, value.shape());
         }
@@ -307,6 +308,11 @@ public final class Tensor {
     /** 2-D cross-correlation of this {@code [N,C,H,W]} input with weights {@code [O,C,kH,kW]}, no bias. */
     public Tensor conv2d(Tensor weight, int stride, int padding) {
         return Conv2dOps.conv2d(this, weight, stride, padding);
+    }
+
+    /** As {@link #conv2d(Tensor, int, int)} plus a bias {@code [O]} added in the same kernel. */
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
+        return Conv2dOps.conv2d(this, weight, bias, stride, padding);
     }
 
     /** Max-pooling with a square {@code kernel} and stride equal to the kernel (non-overlapping windows). */

@@ -72,6 +72,8 @@ class OpGradientTest {
                         random(54, 2, 2, 3, 3)),
                 op("conv2d stride 2", x -> x.get(0).conv2d(x.get(1), 2, 0).square(), random(55, 1, 1, 5, 5),
                         random(56, 2, 1, 3, 3)),
+                op("conv2d with bias", x -> x.get(0).conv2d(x.get(1), x.get(2), 1, 0).square(),
+                        random(77, 2, 1, 3, 3), random(78, 2, 1, 2, 2), random(79, 2)),
                 op("maxPool2d", x -> x.get(0).maxPool2d(2).square(), random(57, 2, 2, 5, 4)),
                 op("batchNorm train 4d", x -> BatchNorm.train(x.get(0), x.get(1), x.get(2), 1e-5).output().tanh(),
                         random(58, 3, 2, 2, 2), random(59, 2), random(60, 2)),

@@ -1,0 +1,118 @@
+package org.metalearn4j.core.tensor;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastDivOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastRDivOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastRSubOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Elementwise binary kernels with numpy broadcasting. ND4J's generic broadcasting path is several times slower than
+ * its dimension-wise broadcast ops, so the common cases (same shape, one operand a scalar, one operand spanning a subset
+ * of the other's axes such as a bias) are routed to the fast kernels.
+ */
+enum BinaryKernels {
+    ADD, SUB, MUL, DIV;
+
+    INDArray apply(INDArray a, INDArray b) {
+        long[] sa = a.shape();
+        long[] sb = b.shape();
+        if (Arrays.equals(sa, sb)) {
+            return same(a, b);
+        }
+        if (b.length() == 1 && sa.length >= sb.length) {
+            return scalarRight(a, b.getDouble(0));
+        }
+        if (a.length() == 1 && sb.length >= sa.length) {
+            return scalarLeft(a.getDouble(0), b);
+        }
+        int[] dims = spannedAxes(sa, sb);
+        if (dims != null) {
+            INDArray z = Nd4j.createUninitialized(a.dataType(), sa, 'c');
+            INDArray y = b.reshape('c', sizes(sa, dims));
+            Nd4j.exec(switch (this) {
+                case ADD -> new BroadcastAddOp(a, y, z, dims);
+                case SUB -> new BroadcastSubOp(a, y, z, dims);
+                case MUL -> new BroadcastMulOp(a, y, z, dims);
+                case DIV -> new BroadcastDivOp(a, y, z, dims);
+            });
+            return z;
+        }
+        dims = spannedAxes(sb, sa);
+        if (dims != null) {
+            INDArray z = Nd4j.createUninitialized(b.dataType(), sb, 'c');
+            INDArray x = a.reshape('c', sizes(sb, dims));
+            Nd4j.exec(switch (this) {
+                case ADD -> new BroadcastAddOp(b, x, z, dims);
+                case SUB -> new BroadcastRSubOp(b, x, z, dims);
+                case MUL -> new BroadcastMulOp(b, x, z, dims);
+                case DIV -> new BroadcastRDivOp(b, x, z, dims);
+            });
+            return z;
+        }
+        return same(a, b);
+    }
+
+    /** ND4J's own kernels: fast for equal shapes, generic numpy broadcasting otherwise. */
+    private INDArray same(INDArray a, INDArray b) {
+        return switch (this) {
+            case ADD -> a.add(b);
+            case SUB -> a.sub(b);
+            case MUL -> a.mul(b);
+            case DIV -> a.div(b);
+        };
+    }
+
+    private INDArray scalarRight(INDArray a, double s) {
+        return switch (this) {
+            case ADD -> a.add(s);
+            case SUB -> a.sub(s);
+            case MUL -> a.mul(s);
+            case DIV -> a.div(s);
+        };
+    }
+
+    private INDArray scalarLeft(double s, INDArray b) {
+        return switch (this) {
+            case ADD -> b.add(s);
+            case SUB -> b.rsub(s);
+            case MUL -> b.mul(s);
+            case DIV -> b.rdiv(s);
+        };
+    }
+
+    /**
+     * The axes of {@code big} on which {@code small} (right-aligned) is not 1, when small equals big there and is 1
+     * elsewhere; null when small does not fit that pattern.
+     */
+    private static int[] spannedAxes(long[] big, long[] small) {
+        if (small.length > big.length) {
+            return null;
+        }
+        int lead = big.length - small.length;
+        int[] dims = new int[big.length];
+        int n = 0;
+        for (int i = 0; i < big.length; i++) {
+            long s = i < lead ? 1 : small[i - lead];
+            if (s != 1) {
+                if (s != big[i]) {
+                    return null;
+                }
+                dims[n++] = i;
+            }
+        }
+        return n == 0 ? null : Arrays.copyOf(dims, n);
+    }
+
+    private static long[] sizes(long[] shape, int[] dims) {
+        long[] out = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            out[i] = shape[dims[i]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,123 @@
+package org.metalearn4j.transfer.distill;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.metalearn4j.core.optim.Adam;
+import org.metalearn4j.core.optim.AdamConfig;
+import org.metalearn4j.core.pipeline.Artifact;
+import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.pipeline.PipelineStage;
+import org.metalearn4j.core.pipeline.StageContext;
+import org.metalearn4j.core.pipeline.StageProvider;
+import org.metalearn4j.core.state.StateDict;
+import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.tensor.Autograd;
+import org.metalearn4j.core.tensor.Tensor;
+import org.metalearn4j.transfer.data.Rows;
+import org.metalearn4j.transfer.data.TrainingData;
+import org.metalearn4j.transfer.model.BackboneSpec;
+import org.metalearn4j.transfer.model.Classifier;
+import org.metalearn4j.transfer.model.FrozenFlags;
+import org.metalearn4j.transfer.model.ModelAccuracy;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The {@code distill} stage: trains a fresh student (any architecture) to match an incoming teacher MODEL's softened
+ * outputs on the target data ({@link DistillationLoss}); the student is the output MODEL.
+ */
+public final class DistillStageProvider implements StageProvider<DistillConfig> {
+    @Override
+    public String name() {
+        return "distill";
+    }
+
+    @Override
+    public String description() {
+        return "distil the incoming teacher model into a new student: T^2 KL(teacher_T || student_T) + alpha CE";
+    }
+
+    @Override
+    public Class<DistillConfig> configType() {
+        return DistillConfig.class;
+    }
+
+    @Override
+    public DistillConfig defaults() {
+        return new DistillConfig("fashion-mnist", "target-train", "target-test", List.of(), 0, 4.0, 0.5, "conv4", 32,
+                1000, 64, 1e-3);
+    }
+
+    @Override
+    public PipelineStage create(DistillConfig config) {
+        return new PipelineStage() {
+            @Override
+            public Set<ArtifactKind> accepts() {
+                return Set.of(ArtifactKind.MODEL);
+            }
+
+            @Override
+            public ArtifactKind produces() {
+                return ArtifactKind.MODEL;
+            }
+
+            @Override
+            public Artifact run(Artifact input, StageContext context) {
+                return distill(config, input, context);
+            }
+        };
+    }
+
+    private static Artifact distill(DistillConfig config, Artifact input, StageContext context) {
+        TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(), config.classes(),
+                config.maxPerClass(), Seeds.derive(context.seed(), 0));
+        Classifier teacher = new Classifier(BackboneSpec.fromProvenance(input.provenance()), data.inputShape(),
+                data.classes(), 0);
+        teacher.load(input.state());
+        BackboneSpec studentSpec = new BackboneSpec(config.backbone(), config.hidden());
+        Classifier student = new Classifier(studentSpec, data.inputShape(), data.classes(),
+                Seeds.derive(context.seed(), 1));
+        Adam adam = new Adam(AdamConfig.of(config.lr()));
+        Random rnd = new Random(Seeds.derive(context.seed(), 2));
+        int n = data.examples().size();
+        int[] allLabels = data.examples().y().castTo(DataType.INT).reshape(-1).toIntVector();
+        double lossSum = 0;
+        int window = Math.min(20, config.iterations());
+        for (int it = 0; it < config.iterations(); it++) {
+            int[] rows = new int[Math.min(config.batchSize(), n)];
+            int[] labels = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = rnd.nextInt(n);
+                labels[i] = allLabels[rows[i]];
+            }
+            INDArray x = Rows.gather(data.examples().x(), rows);
+            INDArray teacherLogits;
+            try (var ignored = Autograd.noGrad()) {
+                teacherLogits = teacher.logits(x, false, 0).value();
+            }
+            Tensor loss = DistillationLoss.of(student.logits(x, true, Seeds.derive(context.seed(), 3, it)),
+                    teacherLogits, labels, config.temperature(), config.alpha());
+            if (it >= config.iterations() - window) {
+                lossSum += loss.item();
+            }
+            adam.step(student.params(), student.params().grad(loss, false));
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("train.loss", lossSum / window);
+        if (config.testSplit() != null) {
+            TrainingData test = TrainingData.load(context.registry(), config.dataset(), config.testSplit(),
+                    config.classes(), 0, Seeds.derive(context.seed(), 4));
+            metrics.put("test.accuracy", ModelAccuracy.of(student, test.examples()));
+            metrics.put("teacher.test.accuracy", ModelAccuracy.of(teacher, test.examples()));
+        }
+        StateDict state = student.state();
+        FrozenFlags.write(state, student.params().names(), Set.of());
+        Map<String, String> provenance = new LinkedHashMap<>(studentSpec.provenance());
+        provenance.put("classes", Integer.toString(data.classes()));
+        provenance.put("teacher.backbone", input.provenance().get("backbone"));
+        return new Artifact(ArtifactKind.MODEL, state, metrics, provenance);
+    }
+}

@@ -1,0 +1,112 @@
+package org.metalearn4j.transfer.evaluate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.pipeline.Artifact;
+import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.pipeline.PipelineStage;
+import org.metalearn4j.core.pipeline.StageContext;
+import org.metalearn4j.core.pipeline.StageProvider;
+import org.metalearn4j.core.state.StateDict;
+import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.train.EvalResult;
+import org.metalearn4j.core.train.Evaluator;
+import org.metalearn4j.transfer.data.DatasetAccess;
+import org.metalearn4j.transfer.metatrain.LearnerArtifacts;
+import org.metalearn4j.transfer.model.BackboneSpec;
+import org.metalearn4j.transfer.model.Classifier;
+
+/**
+ * The {@code evaluate} stage: few-shot accuracy (mean and 95% CI over fixed seeded episodes) of the incoming artifact
+ * on a data set split. NONE: fine-tune a fresh network on each support set (training from scratch); BACKBONE or
+ * MODEL: prototypes on frozen features or fine-tuning from the pretrained backbone; LEARNER: the learner's adapter.
+ */
+public final class EvaluateStageProvider implements StageProvider<EvaluateConfig> {
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public String description() {
+        return "few-shot evaluation on fixed seeded episodes (mean accuracy and 95% CI)";
+    }
+
+    @Override
+    public Class<EvaluateConfig> configType() {
+        return EvaluateConfig.class;
+    }
+
+    @Override
+    public EvaluateConfig defaults() {
+        return new EvaluateConfig("fashion-mnist", "test", 5, 1, 15, 1000, 2026, "finetune", "full", 1, 50, 1e-3, 0.0,
+                "conv4", 64);
+    }
+
+    @Override
+    public PipelineStage create(EvaluateConfig config) {
+        return new PipelineStage() {
+            @Override
+            public Set<ArtifactKind> accepts() {
+                return Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE, ArtifactKind.MODEL, ArtifactKind.LEARNER);
+            }
+
+            @Override
+            public ArtifactKind produces() {
+                return ArtifactKind.EVALUATION;
+            }
+
+            @Override
+            public Artifact run(Artifact input, StageContext context) {
+                Dataset data = DatasetAccess.open(context.registry(), config.dataset());
+                Adapter adapter = adapter(config, input, context, data.inputShape());
+                EvalResult r = Evaluator.evaluate(adapter,
+                        data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query())),
+                        config.episodes(), config.episodeSeed());
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                metrics.put(r.metric(), r.value());
+                metrics.put(r.metric() + ".ci95", r.ci95());
+                metrics.put("episodes", (double) r.episodes());
+                Map<String, String> provenance = Map.of("dataset", config.dataset() + "/" + config.split(),
+                        "episodes", config.way() + "-way " + config.shot() + "-shot, " + config.episodes()
+                                + " episodes, seed " + config.episodeSeed(),
+                        "method", method(config, input));
+                return new Artifact(ArtifactKind.EVALUATION, new StateDict(), metrics, provenance);
+            }
+        };
+    }
+
+    private static Adapter adapter(EvaluateConfig config, Artifact input, StageContext context, long[] inputShape) {
+        long seed = Seeds.derive(context.seed(), 0);
+        return switch (input.kind()) {
+            case LEARNER -> LearnerArtifacts.restore(input, context.registry(), inputShape).adapter();
+            case NONE -> new FinetuneAdapter(new BackboneSpec(config.backbone(), config.hidden()), inputShape, null,
+                    config.plan(), config.steps(), seed);
+            case BACKBONE, MODEL -> {
+                BackboneSpec spec = BackboneSpec.fromProvenance(input.provenance());
+                StateDict backbone = input.kind() == ArtifactKind.MODEL
+                        ? input.state().withPrefix(Classifier.BACKBONE) : input.state();
+                if ("prototypes".equals(config.adapter())) {
+                    Classifier model = new Classifier(spec, inputShape, config.way(), seed);
+                    model.loadBackbone(backbone);
+                    yield new PrototypeAdapter(model);
+                }
+                yield new FinetuneAdapter(spec, inputShape, backbone, config.plan(), config.steps(), seed);
+            }
+            case EVALUATION -> throw new IllegalArgumentException("evaluate cannot start from an EVALUATION artifact");
+        };
+    }
+
+    private static String method(EvaluateConfig config, Artifact input) {
+        return switch (input.kind()) {
+            case LEARNER -> "learner " + input.provenance().get("learner") + " adapter";
+            case NONE -> "fine-tune from scratch (" + config.steps() + " steps)";
+            default -> "prototypes".equals(config.adapter()) ? "prototypes on pretrained features"
+                    : config.mode() + " fine-tune (" + config.steps() + " steps, l2sp " + config.l2sp() + ")";
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package org.metalearn4j.transfer.metatrain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.pipeline.Artifact;
+import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.spi.ProviderRegistry;
+import org.metalearn4j.core.state.StateDict;
+import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.transfer.pipeline.StageConfigBinder;
+
+/**
+ * A meta-trained learner as a LEARNER artifact and back: state {@code learner.*} (everything {@link Learner#state()}
+ * returns) and {@code backbone.*}; provenance names the learner, its bound config (JSON), the episode width and the
+ * seed, which is all needed to recreate it and {@link Learner#load} the state.
+ */
+public final class LearnerArtifacts {
+    static final String NAME = "learner";
+    static final String CONFIG = "learner.config";
+    static final String WAYS = "learner.ways";
+    static final String SEED = "learner.seed";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LearnerArtifacts() {
+    }
+
+    static Artifact of(String name, Record config, int ways, long seed, Learner learner, Map<String, Double> metrics) {
+        StateDict state = new StateDict().putAll("learner.", learner.state()).putAll("backbone.", learner.backbone());
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put(NAME, name);
+        provenance.put(CONFIG, StageConfigBinder.toJson(config));
+        provenance.put(WAYS, Integer.toString(ways));
+        provenance.put(SEED, Long.toString(seed));
+        return new Artifact(ArtifactKind.LEARNER, state, metrics, provenance);
+    }
+
+    /** Creates the learner named in {@code artifact} for inputs of {@code inputShape} and loads its saved state. */
+    public static Learner restore(Artifact artifact, ProviderRegistry registry, long[] inputShape) {
+        Map<String, String> p = artifact.provenance();
+        if (!p.containsKey(NAME) || !p.containsKey(CONFIG) || !p.containsKey(WAYS) || !p.containsKey(SEED)) {
+            throw new IllegalArgumentException("LEARNER artifact from stage '" + p.getOrDefault("stage", "?")
+                    + "' lacks learner provenance (" + NAME + ", " + CONFIG + ", " + WAYS + ", " + SEED + ")");
+        }
+        JsonNode config;
+        try {
+            config = JSON.readTree(p.get(CONFIG));
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt learner config in artifact: " + p.get(CONFIG), e);
+        }
+        int ways = Integer.parseInt(p.get(WAYS));
+        Learner learner = create(registry.learner(p.get(NAME)), config, inputShape, ways,
+                Long.parseLong(p.get(SEED)), Optional.empty());
+        learner.load(artifact.state().withPrefix("learner."));
+        return learner;
+    }
+
+    static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params, long[] inputShape, int ways,
+                                             long seed, Optional<StateDict> backbone) {
+        C config = StageConfigBinder.bind(provider, params, "params");
+        return provider.create(config, new LearnerContext(inputShape, TaskType.CLASSIFICATION, ways, ways, seed,
+                backbone));
+    }
+
+    static <C extends Record> C bind(LearnerProvider<C> provider, JsonNode params) {
+        return StageConfigBinder.bind(provider, params, "params");
+    }
+
+    /** Mean of the step metrics over a window, for reporting the end of a run. */
+    static Map<String, Double> summary(double lossSum, double metricSum, int count) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("train.loss", lossSum / count);
+        m.put("train.accuracy", metricSum / count);
+        return m;
+    }
+
+    static double metricOrZero(StepMetrics s) {
+        return Double.isNaN(s.metric()) ? 0 : s.metric();
+    }
+}

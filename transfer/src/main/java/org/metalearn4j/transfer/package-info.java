@@ -1,0 +1,9 @@
+/**
+ * Transfer learning for metalearn4j: pipelines of stages (pretrain, fine-tune, multi-task, zero-shot, instance
+ * transfer, distillation, meta-train, evaluate) discovered through {@link java.util.ServiceLoader} as
+ * {@link org.metalearn4j.core.pipeline.StageProvider}s and chained in one YAML config.
+ *
+ * <p>{@link org.metalearn4j.transfer.pipeline.PipelineValidator} checks a whole pipeline (stage names, artifact kinds,
+ * referenced files, config fields) before {@link org.metalearn4j.transfer.pipeline.PipelineRunner} trains anything.
+ */
+package org.metalearn4j.transfer;

@@ -1,0 +1,114 @@
+package org.metalearn4j.transfer.pipeline;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.pipeline.PipelineStage;
+import org.metalearn4j.core.pipeline.StageProvider;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.spi.ProviderRegistry;
+
+/**
+ * Checks a whole pipeline before anything trains: every stage name is registered, every config binds to its
+ * provider's record, each stage accepts the artifact kind the previous stage (or the {@code input} artifact) produces,
+ * every file a config or the pipeline names exists, and every data set and learner a config names is registered. All problems are reported together, each naming the stage by
+ * index and name.
+ */
+public final class PipelineValidator {
+    private final ProviderRegistry registry;
+
+    public PipelineValidator(ProviderRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The runnable pipeline; throws {@link PipelineValidationException} listing every problem found. */
+    public Pipeline validate(PipelineSpec spec) {
+        List<String> problems = new ArrayList<>();
+        ArtifactKind previous = inputKind(spec.input(), problems);
+        String previousWho = spec.input() == null ? "the pipeline start" : "input " + spec.input();
+        List<PlannedStage> planned = new ArrayList<>();
+        TreeSet<String> known = new TreeSet<>();
+        registry.stages().forEach(p -> known.add(p.name()));
+        TreeSet<String> datasets = new TreeSet<>();
+        registry.datasets().forEach(p -> datasets.add(p.name()));
+        TreeSet<String> learners = new TreeSet<>();
+        registry.learners().forEach(p -> learners.add(p.name()));
+        for (int i = 0; i < spec.stages().size(); i++) {
+            StageSpec s = spec.stages().get(i);
+            String who = "stage " + i + " '" + s.stage() + "'";
+            if (!known.contains(s.stage())) {
+                problems.add(who + ": unknown stage; available stages: " + known);
+                previous = null; // unknown output: the next stage's input cannot be checked
+                previousWho = who;
+                continue;
+            }
+            PlannedStage p;
+            try {
+                p = plan(i, registry.stage(s.stage()), s);
+            } catch (ConfigException | IllegalArgumentException e) {
+                problems.add(who + ": bad config: " + e.getMessage());
+                previous = null;
+                previousWho = who;
+                continue;
+            }
+            PipelineStage stage = p.stage();
+            if (previous != null && !stage.accepts().contains(previous)) {
+                problems.add(who + ": accepts " + stage.accepts() + " but " + previousWho + " produces " + previous);
+            }
+            if (p.config() instanceof FileReferences refs) {
+                for (Map.Entry<String, Path> f : refs.referencedFiles().entrySet()) {
+                    if (!Files.isRegularFile(f.getValue())) {
+                        problems.add(who + ": config." + f.getKey() + " names a missing file: " + f.getValue());
+                    }
+                }
+            }
+            if (p.config() instanceof ProviderReferences refs) {
+                checkNames(who, "data set", refs.datasets(), datasets, problems);
+                checkNames(who, "learner", refs.learners(), learners, problems);
+            }
+            planned.add(p);
+            previous = stage.produces();
+            previousWho = who;
+        }
+        if (!problems.isEmpty()) {
+            throw new PipelineValidationException(problems);
+        }
+        return new Pipeline(spec.seed(), spec.input(), planned);
+    }
+
+    private static void checkNames(String who, String kind, Map<String, String> named, TreeSet<String> known,
+                                   List<String> problems) {
+        named.forEach((field, name) -> {
+            if (!known.contains(name)) {
+                problems.add(who + ": config." + field + " names unknown " + kind + " '" + name + "'; available: "
+                        + known);
+            }
+        });
+    }
+
+    private static <C extends Record> PlannedStage plan(int index, StageProvider<C> provider, StageSpec s) {
+        C config = StageConfigBinder.bind(provider, s.config(), "config");
+        return new PlannedStage(index, provider.name(), config, provider.create(config));
+    }
+
+    private static ArtifactKind inputKind(Path input, List<String> problems) {
+        if (input == null) {
+            return ArtifactKind.NONE;
+        }
+        if (!Files.isRegularFile(input)) {
+            problems.add("input: checkpoint " + input + " does not exist");
+            return null;
+        }
+        try {
+            return ArtifactFiles.readKind(input);
+        } catch (UncheckedIOException e) {
+            problems.add("input: " + e.getMessage());
+            return null;
+        }
+    }
+}
