@@ -1,0 +1,22 @@
+/**
+ * Optimization-based meta-learners: {@code maml}, {@code fomaml}, {@code anil}, {@code metasgd}
+ * ({@link org.metalearn4j.optimization.GradientMetaLearner}) and {@code reptile}
+ * ({@link org.metalearn4j.optimization.ReptileLearner}), registered as
+ * {@link org.metalearn4j.core.learner.LearnerProvider}s.
+ *
+ * <p>All of them adapt with one routine, {@code InnerLoop}: SGD steps on the support loss, recorded with
+ * {@code createGraph} when the exact second-order meta-gradient is wanted. Evaluation
+ * ({@link org.metalearn4j.optimization.FineTuneAdapter}) runs the same routine without {@code createGraph} on a fresh
+ * copy of the meta-learned weights per episode.
+ *
+ * <p>Networks are {@link org.metalearn4j.optimization.SplitModel}s: a body ({@code mlp} or {@code conv4}) and a linear
+ * head, parameters named {@code body.*} and {@code head.*}. Regression tasks use the mean squared error, classification
+ * tasks cross-entropy, chosen from each task's type.
+ *
+ * <p><b>Batch norm</b> is handled as Finn et al. did in the reference MAML implementation: it always normalises with
+ * the statistics of the batch it is given and never uses running averages. In meta-training each task gets its own
+ * forward context, so the inner loop normalises with the task's support-set statistics and the query pass with the
+ * query set's; at evaluation the support set's statistics are used while adapting and the query batch's while
+ * predicting (transductive). The learnable scale and shift are adapted in the inner loop like every other weight.
+ */
+package org.metalearn4j.optimization;

@@ -1,0 +1,72 @@
+package org.metalearn4j.optimization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
+import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.task.Examples;
+import org.metalearn4j.core.task.TaskType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Discovery, defaults, configuration errors and the conv4 classification path. */
+class ProvidersTest {
+
+    @Test
+    void allFiveLearnersAreDiscoverable() {
+        List<String> names = ServiceLoader.load(LearnerProvider.class).stream().map(p -> p.get().name()).toList();
+        assertThat(names).contains("maml", "fomaml", "anil", "metasgd", "reptile");
+    }
+
+    @Test
+    void paramsBindOverTheDefaultsAndUnknownKeysAreRefused() throws Exception {
+        var params = ConfigMappers.json().readTree("{\"innerLr\":0.4,\"backbone\":{\"type\":\"conv4\"}}");
+        MamlConfig bound = ConfigBinder.bindParams(new FomamlProvider(), params, "learner.params", "test.yaml");
+        assertThat(bound).isEqualTo(new MamlConfig("first", 1, 0.4, 1, new BackboneConfig("conv4", List.of(40, 40),
+                64), MetaOptimizerConfig.defaults(), 0));
+        var typo = ConfigMappers.json().readTree("{\"innerLR\":0.4}");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new ReptileProvider(), typo, "learner.params", "test.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("learner.params.innerLR")
+                .hasMessageContaining("innerLr");
+    }
+
+    @Test
+    void badSettingsNameTheField() {
+        assertThatThrownBy(() -> new MamlConfig("third", 1, 0.1, 1, BackboneConfig.defaults(),
+                MetaOptimizerConfig.defaults(), 0)).hasMessageStartingWith("order: expected first or second");
+        assertThatThrownBy(() -> new MetaOptimizerConfig("rmsprop", 0.1)).hasMessageStartingWith("type:");
+        assertThatThrownBy(() -> new BackboneConfig("resnet", List.of(4), 4)).hasMessageStartingWith("type:");
+        assertThatThrownBy(() -> new ReptileConfig(1, 0.1, 1.5, true, 1, BackboneConfig.defaults()))
+                .hasMessageStartingWith("epsilon:");
+        LearnerContext vectors = SinusoidTasks.context(1);
+        assertThatThrownBy(() -> new FomamlProvider().create(new MamlProvider().defaults(), vectors))
+                .hasMessageStartingWith("order: fomaml is first-order");
+        MamlConfig conv = new MamlConfig("second", 1, 0.1, 1, new BackboneConfig("conv4", List.of(4), 4),
+                MetaOptimizerConfig.defaults(), 0);
+        assertThatThrownBy(() -> new MamlProvider().create(conv, vectors))
+                .hasMessageContaining("conv4 needs image inputs");
+    }
+
+    @Test
+    void conv4ClassifiesWithTheRightShapeAndRejectsOtherWays() {
+        LearnerContext images = new LearnerContext(new long[] {1, 16, 16}, TaskType.CLASSIFICATION, 3, 3, 1,
+                Optional.empty());
+        MamlConfig config = new MamlConfig("first", 1, 0.4, 2, new BackboneConfig("auto", List.of(4), 4),
+                MetaOptimizerConfig.defaults(), 0);
+        var learner = new AnilProvider().create(config, images);
+        Examples support = new Examples(Nd4j.rand(DataType.FLOAT, 3, 1, 16, 16), Nd4j.createFromArray(0, 1, 2));
+        Predictor p = learner.adapter().adapt(support, TaskType.CLASSIFICATION, 3);
+        assertThat(p.predict(Nd4j.rand(DataType.FLOAT, 6, 1, 16, 16)).shape()).containsExactly(6, 3);
+        assertThatThrownBy(() -> learner.adapter().adapt(support, TaskType.CLASSIFICATION, 5))
+                .hasMessageContaining("5 ways");
+    }
+}

@@ -1,0 +1,68 @@
+package org.metalearn4j.examples.optimization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.task.Task;
+import org.metalearn4j.core.task.TaskSource;
+
+/**
+ * Milliseconds per MAML meta-iteration on {@code omniglot-small}, Conv4, 5-way 1-shot, 15 queries, meta-batch 32,
+ * inner lr 0.4, for second and first order, with peak heap and off-heap memory. The first iteration is a warm-up and
+ * is not timed; task sampling is timed separately from the learner's step.
+ *
+ * <pre>
+ * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" \
+ *   org.metalearn4j.examples.optimization.OmniglotTiming --iterations 3 --inner-steps 1 --orders second,first
+ * </pre>
+ */
+public final class OmniglotTiming {
+    private OmniglotTiming() {
+    }
+
+    public static void main(String[] argv) {
+        Args args = new Args(argv, Map.of("iterations", "3", "inner-steps", "1", "orders", "second,first",
+                "meta-batch", "32", "seed", "1"));
+        Dataset omniglot = Components.dataset("omniglot-small");
+        TaskSource train = omniglot.episodes("meta-train", new EpisodeSpec(5, 1, 15));
+        int metaBatch = args.integer("meta-batch");
+        long seed = args.integer("seed");
+        for (String order : args.list("orders")) {
+            String learnerName = "second".equals(order) ? "maml" : "fomaml";
+            String params = "{\"order\":\"" + order + "\",\"innerSteps\":" + args.integer("inner-steps")
+                    + ",\"innerLr\":0.4,\"backbone\":{\"type\":\"conv4\"}}";
+            Learner learner = Components.learner(learnerName, params, Components.context(omniglot, 5, seed));
+            try (Memory memory = Memory.track()) {
+                double sampling = 0;
+                List<Double> stepMs = new ArrayList<>();
+                for (int it = 0; it <= args.integer("iterations"); it++) {
+                    long t0 = System.nanoTime();
+                    List<Task> batch = new ArrayList<>(metaBatch);
+                    for (int j = 0; j < metaBatch; j++) {
+                        batch.add(train.sample(Seeds.derive(seed, it, j)));
+                    }
+                    long t1 = System.nanoTime();
+                    var m = learner.step(batch);
+                    long t2 = System.nanoTime();
+                    if (it > 0) {
+                        sampling += (t1 - t0) / 1e6;
+                        stepMs.add((t2 - t1) / 1e6);
+                    }
+                    System.out.printf("%s order, inner steps %d, iteration %d: step %.0f ms, loss %.4f, accuracy %.3f%s%n",
+                            order, args.integer("inner-steps"), it, (t2 - t1) / 1e6, m.loss(), m.metric(),
+                            it == 0 ? " (warm-up)" : "");
+                }
+                double mean = stepMs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                double min = stepMs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+                System.out.printf("RESULT %s order, inner steps %d, meta-batch %d: %.0f ms per meta-iteration"
+                        + " (min %.0f, %d timed), task sampling %.0f ms per batch; %s%n", order,
+                        args.integer("inner-steps"), metaBatch, mean, min, stepMs.size(),
+                        sampling / Math.max(1, stepMs.size()), memory.summary());
+            }
+        }
+    }
+}
