@@ -83,9 +83,10 @@ class MetalearnCliTest {
         assertThat(r.out()).isEmpty();
         assertThat(dir.resolve("x")).doesNotExist();
 
-        CliRun unknown = CliRun.of("train", config(dir, 4), "--set", "learner.name=maml", "--out", dir.resolve("y"));
+        CliRun unknown = CliRun.of("train", config(dir, 4), "--set", "learner.name=no-such-learner",
+                "--out", dir.resolve("y"));
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("learner.name: no learner named 'maml'; available:");
+        assertThat(unknown.err()).contains("learner.name: no learner named 'no-such-learner'; available:");
 
         assertThat(CliRun.of("train").code()).isEqualTo(2);
     }
