@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.Predictor;
@@ -25,6 +21,11 @@ import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.datasets.image.InkImage;
+import org.metalearn4j.examples.MainOptions;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One-shot classification of new handwritten characters: train a metric learner on {@code omniglot-small} (or load
@@ -44,13 +45,13 @@ public final class ClassifyCharacters {
     }
 
     public static void main(String[] args) throws IOException {
-        Args a = new Args(args, Map.of("learner", "protonet", "seconds", "600", "state", "", "examples", "",
+        MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "600", "state", "", "examples", "",
                 "queries", "", "seed", "1"));
-        if (a.get("examples").isEmpty() || a.get("queries").isEmpty()) {
+        if (a.string("examples").isEmpty() || a.string("queries").isEmpty()) {
             throw new IllegalArgumentException("--examples DIR and --queries DIR are required");
         }
-        List<Path> examples = pngs(Path.of(a.get("examples")));
-        List<Path> queries = pngs(Path.of(a.get("queries")));
+        List<Path> examples = pngs(Path.of(a.string("examples")));
+        List<Path> queries = pngs(Path.of(a.string("queries")));
         Learner learner = trainedLearner(a);
 
         long[] labels = new long[examples.size()];
@@ -68,12 +69,12 @@ public final class ClassifyCharacters {
     }
 
     /** Loads {@code --state} when it exists; otherwise trains for {@code --seconds} and saves there if given. */
-    private static Learner trainedLearner(Args a) throws IOException {
+    private static Learner trainedLearner(MainOptions a) throws IOException {
         PluginRegistry registry = PluginRegistry.discover(ClassifyCharacters.class.getClassLoader(), null);
         Dataset data = TimedTraining.open(registry, "omniglot-small");
         long seed = a.integer("seed");
-        Learner learner = TimedTraining.create(registry, a.get("learner"), data, 20, seed);
-        Path state = a.get("state").isEmpty() ? null : Path.of(a.get("state"));
+        Learner learner = TimedTraining.create(registry, a.string("learner"), data, 20, seed);
+        Path state = a.string("state").isEmpty() ? null : Path.of(a.string("state"));
         if (state != null && Files.exists(state)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state)))) {
                 learner.load(StateDict.read(in));

@@ -13,6 +13,7 @@ import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.datasets.omniglot.OmniglotRuns;
 import org.metalearn4j.datasets.omniglot.OneShotRunsScorer;
+import org.metalearn4j.examples.MainOptions;
 
 /**
  * Trains a metric learner ({@code protonet} by default, default configuration: Conv4, Adam 1e-3 halved every 2000
@@ -30,21 +31,21 @@ public final class MetricOmniglotBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Args a = new Args(args, Map.of("learner", "protonet", "seconds", "1800", "way", "20", "shot", "5", "query",
+        MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "1800", "way", "20", "shot", "5", "query",
                 "5", "episodes", "1000", "seed", "1", "eval-seed", "20261123", "runs", ""));
         PluginRegistry registry = PluginRegistry.discover(MetricOmniglotBenchmark.class.getClassLoader(), null);
         Dataset data = TimedTraining.open(registry, "omniglot-small");
         long seed = a.integer("seed");
         int way = a.integer("way");
         TimedTraining.Result run = TimedTraining.train(
-                TimedTraining.create(registry, a.get("learner"), data, way, seed), data,
+                TimedTraining.create(registry, a.string("learner"), data, way, seed), data,
                 new EpisodeSpec(way, a.integer("shot"), a.integer("query")), a.number("seconds"), seed);
 
         Adapter adapter = run.learner().adapter();
         int episodes = a.integer("episodes");
-        long evalSeed = Long.parseLong(a.get("eval-seed"));
+        long evalSeed = Long.parseLong(a.string("eval-seed"));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("learner", a.get("learner"));
+        out.put("learner", a.string("learner"));
         out.put("dataset", "omniglot-small");
         out.put("trainEpisode", way + "-way " + a.integer("shot") + "-shot " + a.integer("query") + "-query");
         out.put("trainEpisodes", run.episodes());
@@ -62,9 +63,9 @@ public final class MetricOmniglotBenchmark {
             e.put("evalSeconds", round((System.nanoTime() - start) / 1e9));
             out.put("metaTest" + testWay + "way1shot", e);
         }
-        if (!a.get("runs").isEmpty()) {
+        if (!a.string("runs").isEmpty()) {
             out.put("officialOneShotRuns", OneShotRunsScorer.score(adapter,
-                    OmniglotRuns.read(Path.of(a.get("runs")), 28)).accuracy());
+                    OmniglotRuns.read(Path.of(a.string("runs")), 28)).accuracy());
         }
         out.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
         System.out.println(ConfigMappers.json().writeValueAsString(out));

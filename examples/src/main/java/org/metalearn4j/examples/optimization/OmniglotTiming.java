@@ -9,6 +9,7 @@ import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.examples.MainOptions;
 
 /**
  * Milliseconds per MAML meta-iteration on {@code omniglot-small}, Conv4, 5-way 1-shot, 15 queries, meta-batch 32,
@@ -25,7 +26,7 @@ public final class OmniglotTiming {
     }
 
     public static void main(String[] argv) {
-        Args args = new Args(argv, Map.of("iterations", "3", "inner-steps", "1", "orders", "second,first",
+        MainOptions args = new MainOptions(argv, Map.of("iterations", "3", "inner-steps", "1", "orders", "second,first",
                 "meta-batch", "32", "seed", "1"));
         Dataset omniglot = Components.dataset("omniglot-small");
         TaskSource train = omniglot.episodes("meta-train", new EpisodeSpec(5, 1, 15));

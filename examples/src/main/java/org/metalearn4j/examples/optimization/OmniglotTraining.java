@@ -15,6 +15,7 @@ import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
+import org.metalearn4j.examples.MainOptions;
 
 /**
  * Meta-trains one learner on {@code omniglot-small} 5-way 1-shot (15 queries, meta-batch 32, Conv4, inner lr 0.4,
@@ -40,7 +41,7 @@ public final class OmniglotTraining {
     }
 
     public static void main(String[] argv) throws IOException {
-        Args args = new Args(argv, Map.of("learner", "maml", "params", "", "minutes", "60", "meta-batch", "32",
+        MainOptions args = new MainOptions(argv, Map.of("learner", "maml", "params", "", "minutes", "60", "meta-batch", "32",
                 "eval-every-seconds", "300", "curve-episodes", "100", "final-episodes", "600", "seed", "1",
                 "out", "target/omniglot-curve.csv"));
         String name = args.string("learner");

@@ -17,6 +17,7 @@ import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
+import org.metalearn4j.examples.MainOptions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +44,7 @@ public final class SinusoidBenchmark {
     }
 
     public static void main(String[] argv) throws IOException {
-        Args args = new Args(argv, Map.of("learners", "maml,metasgd", "shots", "5,10,20", "iterations", "10000",
+        MainOptions args = new MainOptions(argv, Map.of("learners", "maml,metasgd", "shots", "5,10,20", "iterations", "10000",
                 "meta-batch", "25", "test-tasks", "600", "seed", "1", "log-every", "500", "out", "target/sinusoid"));
         Dataset sinusoid = Components.dataset("sinusoid");
         Path out = Path.of(args.string("out"));

@@ -1,31 +1,34 @@
-package org.metalearn4j.examples.optimization;
+package org.metalearn4j.examples;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --key value} command-line options with defaults; an unknown key or a bad number fails naming it. */
-final class Args {
+/**
+ * {@code --key value} options of the benchmark and example mains, with defaults; an unknown key, a missing value or a
+ * bad number fails naming it. (The {@code metalearn} CLI itself uses picocli.)
+ */
+public final class MainOptions {
     private final Map<String, String> values = new HashMap<>();
 
-    Args(String[] args, Map<String, String> defaults) {
+    public MainOptions(String[] args, Map<String, String> defaults) {
         values.putAll(defaults);
         for (int i = 0; i < args.length; i++) {
             String key = args[i].startsWith("--") ? args[i].substring(2) : null;
             if (key == null || !defaults.containsKey(key) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("bad option '" + args[i] + "'; expected --key value with keys "
-                        + defaults.keySet());
+                throw new IllegalArgumentException("bad option '" + args[i] + "'; expected --key value with a key in "
+                        + defaults.keySet().stream().sorted().toList());
             }
             values.put(key, args[++i]);
         }
     }
 
-    String string(String key) {
+    public String string(String key) {
         return values.get(key);
     }
 
-    int integer(String key) {
+    public int integer(String key) {
         try {
             return Integer.parseInt(values.get(key));
         } catch (NumberFormatException e) {
@@ -33,7 +36,7 @@ final class Args {
         }
     }
 
-    double number(String key) {
+    public double number(String key) {
         try {
             return Double.parseDouble(values.get(key));
         } catch (NumberFormatException e) {
@@ -41,7 +44,8 @@ final class Args {
         }
     }
 
-    List<String> list(String key) {
+    /** A comma-separated value, e.g. {@code --shots 5,10,20}. */
+    public List<String> list(String key) {
         return Arrays.asList(values.get(key).split(","));
     }
 }
