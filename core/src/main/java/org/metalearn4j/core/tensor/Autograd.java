@@ -132,7 +132,9 @@ public final class Autograd {
                 throw new IllegalArgumentException("grad: output " + index + " has shape "
                         + Arrays.toString(out.shape()) + "; non-scalar outputs need gradOutputs");
             }
-            return Tensor.constant(Nd4j.ones(out.dataType(), out.shape()));
+            // a scalar array needs no fill kernel, unlike Nd4j.ones
+            return Tensor.constant(out.rank() == 0 ? Nd4j.scalar(out.dataType(), 1.0)
+                    : Nd4j.ones(out.dataType(), out.shape()));
         }
         if (!Arrays.equals(given.shape(), out.shape())) {
             throw ShapeException.of("grad", "gradOutputs[" + index + "] must have the output's shape", "output",
