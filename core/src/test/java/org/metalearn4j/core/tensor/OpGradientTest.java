@@ -24,6 +24,7 @@ class OpGradientTest {
     static Stream<Arguments> ops() {
         return Stream.of(
                 op("add broadcast row", x -> x.get(0).add(x.get(1)), random(1, 3, 4), random(2, 4)),
+                op("add bias rank 3", x -> x.get(0).add(x.get(1)).square(), random(91, 2, 3, 4), random(92, 1, 4)),
                 op("add broadcast col", x -> x.get(0).add(x.get(1)), random(1, 3, 1), random(2, 1, 5)),
                 op("sub broadcast", x -> x.get(0).sub(x.get(1)), random(3, 2, 3, 4), random(4, 3, 1)),
                 op("mul broadcast", x -> x.get(0).mul(x.get(1)), random(5, 2, 3), random(6, 2, 1)),
