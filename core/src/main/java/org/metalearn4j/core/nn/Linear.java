@@ -32,10 +32,8 @@ public record Linear(int in, int out, boolean bias) implements Module {
                     + java.util.Arrays.toString(shape) + ", expected last axis " + in);
         }
         Tensor flat = shape.length == 2 ? x : x.reshape(x.length() / in, in);
-        Tensor y = flat.matmul(params.get("weight"), false, true);
-        if (bias) {
-            y = y.add(params.get("bias"));
-        }
+        Tensor y = bias ? flat.affine(params.get("weight"), params.get("bias"))
+                : flat.matmul(params.get("weight"), false, true);
         if (shape.length == 2) {
             return y;
         }

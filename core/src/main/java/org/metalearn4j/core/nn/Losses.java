@@ -22,7 +22,7 @@ public final class Losses {
             throw new IllegalArgumentException("mse: prediction has shape " + Arrays.toString(prediction.shape())
                     + ", target has shape " + Arrays.toString(target.shape()));
         }
-        return prediction.sub(target).square().mean();
+        return prediction.sub(target).meanSquare();
     }
 
     /** Fraction of rows of {@code logits [N, C]} whose largest entry is at the label. */

@@ -145,7 +145,7 @@ public final class Params {
 
     /** One differentiable gradient step {@code p - lr * g}; parameters without a gradient are kept. */
     public Params step(Params grads, double lr) {
-        return zip(grads, (p, g) -> p.sub(g.mul(lr)));
+        return zip(grads, (p, g) -> p.addScaled(g, -lr));
     }
 
     /** Detached copies of the values as fresh leaf variables (a new starting point for training). */

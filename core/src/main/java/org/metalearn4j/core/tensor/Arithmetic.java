@@ -1,6 +1,9 @@
 package org.metalearn4j.core.tensor;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Add, subtract, multiply and divide with numpy broadcasting, and their scalar forms. */
 final class Arithmetic {
@@ -34,6 +37,23 @@ final class Arithmetic {
             needs[0] ? g.div(b).sumToShape(a.shape()) : null,
             // d(a/b)/db = -a/b^2, written with a and b (not out) so that higher orders stay exact
             needs[1] ? g.mul(a).div(b.square()).neg().sumToShape(b.shape()) : null}, a, b);
+    }
+
+    /**
+     * {@code a + alpha * b} for equal shapes in one native call (the SGD step of inner loops), with a one-call
+     * first-order backward for b; other shapes take the composed broadcasting path.
+     */
+    static Tensor addScaled(Tensor a, Tensor b, double alpha) {
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            return add(a, mulScalar(b, alpha));
+        }
+        Shapes.sameType("addScaled", a, b);
+        INDArray z = Nd4j.createUninitialized(a.dataType(), a.value().shape(), 'c');
+        // libnd4j axpy with inputs (y, x) computes y + alpha * x
+        Nd4j.exec(DynamicCustomOp.builder("axpy").addInputs(a.value(), b.value()).addOutputs(z)
+                .addFloatingPointArguments(alpha).build());
+        return Tensor.record("addScaled", z, (out, g, needs) -> new Tensor[] {g, needs[1] ? g.mul(alpha) : null},
+                a, b);
     }
 
     static Tensor addScalar(Tensor a, double c) {

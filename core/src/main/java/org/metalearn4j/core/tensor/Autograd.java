@@ -53,11 +53,13 @@ public final class Autograd {
         }
         List<Tensor> order = topologicalOrder(outputs, wanted, relevant);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        // sums made by accumulate and not yet handed to any backward: only these may be added to in place
+        Set<Tensor> owned = createGraph ? null : Collections.newSetFromMap(new IdentityHashMap<>());
         try (Scope scope = Mode.setGrad(createGraph)) {
             for (int i = 0; i < outputs.size(); i++) {
                 Tensor out = outputs.get(i);
                 Tensor seed = seed(out, gradOutputs == null ? null : gradOutputs.get(i), i);
-                accumulate(grads, out, seed);
+                accumulate(grads, owned, out, seed);
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
@@ -65,6 +67,9 @@ public final class Autograd {
                 Node node = t.node();
                 if (g == null || node == null) {
                     continue;
+                }
+                if (owned != null) {
+                    owned.remove(g);
                 }
                 Tensor[] in = node.inputs();
                 boolean[] needs = new boolean[in.length];
@@ -80,7 +85,7 @@ public final class Autograd {
                 for (int j = 0; j < in.length; j++) {
                     if (needs[j]) {
                         checkShape(node.op(), j, in[j], inGrads[j]);
-                        accumulate(grads, in[j], inGrads[j]);
+                        accumulate(grads, owned, in[j], inGrads[j]);
                     }
                 }
                 if (!wanted.contains(t)) {
@@ -132,7 +137,9 @@ public final class Autograd {
                 throw new IllegalArgumentException("grad: output " + index + " has shape "
                         + Arrays.toString(out.shape()) + "; non-scalar outputs need gradOutputs");
             }
-            return Tensor.constant(Nd4j.ones(out.dataType(), out.shape()));
+            // a scalar array needs no fill kernel, unlike Nd4j.ones
+            return Tensor.constant(out.rank() == 0 ? Nd4j.scalar(out.dataType(), 1.0)
+                    : Nd4j.ones(out.dataType(), out.shape()));
         }
         if (!Arrays.equals(given.shape(), out.shape())) {
             throw ShapeException.of("grad", "gradOutputs[" + index + "] must have the output's shape", "output",
@@ -141,9 +148,23 @@ public final class Autograd {
         return given;
     }
 
-    private static void accumulate(Map<Tensor, Tensor> grads, Tensor t, Tensor g) {
+    /**
+     * Adds {@code g} to the gradient of {@code t}. Without a recorded backward ({@code owned != null}) the third and
+     * later contributions are added in place into the buffer the second one allocated, which nothing else can see.
+     */
+    private static void accumulate(Map<Tensor, Tensor> grads, Set<Tensor> owned, Tensor t, Tensor g) {
         Tensor previous = grads.get(t);
-        grads.put(t, previous == null ? g : previous.add(g));
+        if (previous == null) {
+            grads.put(t, g);
+        } else if (owned != null && owned.contains(previous)) {
+            previous.value().addi(g.value());
+        } else {
+            Tensor sum = previous.add(g);
+            grads.put(t, sum);
+            if (owned != null) {
+                owned.add(sum);
+            }
+        }
     }
 
     private static void checkShape(String op, int input, Tensor in, Tensor g) {

@@ -2,6 +2,7 @@ package org.metalearn4j.core.tensor;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastDivOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
@@ -31,6 +32,9 @@ enum BinaryKernels {
             return scalarLeft(a.getDouble(0), b);
         }
         int[] dims = spannedAxes(sa, sb);
+        if (this == ADD && dims != null && dims.length == 1 && dims[0] == sa.length - 1) {
+            return addLastAxis(a, b, Nd4j.createUninitialized(a.dataType(), sa, 'c'));
+        }
         if (dims != null) {
             INDArray z = Nd4j.createUninitialized(a.dataType(), sa, 'c');
             INDArray y = b.reshape('c', sizes(sa, dims));
@@ -55,6 +59,16 @@ enum BinaryKernels {
             return z;
         }
         return same(a, b);
+    }
+
+    /**
+     * {@code z = a + b} with {@code b} spanning only the last axis of {@code a} (a bias; z may be a). ND4J's
+     * {@code biasadd} kernel was measured 3-5x cheaper per call than the dimension-wise broadcast op on small arrays.
+     */
+    static INDArray addLastAxis(INDArray a, INDArray b, INDArray z) {
+        INDArray bias = b.rank() == 1 ? b : b.reshape('c', new long[] {b.length()});
+        Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(a, bias).addOutputs(z).build());
+        return z;
     }
 
     /** ND4J's own kernels: fast for equal shapes, generic numpy broadcasting otherwise. */

@@ -30,11 +30,17 @@ final class MatMul {
                     + ", transposeB=" + tb + ")", "a", sa, "b", sb);
         }
         long[] shape = r == 2 ? new long[] {m, n} : new long[] {sa[0], m, n};
-        INDArray c = Nd4j.createUninitialized(a.dataType(), shape, 'c');
-        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a.value(), b.value()).addOutputs(c)
-                .addIntegerArguments(ta ? 1 : 0, tb ? 1 : 0).build());
+        INDArray c = product(a.value(), b.value(), ta, tb, shape);
         return Tensor.record("matmul", c, (out, g, needs) -> new Tensor[] {
             needs[0] ? (ta ? b.matmul(g, tb, true) : g.matmul(b, false, !tb)) : null,
             needs[1] ? (tb ? g.matmul(a, true, ta) : a.matmul(g, !ta, false)) : null}, a, b);
+    }
+
+    /** The raw kernel: {@code op(a) @ op(b)} into a new c-order array of the (already validated) result shape. */
+    static INDArray product(INDArray a, INDArray b, boolean ta, boolean tb, long... shape) {
+        INDArray c = Nd4j.createUninitialized(a.dataType(), shape, 'c');
+        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c)
+                .addIntegerArguments(ta ? 1 : 0, tb ? 1 : 0).build());
+        return c;
     }
 }

@@ -1,6 +1,8 @@
 package org.metalearn4j.core.tensor;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.floating.SquaredNorm;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Sum, mean and max over axes, with or without keeping the reduced axes as size 1. */
 final class Reductions {
@@ -33,6 +35,18 @@ final class Reductions {
             n *= x.shape()[a];
         }
         return sum(x, keepDims, ax).mul(1.0 / n);
+    }
+
+    /**
+     * Mean of the squared elements as one reduction (the MSE core) instead of square, sum and scale. The first-order
+     * backward {@code x * 2g/n} is one native call; a recorded backward is composed of differentiable ops.
+     */
+    static Tensor meanSquare(Tensor x) {
+        INDArray v = x.value();
+        long n = v.length();
+        INDArray value = Nd4j.scalar(v.dataType(), Nd4j.getExecutioner().exec(new SquaredNorm(v)).getDouble(0) / n);
+        return Tensor.record("meanSquare", value, (out, g, needs) -> new Tensor[] {Autograd.isGradEnabled()
+                ? x.mul(g.mul(2.0 / n)) : Tensor.constant(v.mul(2.0 * g.item() / n))}, x);
     }
 
     static Tensor max(Tensor x, boolean keepDims, int... axes) {

@@ -133,6 +133,11 @@ public final class Tensor {
         return Arithmetic.div(this, other);
     }
 
+    /** {@code this + alpha * other}, e.g. a gradient step; one native call when the shapes are equal. */
+    public Tensor addScaled(Tensor other, double alpha) {
+        return Arithmetic.addScaled(this, other, alpha);
+    }
+
     public Tensor add(double c) {
         return Arithmetic.addScalar(this, c);
     }
@@ -226,6 +231,14 @@ public final class Tensor {
         return MatMul.matmul(this, other, transposeThis, transposeOther);
     }
 
+    /**
+     * {@code this W^T + b} for this {@code [N, in]}, {@code weight [out, in]} and {@code bias [out]}: the same value
+     * and gradients as {@code matmul(weight, false, true).add(bias)}, in fewer native calls.
+     */
+    public Tensor affine(Tensor weight, Tensor bias) {
+        return Affine.affine(this, weight, bias);
+    }
+
     // ---- reductions ----
 
     /** Sum of all elements (a rank-0 tensor). */
@@ -243,6 +256,11 @@ public final class Tensor {
 
     public Tensor mean(boolean keepDims, int... axes) {
         return Reductions.mean(this, keepDims, axes);
+    }
+
+    /** Mean of the squared elements (a rank-0 tensor): {@code square().mean()} in fewer native calls. */
+    public Tensor meanSquare() {
+        return Reductions.meanSquare(this);
     }
 
     /** Maximum over the axes; the gradient is shared equally among tied maxima. */

@@ -1,5 +1,7 @@
 package org.metalearn4j.core.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import org.metalearn4j.core.nn.Conv4;
@@ -48,12 +50,14 @@ public final class EngineBenchmark {
             double gflops = 2.0 * 512 * 512 * 512 / gemmSec / 1e9;
             double conv4Sec = median(conv4, 5);
             double mlpSec = median(mlp, 200);
+            double mlpCpu = cpuMedian(mlp, 200);
             double mamlSec = median(maml, 100);
+            double mamlCpu = cpuMedian(maml, 100);
             System.out.printf(Locale.ROOT,
                     "round %d: gemm512 %.1f GFLOP/s | conv4 fwd+bwd %.1f ms = %.1f GFLOP/s = %.0f%% of gemm"
-                            + " | mlp fwd+bwd %.0f us | maml 2nd-order meta-grad %.0f us%n",
+                            + " | mlp fwd+bwd %.0f us (cpu %.0f us) | maml 2nd-order meta-grad %.0f us (cpu %.0f us)%n",
                     r, gflops, conv4Sec * 1e3, CONV4_FLOP / conv4Sec / 1e9, 100 * CONV4_FLOP / conv4Sec / 1e9 / gflops,
-                    mlpSec * 1e6, mamlSec * 1e6);
+                    mlpSec * 1e6, mlpCpu * 1e6, mamlSec * 1e6, mamlCpu * 1e6);
         }
         profile("conv4 fwd+bwd", conv4, 5);
         profile("mlp fwd+bwd", mlp, 200);
@@ -122,6 +126,23 @@ public final class EngineBenchmark {
             long start = System.nanoTime();
             call.run();
             t[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(t);
+        return t[reps / 2];
+    }
+
+    /**
+     * Median CPU seconds of the calling thread per call. The small workloads run their native kernels on this thread,
+     * so on a shared machine this is far less disturbed by other processes than wall time (it excludes time spent
+     * descheduled); it does not count OpenMP worker threads.
+     */
+    private static double cpuMedian(Runnable call, int reps) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[] t = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long start = mx.getCurrentThreadCpuTime();
+            call.run();
+            t[i] = (mx.getCurrentThreadCpuTime() - start) / 1e9;
         }
         Arrays.sort(t);
         return t[reps / 2];

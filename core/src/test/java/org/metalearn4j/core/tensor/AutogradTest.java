@@ -22,6 +22,20 @@ class AutogradTest {
     }
 
     @Test
+    void manyContributionsToOneGradientAreSummedWithoutAliasing() {
+        // h feeds five uses; add hands the same upstream tensor to both operands, so in-place accumulation must
+        // never write into a buffer another gradient shares
+        Tensor x = Tensor.variable(Nd4j.createFromArray(1.0, -2.0, 0.5));
+        Tensor h = x.mul(2.0);
+        Tensor y = h.add(h).add(h).add(h.mul(h));
+        Tensor seed = Tensor.constant(Nd4j.createFromArray(1.0, 10.0, 100.0));
+        Tensor g = Autograd.grad(List.of(y), List.of(seed), List.of(x), false, false).get(0);
+        // dy/dx = 2 * (3 + 2h) elementwise, times the seed
+        assertThat(g.value().toDoubleVector()).containsExactly(2 * (3 + 4.0), 10 * 2 * (3 - 8.0), 100 * 2 * (3 + 2.0));
+        assertThat(seed.value().toDoubleVector()).containsExactly(1.0, 10.0, 100.0);
+    }
+
+    @Test
     void thirdDerivativeOfCube() {
         Tensor x = Tensor.variable(Nd4j.scalar(DataType.DOUBLE, 1.5));
         Tensor d1 = Autograd.grad(x.pow(3), List.of(x), true).get(0);
