@@ -16,14 +16,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import org.metalearn4j.core.dataset.DatasetException;
 
 /**
- * Downloads the full Omniglot archives into the cache directory, verifying each against a SHA-256 checksum before it
- * is kept. The omniglot repository publishes no checksums and none could be verified while writing this class, so
- * there is no built-in table: the expected value comes from the configuration or from a {@code <file>.sha256} file
- * next to the target (first token, {@code sha256sum} format), and a download without one is refused rather than
- * trusted blindly. The file is written to {@code <file>.part} and moved into place only when the checksum matches.
+ * Downloads the full Omniglot archives into the cache directory, verifying each before it is kept. The expected
+ * SHA-256 comes from the configuration or from a {@code <file>.sha256} file next to the target (first token,
+ * {@code sha256sum} format). Without one, the two official archives are checked against the MD5 values that
+ * torchvision's {@code Omniglot} dataset has pinned for years (the omniglot repository itself publishes no checksums),
+ * and the SHA-256 of the verified file is then written to {@code <file>.sha256} so later runs verify with it. Any other
+ * file without a checksum is refused rather than trusted blindly. The file is written to {@code <file>.part} and moved
+ * into place only when the checksum matches.
  */
 public final class OmniglotDownloader {
     /** Official location of the background set (964 characters, 30 alphabets). */
@@ -33,8 +36,14 @@ public final class OmniglotDownloader {
     public static final URI EVALUATION =
             URI.create("https://raw.githubusercontent.com/brendenlake/omniglot/master/python/images_evaluation.zip");
 
+    /** MD5 of the official archives as pinned by torchvision.datasets.Omniglot ({@code zips_md5}). */
+    static final Map<String, String> PUBLISHED_MD5 = Map.of(
+            "images_background.zip", "68d2efa1b9178cc56df9314c21c6e718",
+            "images_evaluation.zip", "6b91aef0f799c5bb55b94e3f2daec811");
+
     private final HttpClient client;
     private final Duration timeout;
+    private final Map<String, String> knownMd5;
 
     public OmniglotDownloader() {
         this(Duration.ofSeconds(30));
@@ -42,7 +51,12 @@ public final class OmniglotDownloader {
 
     /** @param timeout connection and response-header timeout */
     public OmniglotDownloader(Duration timeout) {
+        this(timeout, PUBLISHED_MD5);
+    }
+
+    OmniglotDownloader(Duration timeout, Map<String, String> knownMd5) {
         this.timeout = timeout;
+        this.knownMd5 = Map.copyOf(knownMd5);
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -50,7 +64,8 @@ public final class OmniglotDownloader {
     /**
      * Downloads {@code url} to {@code target} unless it is already there.
      *
-     * @param expectedSha256 hex SHA-256 of the file, or null/blank to read it from {@code <target>.sha256}
+     * @param expectedSha256 hex SHA-256 of the file, or null/blank to read it from {@code <target>.sha256} or, for
+     *                       the official archives, to verify against their published MD5
      * @return {@code target}
      * @throws DatasetException naming the URL and the cache path when offline, on an HTTP error, without a checksum,
      *                          or on a checksum mismatch (in which case nothing is kept)
@@ -59,13 +74,13 @@ public final class OmniglotDownloader {
         if (Files.isRegularFile(target)) {
             return target;
         }
-        String expected = expectedChecksum(expectedSha256, target, url);
+        Expected expected = expectedChecksum(expectedSha256, target, url);
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
             HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            String actual;
+            Digests actual;
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new DatasetException(url + " answered HTTP " + response.statusCode() + "; nothing was saved to "
@@ -73,12 +88,18 @@ public final class OmniglotDownloader {
                 }
                 actual = copyAndHash(body, part);
             }
-            if (!actual.equals(expected)) {
+            String got = expected.md5() ? actual.md5() : actual.sha256();
+            if (!got.equals(expected.hex())) {
                 Files.deleteIfExists(part);
-                throw new DatasetException("SHA-256 mismatch for " + url + ": expected " + expected + ", got " + actual
+                throw new DatasetException((expected.md5() ? "MD5" : "SHA-256") + " mismatch for " + url + ": expected "
+                        + expected.hex() + " (" + expected.source() + "), got " + got
                         + "; the download was discarded and not kept in " + target.getParent());
             }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (expected.md5()) {
+                Files.writeString(sidecar(target), actual.sha256() + "  " + target.getFileName() + "\n",
+                        StandardCharsets.UTF_8);
+            }
             return target;
         } catch (IOException e) {
             deleteQuietly(part);
@@ -91,18 +112,31 @@ public final class OmniglotDownloader {
         }
     }
 
-    private static String expectedChecksum(String configured, Path target, URI url) {
+    /** The value to verify against, which algorithm it is for, and where it came from (for error messages). */
+    private record Expected(String hex, boolean md5, String source) {
+    }
+
+    private record Digests(String sha256, String md5) {
+    }
+
+    private Expected expectedChecksum(String configured, Path target, URI url) {
         String value = configured;
-        Path sidecar = target.resolveSibling(target.getFileName() + ".sha256");
+        String source = "configured";
+        Path sidecar = sidecar(target);
         if ((value == null || value.isBlank()) && Files.isRegularFile(sidecar)) {
             try {
                 String content = Files.readString(sidecar, StandardCharsets.UTF_8).trim();
                 value = content.isEmpty() ? "" : content.split("\\s+")[0];
+                source = "from " + sidecar;
             } catch (IOException e) {
                 throw new DatasetException("cannot read checksum file " + sidecar + ": " + e.getMessage(), e);
             }
         }
         if (value == null || value.isBlank()) {
+            String md5 = knownMd5.get(target.getFileName().toString());
+            if (md5 != null) {
+                return new Expected(md5, true, "the MD5 torchvision publishes for " + target.getFileName());
+            }
             throw new DatasetException("refusing to download " + url + " without a SHA-256 to verify it: the omniglot "
                     + "repository publishes none. Give the checksum in the configuration or in " + sidecar
                     + ", or copy the file to " + target + " yourself");
@@ -111,25 +145,32 @@ public final class OmniglotDownloader {
         if (!normalized.matches("[0-9a-f]{64}")) {
             throw new DatasetException("SHA-256 for " + url + " must be 64 hex digits, got '" + value + "'");
         }
-        return normalized;
+        return new Expected(normalized, false, source);
     }
 
-    private static String copyAndHash(InputStream body, Path part) throws IOException {
+    private static Path sidecar(Path target) {
+        return target.resolveSibling(target.getFileName() + ".sha256");
+    }
+
+    private static Digests copyAndHash(InputStream body, Path part) throws IOException {
         MessageDigest digest;
+        MessageDigest md5;
         try {
             digest = MessageDigest.getInstance("SHA-256");
+            md5 = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+            throw new IllegalStateException("every Java runtime provides SHA-256 and MD5", e);
         }
         byte[] buffer = new byte[1 << 16];
         try (OutputStream out = Files.newOutputStream(part)) {
             int n;
             while ((n = body.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);
+                md5.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return new Digests(HexFormat.of().formatHex(digest.digest()), HexFormat.of().formatHex(md5.digest()));
     }
 
     private static void deleteQuietly(Path file) {

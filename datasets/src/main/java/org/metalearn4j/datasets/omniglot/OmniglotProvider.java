@@ -64,7 +64,8 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
                 throw new DatasetException("full Omniglot not found: looked for " + background + " and " + evaluation
                         + " (cache directory from 'cacheDir', else $" + DataDirectory.ENV + ", else ~/.cache/metalearn4j)."
                         + " Copy both zips from https://github.com/brendenlake/omniglot/tree/master/python there, or"
-                        + " set download: true with backgroundSha256 and evaluationSha256. The shipped offline set is"
+                        + " set download: true (verified against backgroundSha256 / evaluationSha256 when given, else the"
+                        + " MD5 torchvision publishes). The shipped offline set is"
                         + " omniglot-small.");
             }
             OmniglotDownloader downloader = new OmniglotDownloader();

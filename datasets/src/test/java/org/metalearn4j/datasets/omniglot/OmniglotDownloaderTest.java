@@ -76,7 +76,7 @@ class OmniglotDownloaderTest {
         assertThatThrownBy(() -> downloader.fetch(url, target, wrong))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("SHA-256 mismatch for " + url)
-                .hasMessageContaining("expected " + wrong + ", got " + sha256)
+                .hasMessageContaining("expected " + wrong + " (configured), got " + sha256)
                 .hasMessageContaining("not kept in " + cache);
         try (var files = Files.list(cache)) {
             assertThat(files).isEmpty();
@@ -95,12 +95,37 @@ class OmniglotDownloaderTest {
     }
 
     @Test
-    void refusesToDownloadWithoutAChecksumAndNamesWhereToPutIt() {
-        Path target = cache.resolve("images_background.zip");
+    void refusesToDownloadAnUnknownFileWithoutAChecksumAndNamesWhereToPutIt() {
+        Path target = cache.resolve("other.zip");
         assertThatThrownBy(() -> downloader.fetch(url, target, " "))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("without a SHA-256")
-                .hasMessageContaining(cache.resolve("images_background.zip.sha256").toString());
+                .hasMessageContaining(cache.resolve("other.zip.sha256").toString());
+    }
+
+    @Test
+    void officialArchiveWithoutAChecksumIsVerifiedByItsPublishedMd5AndItsSha256Recorded() throws Exception {
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(zip));
+        OmniglotDownloader pinned = new OmniglotDownloader(Duration.ofSeconds(5), Map.of("images_background.zip", md5));
+        Path target = cache.resolve("images_background.zip");
+        assertThat(pinned.fetch(url, target, null)).isEqualTo(target);
+        assertThat(Files.readAllBytes(target)).isEqualTo(zip);
+        assertThat(Files.readString(cache.resolve("images_background.zip.sha256")))
+                .isEqualTo(sha256 + "  images_background.zip\n");
+    }
+
+    @Test
+    void officialArchiveNotMatchingThePublishedMd5IsDiscarded() {
+        Path target = cache.resolve("images_background.zip");
+        assertThatThrownBy(() -> downloader.fetch(url, target, null))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("MD5 mismatch for " + url)
+                .hasMessageContaining("expected " + OmniglotDownloader.PUBLISHED_MD5.get("images_background.zip"))
+                .hasMessageContaining("torchvision")
+                .hasMessageContaining("not kept in " + cache);
+        assertThat(target).doesNotExist();
+        assertThat(cache.resolve("images_background.zip.part")).doesNotExist();
+        assertThat(cache.resolve("images_background.zip.sha256")).doesNotExist();
     }
 
     @Test
