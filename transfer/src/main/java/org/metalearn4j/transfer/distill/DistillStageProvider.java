@@ -53,22 +53,8 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
 
     @Override
     public PipelineStage create(DistillConfig config) {
-        return new PipelineStage() {
-            @Override
-            public Set<ArtifactKind> accepts() {
-                return Set.of(ArtifactKind.MODEL);
-            }
-
-            @Override
-            public ArtifactKind produces() {
-                return ArtifactKind.MODEL;
-            }
-
-            @Override
-            public Artifact run(Artifact input, StageContext context) {
-                return distill(config, input, context);
-            }
-        };
+        return PipelineStage.of(Set.of(ArtifactKind.MODEL), ArtifactKind.MODEL,
+                (input, context) -> distill(config, input, context));
     }
 
     private static Artifact distill(DistillConfig config, Artifact input, StageContext context) {

@@ -49,35 +49,23 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
 
     @Override
     public PipelineStage create(EvaluateConfig config) {
-        return new PipelineStage() {
-            @Override
-            public Set<ArtifactKind> accepts() {
-                return Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE, ArtifactKind.MODEL, ArtifactKind.LEARNER);
-            }
-
-            @Override
-            public ArtifactKind produces() {
-                return ArtifactKind.EVALUATION;
-            }
-
-            @Override
-            public Artifact run(Artifact input, StageContext context) {
-                Dataset data = DatasetAccess.open(context.registry(), config.dataset());
-                Adapter adapter = adapter(config, input, context, data.inputShape());
-                EvalResult r = Evaluator.evaluate(adapter,
-                        data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query())),
-                        config.episodes(), config.episodeSeed());
-                Map<String, Double> metrics = new LinkedHashMap<>();
-                metrics.put(r.metric(), r.value());
-                metrics.put(r.metric() + ".ci95", r.ci95());
-                metrics.put("episodes", (double) r.episodes());
-                Map<String, String> provenance = Map.of("dataset", config.dataset() + "/" + config.split(),
-                        "episodes", config.way() + "-way " + config.shot() + "-shot, " + config.episodes()
-                                + " episodes, seed " + config.episodeSeed(),
-                        "method", method(config, input));
-                return new Artifact(ArtifactKind.EVALUATION, new StateDict(), metrics, provenance);
-            }
-        };
+        return PipelineStage.of(Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE, ArtifactKind.MODEL, ArtifactKind.LEARNER), ArtifactKind.EVALUATION,
+                (input, context) -> {
+            Dataset data = DatasetAccess.open(context.registry(), config.dataset());
+            Adapter adapter = adapter(config, input, context, data.inputShape());
+            EvalResult r = Evaluator.evaluate(adapter,
+                    data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query())),
+                    config.episodes(), config.episodeSeed());
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put(r.metric(), r.value());
+            metrics.put(r.metric() + ".ci95", r.ci95());
+            metrics.put("episodes", (double) r.episodes());
+            Map<String, String> provenance = Map.of("dataset", config.dataset() + "/" + config.split(),
+                    "episodes", config.way() + "-way " + config.shot() + "-shot, " + config.episodes()
+                            + " episodes, seed " + config.episodeSeed(),
+                    "method", method(config, input));
+            return new Artifact(ArtifactKind.EVALUATION, new StateDict(), metrics, provenance);
+        });
     }
 
     private static Adapter adapter(EvaluateConfig config, Artifact input, StageContext context, long[] inputShape) {

@@ -52,22 +52,8 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
 
     @Override
     public PipelineStage create(InstanceTransferConfig config) {
-        return new PipelineStage() {
-            @Override
-            public Set<ArtifactKind> accepts() {
-                return Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE);
-            }
-
-            @Override
-            public ArtifactKind produces() {
-                return ArtifactKind.MODEL;
-            }
-
-            @Override
-            public Artifact run(Artifact input, StageContext context) {
-                return train(config, input, context);
-            }
-        };
+        return PipelineStage.of(Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE), ArtifactKind.MODEL,
+                (input, context) -> train(config, input, context));
     }
 
     private static Artifact train(InstanceTransferConfig config, Artifact input, StageContext context) {

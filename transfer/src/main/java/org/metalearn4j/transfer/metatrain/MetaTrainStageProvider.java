@@ -50,22 +50,8 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
 
     @Override
     public PipelineStage create(MetaTrainConfig config) {
-        return new PipelineStage() {
-            @Override
-            public Set<ArtifactKind> accepts() {
-                return Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE);
-            }
-
-            @Override
-            public ArtifactKind produces() {
-                return ArtifactKind.LEARNER;
-            }
-
-            @Override
-            public Artifact run(Artifact input, StageContext context) {
-                return train(config, input, context);
-            }
-        };
+        return PipelineStage.of(Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE), ArtifactKind.LEARNER,
+                (input, context) -> train(config, input, context));
     }
 
     private static Artifact train(MetaTrainConfig config, Artifact input, StageContext context) {

@@ -52,22 +52,8 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
 
     @Override
     public PipelineStage create(MultitaskConfig config) {
-        return new PipelineStage() {
-            @Override
-            public Set<ArtifactKind> accepts() {
-                return Set.of(ArtifactKind.NONE);
-            }
-
-            @Override
-            public ArtifactKind produces() {
-                return ArtifactKind.BACKBONE;
-            }
-
-            @Override
-            public Artifact run(Artifact input, StageContext context) {
-                return train(config, context);
-            }
-        };
+        return PipelineStage.of(Set.of(ArtifactKind.NONE), ArtifactKind.BACKBONE,
+                (input, context) -> train(config, context));
     }
 
     private static Artifact train(MultitaskConfig config, StageContext context) {

@@ -9,7 +9,6 @@ import org.metalearn4j.core.optim.AdamConfig;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
-import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.transfer.data.TrainingData;
@@ -45,33 +44,20 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
     @Override
     public PipelineStage create(PretrainConfig config) {
         BackboneSpec spec = new BackboneSpec(config.backbone(), config.hidden());
-        return new PipelineStage() {
-            @Override
-            public Set<ArtifactKind> accepts() {
-                return Set.of(ArtifactKind.NONE);
-            }
-
-            @Override
-            public ArtifactKind produces() {
-                return ArtifactKind.BACKBONE;
-            }
-
-            @Override
-            public Artifact run(Artifact input, StageContext context) {
-                TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(),
-                        config.classes(), config.maxPerClass(), Seeds.derive(context.seed(), 0));
-                Classifier model = new Classifier(spec, data.inputShape(), data.classes(),
-                        Seeds.derive(context.seed(), 1));
-                SupervisedLoop.Result r = SupervisedLoop.train(model, data.examples(), config.iterations(),
-                        config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 2));
-                Map<String, Double> metrics = new LinkedHashMap<>();
-                metrics.put("train.loss", r.loss());
-                metrics.put("train.accuracy", r.accuracy());
-                metrics.put("classes", (double) data.classes());
-                Map<String, String> provenance = new LinkedHashMap<>(spec.provenance());
-                provenance.put("dataset", config.dataset() + "/" + config.split());
-                return new Artifact(ArtifactKind.BACKBONE, model.backboneState(), metrics, provenance);
-            }
-        };
+        return PipelineStage.of(Set.of(ArtifactKind.NONE), ArtifactKind.BACKBONE, (input, context) -> {
+            TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(),
+                    config.classes(), config.maxPerClass(), Seeds.derive(context.seed(), 0));
+            Classifier model = new Classifier(spec, data.inputShape(), data.classes(),
+                    Seeds.derive(context.seed(), 1));
+            SupervisedLoop.Result r = SupervisedLoop.train(model, data.examples(), config.iterations(),
+                    config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 2));
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("train.loss", r.loss());
+            metrics.put("train.accuracy", r.accuracy());
+            metrics.put("classes", (double) data.classes());
+            Map<String, String> provenance = new LinkedHashMap<>(spec.provenance());
+            provenance.put("dataset", config.dataset() + "/" + config.split());
+            return new Artifact(ArtifactKind.BACKBONE, model.backboneState(), metrics, provenance);
+        });
     }
 }

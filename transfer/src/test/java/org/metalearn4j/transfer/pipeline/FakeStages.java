@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
-import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.state.StateDict;
 
@@ -51,27 +50,15 @@ final class FakeStages {
 
         @Override
         public PipelineStage create(AddConfig config) {
-            return new PipelineStage() {
-                @Override
-                public Set<ArtifactKind> accepts() {
-                    return Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE);
-                }
-
-                @Override
-                public ArtifactKind produces() {
-                    return ArtifactKind.BACKBONE;
-                }
-
-                @Override
-                public Artifact run(Artifact input, StageContext context) {
-                    RUNS.incrementAndGet();
-                    double w = input.state().contains("w") ? input.state().getScalar("w") : 0.0;
-                    StateDict out = new StateDict().putScalar("w", w + config.amount());
-                    out.putLongs("seed", context.seed());
-                    return new Artifact(ArtifactKind.BACKBONE, out, Map.of("w", w + config.amount()),
-                            Map.of("note", "added"));
-                }
-            };
+            return PipelineStage.of(Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE), ArtifactKind.BACKBONE,
+                    (input, context) -> {
+                RUNS.incrementAndGet();
+                double w = input.state().contains("w") ? input.state().getScalar("w") : 0.0;
+                StateDict out = new StateDict().putScalar("w", w + config.amount());
+                out.putLongs("seed", context.seed());
+                return new Artifact(ArtifactKind.BACKBONE, out, Map.of("w", w + config.amount()),
+                        Map.of("note", "added"));
+            });
         }
     }
 
@@ -102,24 +89,11 @@ final class FakeStages {
 
         @Override
         public PipelineStage create(ScoreConfig config) {
-            return new PipelineStage() {
-                @Override
-                public Set<ArtifactKind> accepts() {
-                    return Set.of(ArtifactKind.BACKBONE);
-                }
-
-                @Override
-                public ArtifactKind produces() {
-                    return ArtifactKind.EVALUATION;
-                }
-
-                @Override
-                public Artifact run(Artifact input, StageContext context) {
-                    RUNS.incrementAndGet();
-                    return new Artifact(ArtifactKind.EVALUATION, new StateDict(),
-                            Map.of("score", input.state().getScalar("w")), Map.of());
-                }
-            };
+            return PipelineStage.of(Set.of(ArtifactKind.BACKBONE), ArtifactKind.EVALUATION, (input, context) -> {
+                RUNS.incrementAndGet();
+                return new Artifact(ArtifactKind.EVALUATION, new StateDict(),
+                        Map.of("score", input.state().getScalar("w")), Map.of());
+            });
         }
     }
 }
