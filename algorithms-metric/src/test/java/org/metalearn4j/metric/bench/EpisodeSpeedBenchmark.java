@@ -20,7 +20,7 @@ import org.metalearn4j.metric.providers.SiameseProvider;
  * 1x28x28 inputs; the images are random binary glyphs, which costs the same as Omniglot. Not a unit test: run with
  * {@code mvn -q -o -pl algorithms-metric -am test-compile} then
  * {@code java -cp algorithms-metric/target/test-classes:algorithms-metric/target/classes:$(cat cp.txt)
- * org.metalearn4j.metric.bench.EpisodeSpeedBenchmark [way shot query episodes]} (see BENCHMARKS-metric.md).
+ * org.metalearn4j.metric.bench.EpisodeSpeedBenchmark [way shot query episodes]} (see BENCHMARKS.md, "Metric learners").
  */
 public final class EpisodeSpeedBenchmark {
     private EpisodeSpeedBenchmark() {

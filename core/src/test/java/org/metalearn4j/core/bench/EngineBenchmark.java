@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -cp
  * core/target/classes:core/target/test-classes:$(cat core/target/cp.txt)
  * org.metalearn4j.core.bench.EngineBenchmark [rounds]} (the JVM flags are the test suite's). On a shared machine also
- * set {@code OMP_WAIT_POLICY=passive}: spinning OpenMP threads otherwise stall every op (see BENCHMARKS-engine.md).
+ * set {@code OMP_WAIT_POLICY=passive}: spinning OpenMP threads otherwise stall every op (see BENCHMARKS.md, "Engine").
  * After the timed rounds it prints an {@link OpProfiler} breakdown of each workload.
  */
 public final class EngineBenchmark {

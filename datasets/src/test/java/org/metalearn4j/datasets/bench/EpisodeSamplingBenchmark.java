@@ -10,7 +10,7 @@ import org.metalearn4j.datasets.omniglot.OmniglotSmallProvider;
 
 /**
  * Episodes per second for 5-way 1-shot 15-query sampling from the in-memory omniglot-small meta-train store, on the
- * calling thread (and, first, the time to decode the shipped archives). Argument: seconds per measured round. Not part of the test suite; the command is in BENCHMARKS-datasets.md.
+ * calling thread (and, first, the time to decode the shipped archives). Argument: seconds per measured round. Not part of the test suite; the command is in BENCHMARKS.md, "Datasets and episode sampling".
  */
 public final class EpisodeSamplingBenchmark {
     private EpisodeSamplingBenchmark() {
