@@ -4,15 +4,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.backend.ResidentMemoryGuard;
 
 /**
  * {@code --key value} options of the benchmark and example mains, with defaults; an unknown key, a missing value or a
- * bad number fails naming it. (The {@code metalearn} CLI itself uses picocli.)
+ * bad number fails naming it. (The {@code metalearn} CLI itself uses picocli.) Every main starts here, so this is
+ * also where the resident-memory guard is installed when {@code -Dmetalearn4j.maxResident} is set, as the CLI's
+ * backend does.
  */
 public final class MainOptions {
     private final Map<String, String> values = new HashMap<>();
 
     public MainOptions(String[] args, Map<String, String> defaults) {
+        ResidentMemoryGuard.installFromSystemProperty();
         values.putAll(defaults);
         for (int i = 0; i < args.length; i++) {
             String key = args[i].startsWith("--") ? args[i].substring(2) : null;

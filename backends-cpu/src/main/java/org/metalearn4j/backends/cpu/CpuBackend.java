@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.bytedeco.javacpp.Loader;
 import org.metalearn4j.core.backend.Availability;
 import org.metalearn4j.core.backend.Backend;
+import org.metalearn4j.core.backend.ResidentMemoryGuard;
 import org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -97,5 +98,6 @@ public final class CpuBackend implements Backend {
                     + " environment variable BACKEND_PRIORITY_CPU=200 (current: "
                     + System.getenv().getOrDefault("BACKEND_PRIORITY_CPU", "unset") + ")");
         }
+        ResidentMemoryGuard.installFromSystemProperty();
     }
 }

@@ -3,9 +3,9 @@ package org.metalearn4j.core.tensor;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
+import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -28,43 +28,54 @@ public final class BatchNorm {
 
     /**
      * Training mode: normalise with the statistics of this batch. The first-order backward is the closed-form batch
-     * norm gradient on cached buffers; when the backward is itself recorded ({@code createGraph}), it is the exact
+     * norm gradient in fused native calls; when the backward is itself recorded ({@code createGraph}), it is the exact
      * vector-Jacobian product of the composed formula instead, so higher orders stay exact.
      */
     public static Result train(Tensor x, Tensor gamma, Tensor beta, double eps) {
         channelShape("batchNorm", x, gamma, beta);
         int[] axes = x.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
         INDArray xv = x.value();
-        long count = xv.length() / xv.size(1);
-        INDArray mean = xv.mean(axes);
-        INDArray xhat = Nd4j.createUninitialized(xv.dataType(), xv.shape(), 'c');
-        Nd4j.exec(new BroadcastSubOp(xv, mean, xhat, 1));
-        INDArray variance = xhat.mul(xhat).mean(axes);
-        INDArray invStd = Transforms.pow(variance.add(eps), -0.5, false);
-        Nd4j.exec(new BroadcastMulOp(xhat, invStd, xhat, 1));
+        long channels = xv.size(1);
+        long count = xv.length() / channels;
+        INDArray mean = Nd4j.createUninitialized(xv.dataType(), channels);
+        INDArray variance = Nd4j.createUninitialized(xv.dataType(), channels);
+        // one pass for both statistics and one fused normalise-scale-shift pass: ND4J's channel-axis broadcasts on
+        // NCHW arrays cost a full pass each, and these two calls replace six of them
+        Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(xv).addOutputs(mean, variance)
+                .addIntegerArguments(axes).build());
         INDArray y = Nd4j.createUninitialized(xv.dataType(), xv.shape(), 'c');
-        Nd4j.exec(new BroadcastMulOp(xhat, gamma.value(), y, 1));
-        Nd4j.exec(new BroadcastAddOp(y, beta.value(), y, 1));
+        Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(xv, mean, variance, gamma.value(), beta.value())
+                .addOutputs(y).addIntegerArguments(1, 1, 1).addFloatingPointArguments(eps).build());
         Tensor out = Tensor.record("batchNorm", y, (o, g, needs) -> Autograd.isGradEnabled()
                 ? recordedBackward(x, gamma, beta, eps, g, needs)
-                : closedFormBackward(xhat, invStd, gamma.value(), count, axes, g, needs), x, gamma, beta);
+                : closedFormBackward(xv, mean, variance, eps, gamma.value(), count, axes, g, needs), x, gamma, beta);
         return new Result(out, mean, variance);
     }
 
-    /** dx = gamma * invStd * (g - mean(g) - xhat * mean(g * xhat)), dgamma = sum(g * xhat), dbeta = sum(g). */
-    private static Tensor[] closedFormBackward(INDArray xhat, INDArray invStd, INDArray gamma, long count, int[] axes,
-                                               Tensor grad, boolean[] needs) {
+    /**
+     * dx = A g + B xhat + C per channel, with A = gamma invStd, B = -A dgamma / n and C = -A dbeta / n (the usual
+     * gamma invStd (g - mean(g) - xhat mean(g xhat))), dgamma = invStd (sum(g x) - mean sum(g)) and dbeta = sum(g).
+     * Written this way it takes two reductions and three passes over the activations, with B xhat + C as one
+     * fused batch-norm call on x; the normalised input is never materialised.
+     */
+    private static Tensor[] closedFormBackward(INDArray x, INDArray mean, INDArray variance, double eps,
+                                               INDArray gamma, long count, int[] axes, Tensor grad, boolean[] needs) {
         INDArray g = grad.value();
         INDArray dBeta = g.sum(axes);
-        INDArray t = g.mul(xhat);
-        INDArray dGamma = t.sum(axes);
+        INDArray gx = Nd4j.createUninitialized(x.dataType(), mean.length());
+        Nd4j.exec(new Dot(g, x, gx, axes));
+        INDArray invStd = Transforms.pow(variance.add(eps), -0.5, false);
+        INDArray dGamma = gx.subi(mean.mul(dBeta)).muli(invStd);
         Tensor[] out = new Tensor[3];
         if (needs[0]) {
-            Nd4j.exec(new BroadcastMulOp(xhat, dGamma.div(count), t, 1));
-            t.rsubi(g);
-            Nd4j.exec(new BroadcastSubOp(t, dBeta.div(count), t, 1));
-            Nd4j.exec(new BroadcastMulOp(t, gamma.mul(invStd), t, 1));
-            out[0] = Tensor.constant(t);
+            INDArray a = gamma.mul(invStd);
+            INDArray dx = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+            Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, variance, a.mul(dGamma).divi(-count),
+                    a.mul(dBeta).divi(-count)).addOutputs(dx).addIntegerArguments(1, 1, 1)
+                    .addFloatingPointArguments(eps).build());
+            INDArray scaled = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+            Nd4j.exec(new BroadcastMulOp(g, a, scaled, 1));
+            out[0] = Tensor.constant(dx.addi(scaled));
         }
         out[1] = needs[1] ? Tensor.constant(dGamma) : null;
         out[2] = needs[2] ? Tensor.constant(dBeta) : null;
@@ -100,6 +111,13 @@ public final class BatchNorm {
     /** Evaluation mode: normalise with fixed (running) statistics of shape {@code [C]}. */
     public static Tensor eval(Tensor x, Tensor gamma, Tensor beta, INDArray mean, INDArray variance, double eps) {
         long[] channel = channelShape("batchNorm", x, gamma, beta);
+        if (!Autograd.isGradEnabled() || !(x.requiresGrad() || gamma.requiresGrad() || beta.requiresGrad())) {
+            // nothing to differentiate (inference): one fused pass instead of three broadcasts
+            INDArray y = Nd4j.createUninitialized(x.dataType(), x.value().shape(), 'c');
+            Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x.value(), mean, variance, gamma.value(),
+                    beta.value()).addOutputs(y).addIntegerArguments(1, 1, 1).addFloatingPointArguments(eps).build());
+            return Tensor.constant(y);
+        }
         Tensor scale = Tensor.constant(variance.add(eps).reshape(channel)).pow(-0.5).mul(gamma.reshape(channel));
         return x.sub(Tensor.constant(mean.reshape(channel))).mul(scale).add(beta.reshape(channel));
     }

@@ -56,7 +56,7 @@ final class Reductions {
         INDArray maxKept = x.value().max(true, ax);
         INDArray value = keepDims ? maxKept : maxKept.reshape('c', reducedShape(shape, ax));
         return Tensor.record("max", value, (out, g, needs) -> {
-            INDArray mask = x.value().eq(maxKept.broadcast(shape)).castTo(x.dataType());
+            INDArray mask = x.value().eq(ShapeOps.materialize(maxKept, shape)).castTo(x.dataType());
             mask.divi(mask.sum(true, ax));
             return new Tensor[] {g.reshape(kept).expand(shape).mul(Tensor.constant(mask))};
         }, x);

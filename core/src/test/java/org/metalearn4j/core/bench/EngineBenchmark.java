@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * in the same run (the machine may be shared, so ratios are what compare across runs).
  *
  * <p>Run (2 threads): {@code mvn -o -q -pl core test-compile && mvn -o -q -pl core dependency:build-classpath
- * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test && OMP_NUM_THREADS=2 java -Xmx6g
+ * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test && OMP_NUM_THREADS=2 java -XX:+UseParallelGC -Xmn32m -Xmx6g
  * -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -cp
  * core/target/classes:core/target/test-classes:$(cat core/target/cp.txt)
  * org.metalearn4j.core.bench.EngineBenchmark [rounds]} (the JVM flags are the test suite's). On a shared machine also
@@ -48,7 +48,7 @@ public final class EngineBenchmark {
         for (int r = 0; r < rounds; r++) {
             double gemmSec = median(gemm, 20);
             double gflops = 2.0 * 512 * 512 * 512 / gemmSec / 1e9;
-            double conv4Sec = median(conv4, 5);
+            double conv4Sec = median(conv4, 15);
             double mlpSec = median(mlp, 200);
             double mlpCpu = cpuMedian(mlp, 200);
             double mamlSec = median(maml, 100);
