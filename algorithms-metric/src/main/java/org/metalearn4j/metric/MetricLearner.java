@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
@@ -12,12 +11,16 @@ import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
+import org.metalearn4j.core.optim.Adam;
+import org.metalearn4j.core.optim.AdamConfig;
+import org.metalearn4j.core.optim.LrSchedule;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.metric.head.MetricHead;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Episodic training of a {@link MetricModel} with Adam and a learning-rate schedule: each step averages the episode
@@ -28,7 +31,9 @@ import org.metalearn4j.metric.head.MetricHead;
  */
 public final class MetricLearner implements Learner {
     private final MetricModel model;
-    private final ScheduledAdam optimizer;
+    private final Adam optimizer;
+    private final LrSchedule schedule;
+    private final double baseRate;
     private final RunningStats runningStats = new RunningStats();
     private final long seed;
     private Params params;
@@ -40,7 +45,10 @@ public final class MetricLearner implements Learner {
      */
     public MetricLearner(MetricModel model, OptimizerConfig optimizer, LearnerContext context) {
         this.model = model;
-        this.optimizer = new ScheduledAdam(optimizer);
+        this.optimizer = new Adam(new AdamConfig(optimizer.learningRate(), 0.9, 0.999, 1e-8,
+                optimizer.weightDecay(), List.of()));
+        this.schedule = optimizer.schedule();
+        this.baseRate = optimizer.learningRate();
         this.seed = context.seed();
         Params fresh = model.init(Seeds.derive(seed, 0), DataType.FLOAT);
         this.params = context.initialBackbone().map(b -> withBackbone(fresh, b)).orElse(fresh);
@@ -78,10 +86,11 @@ public final class MetricLearner implements Learner {
             accuracy += r.accuracy();
         }
         Tensor loss = total.div(batch.size());
-        double rate = optimizer.rateAt(step);
-        optimizer.step(params, params.grad(loss, false), step);
+        double factor = schedule.factor(step);
+        optimizer.setLearningRateFactor(factor);
+        optimizer.step(params, params.grad(loss, false));
         step++;
-        return new StepMetrics(loss.item(), accuracy / batch.size(), Map.of("lr", rate));
+        return new StepMetrics(loss.item(), accuracy / batch.size(), Map.of("lr", baseRate * factor));
     }
 
     @Override

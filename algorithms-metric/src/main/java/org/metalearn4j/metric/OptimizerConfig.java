@@ -1,6 +1,7 @@
 package org.metalearn4j.metric;
 
 import java.util.Objects;
+import org.metalearn4j.core.optim.LrSchedule;
 
 /**
  * Adam settings of a metric learner.

@@ -2,7 +2,6 @@ package org.metalearn4j.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
@@ -17,26 +16,8 @@ import org.metalearn4j.metric.providers.MatchingNetProvider;
 import org.metalearn4j.metric.providers.ProtoNetConfig;
 import org.metalearn4j.metric.providers.ProtoNetProvider;
 
-/** Schedules, and provider configurations bound from YAML over their defaults as the CLI binds them. */
+/** Provider configurations bound from YAML over their defaults as the CLI binds them. */
 class ConfigTest {
-
-    @Test
-    void stepScheduleHalvesEveryPeriod() {
-        LrSchedule s = LrSchedule.halvingEvery(100);
-        assertThat(s.factor(0)).isEqualTo(1.0);
-        assertThat(s.factor(99)).isEqualTo(1.0);
-        assertThat(s.factor(100)).isEqualTo(0.5);
-        assertThat(s.factor(250)).isEqualTo(0.25);
-    }
-
-    @Test
-    void cosineScheduleAnnealsToItsFloorAndStays() {
-        LrSchedule s = new LrSchedule(LrSchedule.COSINE, 100, 1, 0.1);
-        assertThat(s.factor(0)).isEqualTo(1.0);
-        assertThat(s.factor(50)).isCloseTo(0.55, within(1e-12));
-        assertThat(s.factor(100)).isCloseTo(0.1, within(1e-12));
-        assertThat(s.factor(1000)).isCloseTo(0.1, within(1e-12));
-    }
 
     @Test
     void nestedKeysOverrideDefaults() throws Exception {

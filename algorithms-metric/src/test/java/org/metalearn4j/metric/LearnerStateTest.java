@@ -10,17 +10,18 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.optim.LrSchedule;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.metric.providers.ProtoNetConfig;
 import org.metalearn4j.metric.providers.ProtoNetProvider;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Exact resume, adapter isolation and backbone hand-over, on a small Conv4 (batch norm statistics included) with a

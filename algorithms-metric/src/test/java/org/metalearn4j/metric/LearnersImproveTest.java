@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.optim.LrSchedule;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
@@ -18,6 +18,7 @@ import org.metalearn4j.metric.providers.MatchingNetConfig;
 import org.metalearn4j.metric.providers.ProtoNetConfig;
 import org.metalearn4j.metric.providers.RelationNetConfig;
 import org.metalearn4j.metric.providers.SiameseConfig;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Every provider, found by name through {@link ServiceLoader} as the CLI finds it, learns a metric on Gaussian blobs

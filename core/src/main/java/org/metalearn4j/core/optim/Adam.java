@@ -11,6 +11,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Adam implements Optimizer {
     private final AdamConfig config;
     private final GroupSettings settings;
+    private double learningRateFactor = 1.0;
     private final Map<String, INDArray> firstMoment = new HashMap<>();
     private final Map<String, INDArray> secondMoment = new HashMap<>();
     private long steps;
@@ -43,8 +44,16 @@ public final class Adam implements Optimizer {
             m.muli(config.beta1()).addi(g.mul(1 - config.beta1()));
             v.muli(config.beta2()).addi(g.mul(g).muli(1 - config.beta2()));
             INDArray denom = Transforms.sqrt(v, true).divi(Math.sqrt(c2)).addi(config.eps());
-            p.subi(m.div(denom).muli(group.learningRate() / c1));
+            p.subi(m.div(denom).muli(group.learningRate() * learningRateFactor / c1));
         }
+    }
+
+    @Override
+    public void setLearningRateFactor(double factor) {
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("learning-rate factor must be finite and >= 0, got " + factor);
+        }
+        learningRateFactor = factor;
     }
 
     @Override

@@ -14,6 +14,13 @@ public interface Optimizer {
      */
     void step(Params params, Params grads);
 
+    /**
+     * Multiplies every group's configured learning rate by {@code factor} from the next step on, as a learning-rate
+     * schedule does before each step ({@link LrSchedule#factor}); 1 restores the configured rates. Not part of
+     * {@link #state()}: a schedule recomputes it from the step count.
+     */
+    void setLearningRateFactor(double factor);
+
     /** Everything needed to continue exactly: step count and per-parameter buffers. */
     StateDict state();
 

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Sgd implements Optimizer {
     private final SgdConfig config;
     private final GroupSettings settings;
+    private double learningRateFactor = 1.0;
     private final Map<String, INDArray> momentum = new HashMap<>();
 
     public Sgd(SgdConfig config) {
@@ -42,8 +43,16 @@ public final class Sgd implements Optimizer {
                 }
                 d = config.nesterov() ? d.addi(b.mul(config.momentum())) : b.dup();
             }
-            p.subi(d.muli(group.learningRate()));
+            p.subi(d.muli(group.learningRate() * learningRateFactor));
         }
+    }
+
+    @Override
+    public void setLearningRateFactor(double factor) {
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("learning-rate factor must be finite and >= 0, got " + factor);
+        }
+        learningRateFactor = factor;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.metalearn4j.metric;
+package org.metalearn4j.core.optim;
 
 import java.util.Objects;
 
