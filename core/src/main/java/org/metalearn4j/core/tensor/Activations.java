@@ -2,6 +2,7 @@ package org.metalearn4j.core.tensor;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -16,11 +17,21 @@ final class Activations {
                 (out, g, needs) -> new Tensor[] {reluBackward(input, g)}, x);
     }
 
+    /** Above this many elements a step mask times g beats {@code relu_bp} (measured 6x faster on 25x64x14x14). */
+    private static final long SMALL_RELU = 4096;
+
     /** {@code g} where {@code input > 0}, else 0: linear in g and its own adjoint, so every order is this op. */
     private static Tensor reluBackward(INDArray input, Tensor g) {
         INDArray value = Nd4j.createUninitialized(g.dataType(), g.shape(), 'c');
-        Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(input, g.value()).addOutputs(value)
-                .addFloatingPointArguments(0.0).build());
+        if (value.length() > SMALL_RELU) {
+            // ND4J's relu_bp kernel is slow on activation-sized arrays; a 0/1 mask (strictly positive inputs)
+            // multiplied in place gives the same values in two fast passes
+            Nd4j.exec(new Step(input, value, 0.0));
+            value.muli(g.value());
+        } else {
+            Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(input, g.value()).addOutputs(value)
+                    .addFloatingPointArguments(0.0).build());
+        }
         return Tensor.record("reluBackward", value, (out, gg, needs) -> new Tensor[] {reluBackward(input, gg)}, g);
     }
 
