@@ -8,6 +8,7 @@ import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
@@ -60,15 +61,14 @@ public final class MetricLearner implements Learner {
      * The learner every metric provider builds: checks the task type, creates the backbone for the context's input
      * shape and the head for the backbone's embedding width.
      */
-    public static MetricLearner create(LearnerContext context, BackboneConfig backbone, OptimizerConfig optimizer,
+    public static MetricLearner create(LearnerContext context, BackboneSpec backbone, OptimizerConfig optimizer,
                                        LongFunction<MetricHead> headForEmbedding) {
         if (context.type() != TaskType.CLASSIFICATION) {
             throw new IllegalArgumentException("metric learners classify; the data set's tasks are "
                     + context.type());
         }
         long[] shape = context.inputShape();
-        MetricModel model = new MetricModel(Backbones.create(backbone, shape),
-                headForEmbedding.apply(Backbones.embeddingSize(backbone, shape)));
+        MetricModel model = new MetricModel(backbone.build(shape), headForEmbedding.apply(backbone.featureSize(shape)));
         return new MetricLearner(model, optimizer, context);
     }
 

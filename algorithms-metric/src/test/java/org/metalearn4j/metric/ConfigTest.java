@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.metric.providers.MatchingNetConfig;
@@ -23,12 +24,12 @@ class ConfigTest {
     void nestedKeysOverrideDefaults() throws Exception {
         JsonNode yaml = ConfigMappers.yaml().readTree("""
                 distance: cosine
-                backbone: {hidden: 32}
+                backbone: {channels: 32}
                 optimizer: {schedule: {type: cosine, every: 500}}
                 """);
         ProtoNetConfig c = ConfigBinder.bindParams(new ProtoNetProvider(), yaml, "learner.params", "run.yaml");
         assertThat(c.distance()).isEqualTo("cosine");
-        assertThat(c.backbone()).isEqualTo(new BackboneConfig("conv4", 32));
+        assertThat(c.backbone()).isEqualTo(BackboneSpec.conv4(32));
         assertThat(c.optimizer().learningRate()).isEqualTo(1e-3);
         assertThat(c.optimizer().schedule().type()).isEqualTo("cosine");
         assertThat(c.optimizer().schedule().every()).isEqualTo(500);
@@ -47,7 +48,10 @@ class ConfigTest {
         assertThatThrownBy(() -> ConfigBinder.bindParams(new ProtoNetProvider(),
                 ConfigMappers.yaml().readTree("optimizer: {schedule: {gamma: 2}}"), "learner.params", "run.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("gamma");
-        assertThatThrownBy(() -> new BackboneConfig("resnet", 64)).hasMessageContaining("'conv4' or 'mlp'");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new ProtoNetProvider(),
+                ConfigMappers.yaml().readTree("backbone: {type: resnet}"), "learner.params", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("learner.params.backbone.type: expected one of auto, conv4, mlp, got 'resnet'");
     }
 
     @Test

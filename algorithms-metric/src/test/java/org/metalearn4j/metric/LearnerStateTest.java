@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.optim.LrSchedule;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
@@ -29,7 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class LearnerStateTest {
     private static final TaskSource GLYPHS = SyntheticEpisodes.glyphs(3, 1, 2, 0.1, DataType.FLOAT);
-    private static final ProtoNetConfig CONFIG = new ProtoNetConfig(new BackboneConfig(BackboneConfig.CONV4, 4),
+    private static final ProtoNetConfig CONFIG = new ProtoNetConfig(BackboneSpec.conv4(4),
             "euclidean", 10, new OptimizerConfig(1e-2, 1e-4, new LrSchedule(LrSchedule.COSINE, 5, 1, 0.1)));
 
     @Test

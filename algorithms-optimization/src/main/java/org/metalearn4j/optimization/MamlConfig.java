@@ -2,6 +2,7 @@ package org.metalearn4j.optimization;
 
 import java.util.Objects;
 import org.metalearn4j.core.config.Checks;
+import org.metalearn4j.core.nn.BackboneSpec;
 
 /**
  * Settings shared by the learners that differentiate through the inner loop: {@code maml}, {@code fomaml},
@@ -17,7 +18,7 @@ import org.metalearn4j.core.config.Checks;
  * @param metaOptimizer  the outer optimizer
  * @param gradClip       clip the meta-gradient to this global L2 norm; 0 disables clipping
  */
-public record MamlConfig(String order, int innerSteps, double innerLr, int evalInnerSteps, BackboneConfig backbone,
+public record MamlConfig(String order, int innerSteps, double innerLr, int evalInnerSteps, BackboneSpec backbone,
                          MetaOptimizerConfig metaOptimizer, double gradClip) {
     public MamlConfig {
         if (!"first".equals(order) && !"second".equals(order)) {
@@ -41,6 +42,6 @@ public record MamlConfig(String order, int innerSteps, double innerLr, int evalI
 
     /** Finn et al.'s sinusoid settings: second order, 1 inner step of 0.01, Adam 1e-3, no clipping. */
     static MamlConfig defaults(String order) {
-        return new MamlConfig(order, 1, 0.01, 1, BackboneConfig.defaults(), MetaOptimizerConfig.defaults(), 0);
+        return new MamlConfig(order, 1, 0.01, 1, BackboneSpec.defaults(), MetaOptimizerConfig.defaults(), 0);
     }
 }

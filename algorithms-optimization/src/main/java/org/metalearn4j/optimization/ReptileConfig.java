@@ -2,6 +2,7 @@ package org.metalearn4j.optimization;
 
 import java.util.Objects;
 import org.metalearn4j.core.config.Checks;
+import org.metalearn4j.core.nn.BackboneSpec;
 
 /**
  * Reptile (Nichol et al., 2018): adapt with plain SGD on each task's support set, then move the initialization
@@ -16,7 +17,7 @@ import org.metalearn4j.core.config.Checks;
  * @param backbone       the network
  */
 public record ReptileConfig(int innerSteps, double innerLr, double epsilon, boolean batched, int evalInnerSteps,
-                            BackboneConfig backbone) {
+                            BackboneSpec backbone) {
     public ReptileConfig {
         Checks.atLeast("innerSteps", innerSteps, 1);
         Checks.positive("innerLr", innerLr);

@@ -3,6 +3,7 @@ package org.metalearn4j.optimization;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** {@code reptile}: first-order meta-learning without meta-gradients, serial or batched. */
@@ -25,7 +26,7 @@ public final class ReptileProvider implements LearnerProvider<ReptileConfig> {
     /** 5 inner SGD steps of 0.01, epsilon 0.1, batched, 10 inner steps at evaluation. */
     @Override
     public ReptileConfig defaults() {
-        return new ReptileConfig(5, 0.01, 0.1, true, 10, BackboneConfig.defaults());
+        return new ReptileConfig(5, 0.01, 0.1, true, 10, BackboneSpec.defaults());
     }
 
     @Override

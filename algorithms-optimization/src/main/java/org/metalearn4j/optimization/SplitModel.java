@@ -1,14 +1,9 @@
 package org.metalearn4j.optimization;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.learner.LearnerContext;
-import org.metalearn4j.core.nn.Activation;
-import org.metalearn4j.core.nn.Conv4;
-import org.metalearn4j.core.nn.Flatten;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.Linear;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
@@ -39,36 +34,11 @@ public final class SplitModel {
         this.whole = Sequential.named(parts);
     }
 
-    /** Builds the network {@code config} describes for the data the context describes. */
-    public static SplitModel build(BackboneConfig config, LearnerContext context) {
+    /** The body {@code backbone} describes for the context's inputs, with a linear head of {@code context.outputs()}. */
+    public static SplitModel build(BackboneSpec backbone, LearnerContext context) {
         long[] shape = context.inputShape();
-        String type = config.type();
-        if ("auto".equals(type)) {
-            type = shape.length == 3 ? "conv4" : "mlp";
-        }
-        if ("conv4".equals(type)) {
-            if (shape.length != 3) {
-                throw new IllegalArgumentException("backbone.type: conv4 needs image inputs [channels, height, width],"
-                        + " the data set has input shape " + Arrays.toString(shape));
-            }
-            Conv4 conv = new Conv4((int) shape[0], config.channels());
-            return new SplitModel(conv, new Linear((int) conv.featureSize(shape[1], shape[2]), context.outputs()));
-        }
-        List<Module> layers = new ArrayList<>();
-        long in = 1;
-        for (long s : shape) {
-            in *= s;
-        }
-        if (shape.length != 1) {
-            layers.add(new Flatten());
-        }
-        for (int width : config.hidden()) {
-            layers.add(new Linear((int) in, width));
-            layers.add(Activation.relu());
-            in = width;
-        }
-        return new SplitModel(Sequential.of(layers.toArray(new Module[0])), new Linear((int) in,
-                context.outputs()));
+        return new SplitModel(backbone.build(shape),
+                new Linear(Math.toIntExact(backbone.featureSize(shape)), context.outputs()));
     }
 
     /** Fresh parameters of the whole network, reproducible from {@code seed}. */

@@ -9,9 +9,10 @@
  * ({@link org.metalearn4j.optimization.FineTuneAdapter}) runs the same routine without {@code createGraph} on a fresh
  * copy of the meta-learned weights per episode.
  *
- * <p>Networks are {@link org.metalearn4j.optimization.SplitModel}s: a body ({@code mlp} or {@code conv4}) and a linear
- * head, parameters named {@code body.*} and {@code head.*}. Regression tasks use the mean squared error, classification
- * tasks cross-entropy, chosen from each task's type.
+ * <p>Networks are {@link org.metalearn4j.optimization.SplitModel}s: a body built from core's
+ * {@link org.metalearn4j.core.nn.BackboneSpec} ({@code mlp} or {@code conv4}) and a linear head, parameters named
+ * {@code body.*} and {@code head.*}. Regression tasks use the mean squared error, classification tasks cross-entropy,
+ * chosen from each task's type.
  *
  * <p><b>Batch norm</b> is handled as Finn et al. did in the reference MAML implementation: it always normalises with
  * the statistics of the batch it is given and never uses running averages. In meta-training each task gets its own

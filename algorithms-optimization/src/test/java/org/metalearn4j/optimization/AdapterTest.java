@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Losses;
 import org.metalearn4j.core.nn.Params;
@@ -26,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Evaluation adaptation: no leakage between episodes or into the learner, and ANIL adapts the head alone. */
 class AdapterTest {
     private static MamlConfig config() {
-        return new MamlConfig("second", 1, 0.05, 3, new BackboneConfig("mlp", List.of(8, 8), 1),
+        return new MamlConfig("second", 1, 0.05, 3, new BackboneSpec("mlp", List.of(8, 8), 1),
                 MetaOptimizerConfig.defaults(), 0);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Losses;
 import org.metalearn4j.core.nn.Module;
@@ -28,7 +29,7 @@ class MetaGradientTest {
     private static final double INNER_LR = 0.05;
 
     private static MamlConfig config(String order, int steps) {
-        return new MamlConfig(order, steps, INNER_LR, steps, new BackboneConfig("mlp", List.of(4, 3), 1),
+        return new MamlConfig(order, steps, INNER_LR, steps, new BackboneSpec("mlp", List.of(4, 3), 1),
                 new MetaOptimizerConfig("sgd", 1.0), 0);
     }
 

@@ -12,6 +12,7 @@ import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
@@ -31,7 +32,7 @@ class ProvidersTest {
     void paramsBindOverTheDefaultsAndUnknownKeysAreRefused() throws Exception {
         var params = ConfigMappers.json().readTree("{\"innerLr\":0.4,\"backbone\":{\"type\":\"conv4\"}}");
         MamlConfig bound = ConfigBinder.bindParams(new FomamlProvider(), params, "learner.params", "test.yaml");
-        assertThat(bound).isEqualTo(new MamlConfig("first", 1, 0.4, 1, new BackboneConfig("conv4", List.of(40, 40),
+        assertThat(bound).isEqualTo(new MamlConfig("first", 1, 0.4, 1, new BackboneSpec("conv4", List.of(40, 40),
                 64), MetaOptimizerConfig.defaults(), 0));
         var typo = ConfigMappers.json().readTree("{\"innerLR\":0.4}");
         assertThatThrownBy(() -> ConfigBinder.bindParams(new ReptileProvider(), typo, "learner.params", "test.yaml"))
@@ -41,26 +42,26 @@ class ProvidersTest {
 
     @Test
     void badSettingsNameTheField() {
-        assertThatThrownBy(() -> new MamlConfig("third", 1, 0.1, 1, BackboneConfig.defaults(),
+        assertThatThrownBy(() -> new MamlConfig("third", 1, 0.1, 1, BackboneSpec.defaults(),
                 MetaOptimizerConfig.defaults(), 0)).hasMessageStartingWith("order: expected first or second");
         assertThatThrownBy(() -> new MetaOptimizerConfig("rmsprop", 0.1)).hasMessageStartingWith("type:");
-        assertThatThrownBy(() -> new BackboneConfig("resnet", List.of(4), 4)).hasMessageStartingWith("type:");
-        assertThatThrownBy(() -> new ReptileConfig(1, 0.1, 1.5, true, 1, BackboneConfig.defaults()))
+        assertThatThrownBy(() -> new BackboneSpec("resnet", List.of(4), 4)).hasMessageStartingWith("backbone.type:");
+        assertThatThrownBy(() -> new ReptileConfig(1, 0.1, 1.5, true, 1, BackboneSpec.defaults()))
                 .hasMessageStartingWith("epsilon:");
         LearnerContext vectors = SinusoidTasks.context(1);
         assertThatThrownBy(() -> new FomamlProvider().create(new MamlProvider().defaults(), vectors))
                 .hasMessageStartingWith("order: fomaml is first-order");
-        MamlConfig conv = new MamlConfig("second", 1, 0.1, 1, new BackboneConfig("conv4", List.of(4), 4),
+        MamlConfig conv = new MamlConfig("second", 1, 0.1, 1, new BackboneSpec("conv4", List.of(4), 4),
                 MetaOptimizerConfig.defaults(), 0);
         assertThatThrownBy(() -> new MamlProvider().create(conv, vectors))
-                .hasMessageContaining("conv4 needs image inputs");
+                .hasMessageContaining("conv4 needs images").hasMessageContaining("[1]");
     }
 
     @Test
     void conv4ClassifiesWithTheRightShapeAndRejectsOtherWays() {
         LearnerContext images = new LearnerContext(new long[] {1, 16, 16}, TaskType.CLASSIFICATION, 3, 3, 1,
                 Optional.empty());
-        MamlConfig config = new MamlConfig("first", 1, 0.4, 2, new BackboneConfig("auto", List.of(4), 4),
+        MamlConfig config = new MamlConfig("first", 1, 0.4, 2, new BackboneSpec("auto", List.of(4), 4),
                 MetaOptimizerConfig.defaults(), 0);
         var learner = new AnilProvider().create(config, images);
         Examples support = new Examples(Nd4j.rand(DataType.FLOAT, 3, 1, 16, 16), Nd4j.createFromArray(0, 1, 2));

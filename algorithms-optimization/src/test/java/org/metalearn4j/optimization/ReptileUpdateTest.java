@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Losses;
 import org.metalearn4j.core.nn.Module;
@@ -25,7 +26,7 @@ class ReptileUpdateTest {
 
     private static ReptileLearner learner(boolean batched) {
         return ReptileLearner.create(new ReptileConfig(STEPS, INNER_LR, EPSILON, batched, STEPS,
-                new BackboneConfig("mlp", List.of(5, 4), 1)), SinusoidTasks.context(8), DataType.DOUBLE);
+                new BackboneSpec("mlp", List.of(5, 4), 1)), SinusoidTasks.context(8), DataType.DOUBLE);
     }
 
     /** Weights after {@code STEPS} SGD steps on the support MSE, from {@code start}. */

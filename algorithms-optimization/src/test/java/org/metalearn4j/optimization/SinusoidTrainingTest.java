@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,7 +36,7 @@ class SinusoidTrainingTest {
 
     @Test
     void metaTrainingLowersPostAdaptationMse() {
-        MamlConfig config = new MamlConfig("second", 1, 0.01, 1, new BackboneConfig("mlp", List.of(40, 40), 1),
+        MamlConfig config = new MamlConfig("second", 1, 0.01, 1, new BackboneSpec("mlp", List.of(40, 40), 1),
                 new MetaOptimizerConfig("adam", 3e-3), 0);
         Learner maml = GradientMetaLearner.create(config, SinusoidTasks.context(7), GradientMetaLearner.Variant.MAML,
                 DataType.FLOAT);

@@ -1,7 +1,7 @@
 package org.metalearn4j.metric.providers;
 
 import java.util.Objects;
-import org.metalearn4j.metric.BackboneConfig;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.OptimizerConfig;
 
 /**
@@ -13,7 +13,7 @@ import org.metalearn4j.metric.OptimizerConfig;
  * @param fceSteps             attention-LSTM steps of the query encoder (full context only)
  * @param optimizer            Adam and learning-rate schedule
  */
-public record MatchingNetConfig(BackboneConfig backbone, double cosineScale, boolean fullContextEmbedding,
+public record MatchingNetConfig(BackboneSpec backbone, double cosineScale, boolean fullContextEmbedding,
                                 int fceSteps, OptimizerConfig optimizer) {
     public MatchingNetConfig {
         Objects.requireNonNull(backbone, "backbone");

@@ -3,7 +3,7 @@ package org.metalearn4j.metric.providers;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
-import org.metalearn4j.metric.BackboneConfig;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.MetricLearner;
 import org.metalearn4j.metric.OptimizerConfig;
 import org.metalearn4j.metric.head.MatchingHead;
@@ -27,7 +27,7 @@ public final class MatchingNetProvider implements LearnerProvider<MatchingNetCon
 
     @Override
     public MatchingNetConfig defaults() {
-        return new MatchingNetConfig(BackboneConfig.conv4(), 10, false, 5, OptimizerConfig.defaults());
+        return new MatchingNetConfig(BackboneSpec.conv4(64), 10, false, 5, OptimizerConfig.defaults());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.metalearn4j.metric.providers;
 
 import java.util.Objects;
-import org.metalearn4j.metric.BackboneConfig;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.OptimizerConfig;
 import org.metalearn4j.metric.head.Distance;
 
@@ -13,7 +13,7 @@ import org.metalearn4j.metric.head.Distance;
  * @param cosineScale multiplier of cosine similarities (cosine only)
  * @param optimizer   Adam and learning-rate schedule
  */
-public record ProtoNetConfig(BackboneConfig backbone, String distance, double cosineScale,
+public record ProtoNetConfig(BackboneSpec backbone, String distance, double cosineScale,
                              OptimizerConfig optimizer) {
     public ProtoNetConfig {
         Objects.requireNonNull(backbone, "backbone");

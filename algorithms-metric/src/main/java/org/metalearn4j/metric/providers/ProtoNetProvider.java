@@ -3,7 +3,7 @@ package org.metalearn4j.metric.providers;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
-import org.metalearn4j.metric.BackboneConfig;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.MetricLearner;
 import org.metalearn4j.metric.OptimizerConfig;
 import org.metalearn4j.metric.head.Distance;
@@ -28,7 +28,7 @@ public final class ProtoNetProvider implements LearnerProvider<ProtoNetConfig> {
 
     @Override
     public ProtoNetConfig defaults() {
-        return new ProtoNetConfig(BackboneConfig.conv4(), "euclidean", 10, OptimizerConfig.defaults());
+        return new ProtoNetConfig(BackboneSpec.conv4(64), "euclidean", 10, OptimizerConfig.defaults());
     }
 
     @Override

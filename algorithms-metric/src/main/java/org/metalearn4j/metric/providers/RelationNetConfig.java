@@ -1,7 +1,7 @@
 package org.metalearn4j.metric.providers;
 
 import java.util.Objects;
-import org.metalearn4j.metric.BackboneConfig;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.OptimizerConfig;
 
 /**
@@ -11,7 +11,7 @@ import org.metalearn4j.metric.OptimizerConfig;
  * @param relationHidden hidden units of the relation module
  * @param optimizer      Adam and learning-rate schedule
  */
-public record RelationNetConfig(BackboneConfig backbone, int relationHidden, OptimizerConfig optimizer) {
+public record RelationNetConfig(BackboneSpec backbone, int relationHidden, OptimizerConfig optimizer) {
     public RelationNetConfig {
         Objects.requireNonNull(backbone, "backbone");
         Objects.requireNonNull(optimizer, "optimizer");

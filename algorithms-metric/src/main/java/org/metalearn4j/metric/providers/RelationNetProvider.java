@@ -3,7 +3,7 @@ package org.metalearn4j.metric.providers;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
-import org.metalearn4j.metric.BackboneConfig;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.MetricLearner;
 import org.metalearn4j.metric.OptimizerConfig;
 import org.metalearn4j.metric.head.RelationHead;
@@ -27,7 +27,7 @@ public final class RelationNetProvider implements LearnerProvider<RelationNetCon
 
     @Override
     public RelationNetConfig defaults() {
-        return new RelationNetConfig(BackboneConfig.conv4(), 8, OptimizerConfig.defaults());
+        return new RelationNetConfig(BackboneSpec.conv4(64), 8, OptimizerConfig.defaults());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.metalearn4j.metric.providers;
 
 import java.util.Objects;
-import org.metalearn4j.metric.BackboneConfig;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.OptimizerConfig;
 
 /**
@@ -10,7 +10,7 @@ import org.metalearn4j.metric.OptimizerConfig;
  * @param backbone  embedding network shared by both sides of a pair
  * @param optimizer Adam and learning-rate schedule
  */
-public record SiameseConfig(BackboneConfig backbone, OptimizerConfig optimizer) {
+public record SiameseConfig(BackboneSpec backbone, OptimizerConfig optimizer) {
     public SiameseConfig {
         Objects.requireNonNull(backbone, "backbone");
         Objects.requireNonNull(optimizer, "optimizer");

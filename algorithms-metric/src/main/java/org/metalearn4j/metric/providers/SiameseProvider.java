@@ -3,7 +3,7 @@ package org.metalearn4j.metric.providers;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
-import org.metalearn4j.metric.BackboneConfig;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.MetricLearner;
 import org.metalearn4j.metric.OptimizerConfig;
 import org.metalearn4j.metric.head.SiameseHead;
@@ -27,7 +27,7 @@ public final class SiameseProvider implements LearnerProvider<SiameseConfig> {
 
     @Override
     public SiameseConfig defaults() {
-        return new SiameseConfig(BackboneConfig.conv4(), OptimizerConfig.defaults());
+        return new SiameseConfig(BackboneSpec.conv4(64), OptimizerConfig.defaults());
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class ConfigBinder {
             String msg = iae.getMessage();
             int colon = msg == null ? -1 : msg.indexOf(": ");
             if (colon > 0 && !msg.substring(0, colon).contains(" ")) {
-                return new ConfigException(join(at, msg.substring(0, colon)), msg.substring(colon + 2) + in(source), e);
+                return new ConfigException(joinField(at, msg.substring(0, colon)), msg.substring(colon + 2) + in(source),
+                        e);
             }
             return new ConfigException(at, msg + in(source), e);
         }
@@ -88,6 +89,22 @@ public final class ConfigBinder {
             return b == null ? "" : b;
         }
         return b == null || b.isEmpty() ? a : a + "." + b;
+    }
+
+    /**
+     * {@code at} joined with a field a record's validation named; a record that names itself as the user writes it
+     * (e.g. {@code backbone.type} from a record bound at {@code learner.params.backbone}) shares its first segment
+     * with the end of {@code at}, which is written once.
+     */
+    static String joinField(String at, String field) {
+        int dot = field.indexOf('.');
+        if (dot > 0 && at != null) {
+            String head = field.substring(0, dot);
+            if (at.equals(head) || at.endsWith("." + head)) {
+                return at + field.substring(dot);
+            }
+        }
+        return join(at, field);
     }
 
     private static String describe(Class<?> type) {

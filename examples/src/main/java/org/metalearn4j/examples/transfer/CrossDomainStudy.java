@@ -81,7 +81,7 @@ public final class CrossDomainStudy {
                 seed: 1
                 stages:
                   - stage: pretrain
-                    config: {dataset: omniglot-small, split: meta-train, backbone: conv4, hidden: 64,
+                    config: {dataset: omniglot-small, split: meta-train, backbone: {type: conv4, channels: 64},
                              iterations: %d, batchSize: 64, lr: 0.001}
                 """.formatted(o.pretrainIterations());
         Path dir = o.runDir().resolve("pretrain");

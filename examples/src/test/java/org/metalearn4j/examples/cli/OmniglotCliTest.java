@@ -29,7 +29,7 @@ class OmniglotCliTest {
     void protonetTrainedOnShippedOmniglotIsScoredOnOneShotRuns() throws IOException {
         Path run = dir.resolve("proto");
         CliRun train = CliRun.of("train", CONFIGS.resolve("omniglot-protonet.yaml"), "--out", run, "--no-progress",
-                "--set", "learner.params.backbone.hidden=8", "--set", "train.iterations=2",
+                "--set", "learner.params.backbone.channels=8", "--set", "train.iterations=2",
                 "--set", "train.way=5", "--set", "train.shot=1", "--set", "train.query=2",
                 "--set", "eval.episodes=3");
         assertThat(train.code()).as(train.err()).isZero();
@@ -85,8 +85,8 @@ class OmniglotCliTest {
                 seed: 3
                 stages:
                   - stage: pretrain
-                    config: {dataset: omniglot-small, split: meta-train, backbone: conv4, hidden: 8, iterations: 2,
-                             batchSize: 16, maxPerClass: 2}
+                    config: {dataset: omniglot-small, split: meta-train, backbone: {type: conv4, channels: 8},
+                             iterations: 2, batchSize: 16, maxPerClass: 2}
                   - stage: evaluate
                     config: {dataset: omniglot-small, split: meta-test, way: 5, shot: 1, query: 2, episodes: 4,
                              adapter: prototypes}

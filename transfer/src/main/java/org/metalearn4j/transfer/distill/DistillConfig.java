@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.distill;
 
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
@@ -14,14 +15,13 @@ import org.metalearn4j.transfer.pipeline.ProviderReferences;
  * @param maxPerClass cap per class (0 = all)
  * @param temperature softmax temperature {@code T}
  * @param alpha       weight of the hard-label cross-entropy
- * @param backbone    student architecture ({@code conv4} or {@code mlp})
- * @param hidden      student width
+ * @param backbone    student architecture (type auto/conv4/mlp, mlp widths, conv4 channels)
  * @param iterations  Adam steps
  * @param batchSize   examples per step
  * @param lr          Adam learning rate
  */
 public record DistillConfig(String dataset, String split, String testSplit, List<Integer> classes, int maxPerClass,
-                            double temperature, double alpha, String backbone, int hidden, int iterations,
+                            double temperature, double alpha, BackboneSpec backbone, int iterations,
                             int batchSize, double lr) implements ProviderReferences {
     public DistillConfig {
         classes = classes == null ? List.of() : List.copyOf(classes);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
 import org.metalearn4j.core.pipeline.Artifact;
@@ -18,7 +19,7 @@ import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.transfer.data.Rows;
 import org.metalearn4j.transfer.data.TrainingData;
-import org.metalearn4j.transfer.model.BackboneSpec;
+import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.FrozenFlags;
 import org.metalearn4j.transfer.model.ModelAccuracy;
@@ -47,8 +48,8 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
 
     @Override
     public DistillConfig defaults() {
-        return new DistillConfig("fashion-mnist", "target-train", "target-test", List.of(), 0, 4.0, 0.5, "conv4", 32,
-                1000, 64, 1e-3);
+        return new DistillConfig("fashion-mnist", "target-train", "target-test", List.of(), 0, 4.0, 0.5,
+                BackboneSpec.conv4(32), 1000, 64, 1e-3);
     }
 
     @Override
@@ -60,10 +61,10 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
     private static Artifact distill(DistillConfig config, Artifact input, StageContext context) {
         TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(), config.classes(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 0));
-        Classifier teacher = new Classifier(BackboneSpec.fromProvenance(input.provenance()), data.inputShape(),
+        Classifier teacher = new Classifier(BackboneProvenance.read(input.provenance()), data.inputShape(),
                 data.classes(), 0);
         teacher.load(input.state());
-        BackboneSpec studentSpec = new BackboneSpec(config.backbone(), config.hidden());
+        BackboneSpec studentSpec = config.backbone();
         Classifier student = new Classifier(studentSpec, data.inputShape(), data.classes(),
                 Seeds.derive(context.seed(), 1));
         Adam adam = new Adam(AdamConfig.of(config.lr()));
@@ -101,7 +102,7 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
         }
         StateDict state = student.state();
         FrozenFlags.write(state, student.params().names(), Set.of());
-        Map<String, String> provenance = new LinkedHashMap<>(studentSpec.provenance());
+        Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(studentSpec));
         provenance.put("classes", Integer.toString(data.classes()));
         provenance.put("teacher.backbone", input.provenance().get("backbone"));
         return new Artifact(ArtifactKind.MODEL, state, metrics, provenance);

@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.evaluate;
 
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.transfer.finetune.FinetunePlan;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
@@ -22,12 +23,11 @@ import org.metalearn4j.transfer.pipeline.ProviderReferences;
  * @param steps       full-batch fine-tuning steps on each support set
  * @param lr          fine-tuning learning rate
  * @param l2sp        L2-SP lambda toward the pretrained backbone (0 = off)
- * @param backbone    architecture for a NONE input ({@code conv4} or {@code mlp})
- * @param hidden      its width
+ * @param backbone    architecture for a NONE input (type auto/conv4/mlp, mlp widths, conv4 channels)
  */
 public record EvaluateConfig(String dataset, String split, int way, int shot, int query, int episodes,
                              long episodeSeed, String adapter, String mode, int k, int steps, double lr, double l2sp,
-                             String backbone, int hidden) implements ProviderReferences {
+                             BackboneSpec backbone) implements ProviderReferences {
     public EvaluateConfig {
         if (way < 2 || shot < 1 || query < 1 || episodes < 1 || steps < 1) {
             throw new IllegalArgumentException("need way >= 2 and shot, query, episodes, steps >= 1, got way=" + way

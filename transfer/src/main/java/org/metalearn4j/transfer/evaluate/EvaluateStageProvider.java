@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
@@ -17,7 +18,7 @@ import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.transfer.data.DatasetAccess;
 import org.metalearn4j.transfer.metatrain.LearnerArtifacts;
-import org.metalearn4j.transfer.model.BackboneSpec;
+import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
 
 /**
@@ -44,7 +45,7 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
     @Override
     public EvaluateConfig defaults() {
         return new EvaluateConfig("fashion-mnist", "test", 5, 1, 15, 1000, 2026, "finetune", "full", 1, 50, 1e-3, 0.0,
-                "conv4", 64);
+                BackboneSpec.conv4(64));
     }
 
     @Override
@@ -72,10 +73,10 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
         long seed = Seeds.derive(context.seed(), 0);
         return switch (input.kind()) {
             case LEARNER -> LearnerArtifacts.restore(input, context.registry(), inputShape).adapter();
-            case NONE -> new FinetuneAdapter(new BackboneSpec(config.backbone(), config.hidden()), inputShape, null,
+            case NONE -> new FinetuneAdapter(config.backbone(), inputShape, null,
                     config.plan(), config.steps(), seed);
             case BACKBONE, MODEL -> {
-                BackboneSpec spec = BackboneSpec.fromProvenance(input.provenance());
+                BackboneSpec spec = BackboneProvenance.read(input.provenance());
                 StateDict backbone = input.kind() == ArtifactKind.MODEL
                         ? input.state().withPrefix(Classifier.BACKBONE) : input.state();
                 if ("prototypes".equals(config.adapter())) {

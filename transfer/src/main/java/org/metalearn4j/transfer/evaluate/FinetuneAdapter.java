@@ -3,12 +3,12 @@ package org.metalearn4j.transfer.evaluate;
 import java.util.Set;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.transfer.finetune.FinetunePlan;
-import org.metalearn4j.transfer.model.BackboneSpec;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.SupervisedLoop;
 

@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.finetune;
 
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
@@ -20,12 +21,11 @@ import org.metalearn4j.transfer.pipeline.ProviderReferences;
  * @param newHead       replace the incoming MODEL's head by a fresh one for these classes (always for BACKBONE)
  * @param iterations    Adam steps
  * @param batchSize     examples per step
- * @param backbone      architecture when starting from nothing ({@code conv4} or {@code mlp})
- * @param hidden        its width
+ * @param backbone      architecture when starting from nothing (type auto/conv4/mlp, mlp widths, conv4 channels)
  */
 public record FinetuneConfig(String dataset, String split, String testSplit, List<Integer> classes, int maxPerClass,
                              String mode, int k, Map<String, Double> learningRates, double lr, double l2sp,
-                             boolean newHead, int iterations, int batchSize, String backbone, int hidden)
+                             boolean newHead, int iterations, int batchSize, BackboneSpec backbone)
         implements ProviderReferences {
     public FinetuneConfig {
         classes = classes == null ? List.of() : List.copyOf(classes);

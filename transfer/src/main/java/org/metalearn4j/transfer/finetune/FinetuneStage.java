@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
@@ -11,7 +12,7 @@ import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.transfer.data.TrainingData;
-import org.metalearn4j.transfer.model.BackboneSpec;
+import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.FrozenFlags;
 import org.metalearn4j.transfer.model.ModelAccuracy;
@@ -43,8 +44,8 @@ final class FinetuneStage implements PipelineStage {
     public Artifact run(Artifact input, StageContext context) {
         TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(), config.classes(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 0));
-        BackboneSpec spec = input.kind() == ArtifactKind.NONE ? new BackboneSpec(config.backbone(), config.hidden())
-                : BackboneSpec.fromProvenance(input.provenance());
+        BackboneSpec spec = input.kind() == ArtifactKind.NONE ? config.backbone()
+                : BackboneProvenance.read(input.provenance());
         Classifier model = new Classifier(spec, data.inputShape(), data.classes(), Seeds.derive(context.seed(), 1));
         Set<String> inherited = new LinkedHashSet<>();
         if (input.kind() == ArtifactKind.BACKBONE) {
@@ -76,7 +77,7 @@ final class FinetuneStage implements PipelineStage {
         }
         StateDict state = model.state();
         FrozenFlags.write(state, model.params().names(), frozen);
-        Map<String, String> provenance = new LinkedHashMap<>(spec.provenance());
+        Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec));
         provenance.put("dataset", config.dataset() + "/" + config.split());
         provenance.put("classes", Integer.toString(data.classes()));
         return new Artifact(ArtifactKind.MODEL, state, metrics, provenance);

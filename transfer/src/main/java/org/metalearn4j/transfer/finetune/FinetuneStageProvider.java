@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.finetune;
 
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageProvider;
 
@@ -25,7 +26,7 @@ public final class FinetuneStageProvider implements StageProvider<FinetuneConfig
     @Override
     public FinetuneConfig defaults() {
         return new FinetuneConfig("fashion-mnist", "target-train", "target-test", List.of(), 0, "full", 1, Map.of(),
-                1e-3, 0.0, true, 500, 64, "conv4", 64);
+                1e-3, 0.0, true, 500, 64, BackboneSpec.conv4(64));
     }
 
     @Override

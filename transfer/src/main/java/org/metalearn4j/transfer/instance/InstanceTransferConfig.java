@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.instance;
 
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
@@ -17,14 +18,13 @@ import org.metalearn4j.transfer.pipeline.ProviderReferences;
  * @param l2            weight penalty of the domain classifier
  * @param maxWeight     clip of the density ratio before normalisation
  * @param backbone      classifier architecture when the input is NONE
- * @param hidden        its width
  * @param iterations    Adam steps
  * @param batchSize     examples per step
  * @param lr            Adam learning rate
  */
 public record InstanceTransferConfig(String dataset, String sourceSplit, String targetSplit, String testSplit,
                                      List<Integer> classes, int maxPerClass, int pool, double l2, double maxWeight,
-                                     String backbone, int hidden, int iterations, int batchSize, double lr)
+                                     BackboneSpec backbone, int iterations, int batchSize, double lr)
         implements ProviderReferences {
     public InstanceTransferConfig {
         classes = classes == null ? List.of() : List.copyOf(classes);

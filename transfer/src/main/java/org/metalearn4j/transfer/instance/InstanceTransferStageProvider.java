@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
 import org.metalearn4j.core.pipeline.Artifact;
@@ -15,7 +16,7 @@ import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.transfer.data.TrainingData;
-import org.metalearn4j.transfer.model.BackboneSpec;
+import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.FeatureExtractor;
 import org.metalearn4j.transfer.model.FrozenFlags;
@@ -47,7 +48,7 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
     @Override
     public InstanceTransferConfig defaults() {
         return new InstanceTransferConfig("fashion-mnist", "source-train", "target-train", null, List.of(), 500, 2,
-                1e-2, 20, "conv4", 64, 1000, 64, 1e-3);
+                1e-2, 20, BackboneSpec.conv4(64), 1000, 64, 1e-3);
     }
 
     @Override
@@ -61,8 +62,8 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
                 config.classes(), config.maxPerClass(), Seeds.derive(context.seed(), 0));
         TrainingData target = TrainingData.load(context.registry(), config.dataset(), config.targetSplit(), List.of(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 1));
-        BackboneSpec spec = input.kind() == ArtifactKind.BACKBONE ? BackboneSpec.fromProvenance(input.provenance())
-                : new BackboneSpec(config.backbone(), config.hidden());
+        BackboneSpec spec = input.kind() == ArtifactKind.BACKBONE ? BackboneProvenance.read(input.provenance())
+                : config.backbone();
         Classifier model = new Classifier(spec, source.inputShape(), source.classes(), Seeds.derive(context.seed(), 2));
         if (input.kind() == ArtifactKind.BACKBONE) {
             model.loadBackbone(input.state());
@@ -85,7 +86,7 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
         }
         StateDict state = model.state();
         FrozenFlags.write(state, model.params().names(), Set.of());
-        Map<String, String> provenance = new LinkedHashMap<>(spec.provenance());
+        Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec));
         provenance.put("classes", Integer.toString(source.classes()));
         return new Artifact(ArtifactKind.MODEL, state, metrics, provenance);
     }

@@ -3,6 +3,7 @@ package org.metalearn4j.transfer.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Linear;
 import org.metalearn4j.core.nn.Module;
@@ -109,7 +110,7 @@ public final class Classifier {
         return state().withPrefix(BACKBONE);
     }
 
-    /** Names of the backbone's top-level blocks in order (e.g. conv4: 0..3; mlp: the two linear layers). */
+    /** Names of the backbone's top-level blocks in order (e.g. conv4: 0..3; mlp: its linear layers). */
     public List<String> backboneBlocks() {
         return params.names().stream().filter(n -> n.startsWith(BACKBONE))
                 .map(n -> n.substring(BACKBONE.length(), n.indexOf('.', BACKBONE.length())))

@@ -34,7 +34,7 @@ public final class FeatureExtractor {
         if (input.kind() != ArtifactKind.BACKBONE && input.kind() != ArtifactKind.MODEL) {
             throw new IllegalArgumentException("features need a BACKBONE or MODEL artifact, got " + input.kind());
         }
-        Classifier model = new Classifier(BackboneSpec.fromProvenance(input.provenance()), inputShape, 1, 0);
+        Classifier model = new Classifier(BackboneProvenance.read(input.provenance()), inputShape, 1, 0);
         model.loadBackbone(input.kind() == ArtifactKind.MODEL ? input.state().withPrefix(Classifier.BACKBONE)
                 : input.state());
         return x -> {

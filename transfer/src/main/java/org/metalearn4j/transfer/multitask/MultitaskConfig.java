@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.multitask;
 
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
@@ -11,14 +12,13 @@ import org.metalearn4j.transfer.pipeline.ProviderReferences;
  * @param weighting   {@code uniform} (sum of losses) or {@code uncertainty} (Kendall et al. 2018)
  * @param sampling    which task a step trains on: {@code proportional} to its example count, or {@code round-robin}
  * @param maxPerClass cap on examples per class (0 = all)
- * @param backbone    shared trunk architecture ({@code conv4} or {@code mlp}) when starting from nothing
- * @param hidden      its width
+ * @param backbone    shared trunk architecture (type auto/conv4/mlp, mlp widths, conv4 channels)
  * @param iterations  Adam steps (one task's batch each)
  * @param batchSize   examples per step
  * @param lr          Adam learning rate
  */
 public record MultitaskConfig(List<TaskData> tasks, String weighting, String sampling, int maxPerClass,
-                              String backbone, int hidden, int iterations, int batchSize, double lr)
+                              BackboneSpec backbone, int iterations, int batchSize, double lr)
         implements ProviderReferences {
 
     /** One task: classes of a labelled split. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.Losses;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
@@ -18,7 +19,7 @@ import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.transfer.data.Rows;
 import org.metalearn4j.transfer.data.TrainingData;
-import org.metalearn4j.transfer.model.BackboneSpec;
+import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -47,7 +48,7 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
         return new MultitaskConfig(List.of(
                 new MultitaskConfig.TaskData("fashion-mnist", "source-train", List.of()),
                 new MultitaskConfig.TaskData("omniglot-small", "meta-train", List.of())),
-                "uncertainty", "round-robin", 100, "conv4", 64, 2000, 64, 1e-3);
+                "uncertainty", "round-robin", 100, BackboneSpec.conv4(64), 2000, 64, 1e-3);
     }
 
     @Override
@@ -63,7 +64,7 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
             tasks.add(TrainingData.load(context.registry(), d.dataset(), d.split(), d.classes(), config.maxPerClass(),
                     Seeds.derive(context.seed(), 0, t)));
         }
-        BackboneSpec spec = new BackboneSpec(config.backbone(), config.hidden());
+        BackboneSpec spec = config.backbone();
         MultiHeadNetwork net = new MultiHeadNetwork(spec, tasks.get(0).inputShape(),
                 tasks.stream().map(TrainingData::classes).toList(), Seeds.derive(context.seed(), 1));
         Adam adam = new Adam(AdamConfig.of(config.lr()));
@@ -99,7 +100,7 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
             metrics.put("task" + t + ".train.accuracy", accCount[t] == 0 ? Double.NaN : accSum[t] / accCount[t]);
             metrics.put("task" + t + ".logvar", net.logVariance(t).item());
         }
-        return new Artifact(ArtifactKind.BACKBONE, net.trunkState(), metrics, spec.provenance());
+        return new Artifact(ArtifactKind.BACKBONE, net.trunkState(), metrics, BackboneProvenance.of(spec));
     }
 
     private static int proportional(List<TrainingData> tasks, long total, Random rnd) {

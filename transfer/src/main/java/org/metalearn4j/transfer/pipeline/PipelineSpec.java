@@ -12,7 +12,7 @@ import java.util.Objects;
  * input: runs/pretrain/0-pretrain/artifact.bin   # optional: start from a saved artifact instead of nothing
  * stages:
  *   - stage: pretrain
- *     config: {dataset: omniglot-small, split: meta-train, backbone: conv4}
+ *     config: {dataset: omniglot-small, split: meta-train, backbone: {type: conv4}}
  *   - stage: meta-train
  *     config: {learner: protonet, iterations: 2000}
  *   - stage: evaluate

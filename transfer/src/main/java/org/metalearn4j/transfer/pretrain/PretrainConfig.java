@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.pretrain;
 
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /**
@@ -11,14 +12,13 @@ import org.metalearn4j.transfer.pipeline.ProviderReferences;
  * @param split       its labelled split, e.g. {@code meta-train}
  * @param classes     class indices to train on; empty for all
  * @param maxPerClass cap on examples per class (0 = all)
- * @param backbone    {@code conv4} or {@code mlp}
- * @param hidden      channels (conv4) or units (mlp)
+ * @param backbone    the network to pretrain (type auto/conv4/mlp, mlp widths, conv4 channels)
  * @param iterations  Adam steps
  * @param batchSize   examples per step
  * @param lr          Adam learning rate
  */
-public record PretrainConfig(String dataset, String split, List<Integer> classes, int maxPerClass, String backbone,
-                             int hidden, int iterations, int batchSize, double lr)
+public record PretrainConfig(String dataset, String split, List<Integer> classes, int maxPerClass,
+                             BackboneSpec backbone, int iterations, int batchSize, double lr)
         implements ProviderReferences {
     public PretrainConfig {
         classes = classes == null ? List.of() : List.copyOf(classes);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
 import org.metalearn4j.core.pipeline.Artifact;
@@ -12,7 +13,7 @@ import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.transfer.data.TrainingData;
-import org.metalearn4j.transfer.model.BackboneSpec;
+import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.SupervisedLoop;
 
@@ -38,12 +39,12 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
 
     @Override
     public PretrainConfig defaults() {
-        return new PretrainConfig("omniglot-small", "meta-train", List.of(), 0, "conv4", 64, 2000, 64, 1e-3);
+        return new PretrainConfig("omniglot-small", "meta-train", List.of(), 0, BackboneSpec.conv4(64), 2000, 64, 1e-3);
     }
 
     @Override
     public PipelineStage create(PretrainConfig config) {
-        BackboneSpec spec = new BackboneSpec(config.backbone(), config.hidden());
+        BackboneSpec spec = config.backbone();
         return PipelineStage.of(Set.of(ArtifactKind.NONE), ArtifactKind.BACKBONE, (input, context) -> {
             TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(),
                     config.classes(), config.maxPerClass(), Seeds.derive(context.seed(), 0));
@@ -55,7 +56,7 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
             metrics.put("train.loss", r.loss());
             metrics.put("train.accuracy", r.accuracy());
             metrics.put("classes", (double) data.classes());
-            Map<String, String> provenance = new LinkedHashMap<>(spec.provenance());
+            Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec));
             provenance.put("dataset", config.dataset() + "/" + config.split());
             return new Artifact(ArtifactKind.BACKBONE, model.backboneState(), metrics, provenance);
         });

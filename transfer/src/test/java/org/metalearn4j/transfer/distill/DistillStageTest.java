@@ -36,15 +36,16 @@ class DistillStageTest {
         List<Artifact> out = run("""
                 stages:
                   - stage: finetune
-                    config: {dataset: blobs, split: train, testSplit: test, backbone: mlp, hidden: 16,
+                    config: {dataset: blobs, split: train, testSplit: test, backbone: {type: mlp, hidden: [16, 16]},
                              iterations: 20, batchSize: 32, lr: 0.05}
                   - stage: distill
-                    config: {dataset: blobs, split: train, testSplit: test, backbone: mlp, hidden: 8,
+                    config: {dataset: blobs, split: train, testSplit: test, backbone: {type: mlp, hidden: [8, 8]},
                              temperature: 2.0, alpha: 0.0, iterations: 20, batchSize: 32, lr: 0.05}
                 """);
         Artifact student = out.get(1);
         assertThat(student.kind()).isEqualTo(ArtifactKind.MODEL);
-        assertThat(student.provenance()).containsEntry("backbone.hidden", "8").containsEntry("teacher.backbone", "mlp");
+        assertThat(student.provenance()).containsEntry("backbone.hidden", "8,8")
+                .containsEntry("teacher.backbone", "mlp");
         // Trained on soft targets only (alpha 0): accuracy comes from the teacher's knowledge.
         assertThat(student.metrics().get("test.accuracy")).isGreaterThan(0.8);
     }
@@ -55,7 +56,8 @@ class DistillStageTest {
                 stages:
                   - stage: instance-transfer
                     config: {dataset: blobs, sourceSplit: train, targetSplit: test, testSplit: test, pool: 1,
-                             backbone: mlp, hidden: 16, iterations: 20, batchSize: 32, lr: 0.05, maxPerClass: 0}
+                             backbone: {type: mlp, hidden: [16, 16]},
+                             iterations: 20, batchSize: 32, lr: 0.05, maxPerClass: 0}
                 """).get(0);
         assertThat(model.kind()).isEqualTo(ArtifactKind.MODEL);
         // Same distribution in both splits: the weights stay near uniform, keeping most of the 120 source examples.

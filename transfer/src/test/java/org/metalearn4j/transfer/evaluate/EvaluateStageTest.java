@@ -65,7 +65,8 @@ class EvaluateStageTest {
                 seed: 2
                 stages:
                   - stage: pretrain
-                    config: {dataset: blobs, split: train, classes: [0, 1, 2, 3, 4], backbone: mlp, hidden: 16,
+                    config: {dataset: blobs, split: train, classes: [0, 1, 2, 3, 4],
+                             backbone: {type: mlp, hidden: [16, 16]},
                              iterations: 10, batchSize: 32, lr: 0.02}
                   - stage: evaluate
                     config: {%s, adapter: prototypes}
@@ -78,7 +79,8 @@ class EvaluateStageTest {
                 + ", adapter: finetune, l2sp: 0.1}}]").get(0);
         assertThat(tuned.metrics().get("accuracy")).isGreaterThan(0.6);
 
-        Artifact scratch = run("stages: [{stage: evaluate, config: {" + episodes + ", backbone: mlp, hidden: 16}}]")
+        Artifact scratch = run("stages: [{stage: evaluate, config: {" + episodes
+                + ", backbone: {type: mlp, hidden: [16, 16]}}}]")
                 .get(0);
         assertThat(scratch.provenance().get("method")).startsWith("fine-tune from scratch");
         assertThat(scratch.metrics().get("accuracy")).isGreaterThan(0.5);

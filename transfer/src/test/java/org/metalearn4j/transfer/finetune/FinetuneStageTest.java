@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.transfer.data.SyntheticImages;
-import org.metalearn4j.transfer.model.BackboneSpec;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.FrozenFlags;
 import org.metalearn4j.transfer.pipeline.ArtifactFiles;
@@ -39,7 +39,8 @@ class FinetuneStageTest {
                 seed: 3
                 stages:
                   - stage: pretrain
-                    config: {dataset: blobs, split: train, classes: [0, 1, 2, 3, 4], backbone: mlp, hidden: 16,
+                    config: {dataset: blobs, split: train, classes: [0, 1, 2, 3, 4],
+                             backbone: {type: mlp, hidden: [16, 16]},
                              iterations: 15, batchSize: 32, lr: 0.02}
                   - stage: finetune
                     config: {dataset: blobs, split: train, testSplit: test, classes: [5, 6, 7, 8, 9],
@@ -72,7 +73,7 @@ class FinetuneStageTest {
 
     @Test
     void lastKTrainsOnlyTheLastBackboneBlocksAndTheHead() {
-        Classifier model = new Classifier(new BackboneSpec("mlp", 8), new long[] {1, 4, 4}, 3, 1);
+        Classifier model = new Classifier(BackboneSpec.mlp(8, 8), new long[] {1, 4, 4}, 3, 1);
         assertThat(model.backboneBlocks()).containsExactly("1", "3");
         FinetunePlan plan = new FinetunePlan("last-k", 1, null, 0.01, 0);
         assertThat(plan.frozen(model, Set.of())).containsExactlyInAnyOrder("backbone.1.weight", "backbone.1.bias");
@@ -86,7 +87,8 @@ class FinetuneStageTest {
                 seed: 4
                 stages:
                   - stage: pretrain
-                    config: {dataset: blobs, split: train, classes: [0, 1, 2, 3, 4], backbone: mlp, hidden: 16,
+                    config: {dataset: blobs, split: train, classes: [0, 1, 2, 3, 4],
+                             backbone: {type: mlp, hidden: [16, 16]},
                              iterations: 10, batchSize: 32, lr: 0.02}
                   - stage: finetune
                     config: {dataset: blobs, split: train, classes: [5, 6, 7, 8, 9], mode: full, testSplit: null,

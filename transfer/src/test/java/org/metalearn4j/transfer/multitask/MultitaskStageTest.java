@@ -29,8 +29,7 @@ class MultitaskStageTest {
                       tasks: [{dataset: clean, split: train}, {dataset: noisy, split: train}]
                       weighting: uncertainty
                       sampling: round-robin
-                      backbone: mlp
-                      hidden: 16
+                      backbone: {type: mlp, hidden: [16, 16]}
                       iterations: 60
                       batchSize: 32
                       lr: 0.05

@@ -71,8 +71,9 @@ class ZeroShotStageTest {
         String yaml = """
                 stages:
                   - stage: pretrain
-                    config: {dataset: synthetic, split: train, classes: [0, 2, 3, 5, 6, 8, 9], backbone: mlp,
-                             hidden: 32, iterations: 30, batchSize: 64, lr: 0.01}
+                    config: {dataset: synthetic, split: train, classes: [0, 2, 3, 5, 6, 8, 9],
+                             backbone: {type: mlp, hidden: [32, 32]},
+                             iterations: 30, batchSize: 64, lr: 0.01}
                   - stage: zeroshot
                     config: {method: eszsl, attributes: %s, dataset: synthetic, unseen: [1, 4, 7], pool: 1}
                 """.formatted(table);
