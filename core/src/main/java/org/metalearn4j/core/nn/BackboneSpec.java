@@ -75,6 +75,19 @@ public record BackboneSpec(String type, List<Integer> hidden, int channels) {
      * @throws IllegalArgumentException when conv4 is asked for a non-image or an image smaller than 16x16
      */
     public Module build(long[] inputShape) {
+        return build(inputShape, true);
+    }
+
+    /**
+     * As {@link #build}, but an mlp ends with its last Linear layer instead of a ReLU: for learners that compare
+     * embeddings directly (distances, cosine similarity), where a final ReLU would confine every embedding to the
+     * positive orthant and zero out part of it. Conv4 is unchanged (its last block pools after the ReLU).
+     */
+    public Module buildEmbedding(long[] inputShape) {
+        return build(inputShape, false);
+    }
+
+    private Module build(long[] inputShape, boolean finalActivation) {
         if (CONV4.equals(resolvedType(inputShape))) {
             requireImage(inputShape);
             return new Conv4((int) inputShape[0], channels);
@@ -84,10 +97,12 @@ public record BackboneSpec(String type, List<Integer> hidden, int channels) {
             layers.add(new Flatten());
         }
         int in = Math.toIntExact(Arrays.stream(inputShape).reduce(1, Math::multiplyExact));
-        for (int width : hidden) {
-            layers.add(new Linear(in, width));
-            layers.add(Activation.relu());
-            in = width;
+        for (int i = 0; i < hidden.size(); i++) {
+            layers.add(new Linear(in, hidden.get(i)));
+            if (finalActivation || i < hidden.size() - 1) {
+                layers.add(Activation.relu());
+            }
+            in = hidden.get(i);
         }
         return Sequential.of(layers.toArray(new Module[0]));
     }

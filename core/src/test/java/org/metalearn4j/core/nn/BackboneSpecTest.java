@@ -35,6 +35,16 @@ class BackboneSpecTest {
     }
 
     @Test
+    void embeddingMlpEndsInItsLastLinearLayer() {
+        BackboneSpec spec = BackboneSpec.mlp(5, 7);
+        Module net = spec.buildEmbedding(VECTOR);
+        assertThat(net.init(1).names()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
+        assertThat(features(net, VECTOR).value().minNumber().doubleValue()).isLessThan(0.0);
+        assertThat(spec.featureSize(VECTOR)).isEqualTo(7);
+        assertThat(BackboneSpec.conv4(8).buildEmbedding(IMAGE)).isInstanceOf(Conv4.class);
+    }
+
+    @Test
     void mlpOnImagesFlattensFirst() {
         BackboneSpec spec = BackboneSpec.mlp(8);
         Module net = spec.build(IMAGE);
