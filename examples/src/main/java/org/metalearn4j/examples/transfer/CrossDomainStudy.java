@@ -20,7 +20,9 @@ import org.metalearn4j.transfer.pipeline.PipelineValidator;
  *
  * <p>Usage: {@code CrossDomainStudy [--episodes N] [--pretrain-iterations N] [--meta-iterations N]
  * [--finetune-steps N] [--l2sp L] [--run-dir DIR]}; prints a Markdown table. The pretrained backbone is trained once
- * and shared; meta-learners are meta-trained with the shot they are evaluated on.
+ * and shared; meta-learners are meta-trained with the shot they are evaluated on. Every pipeline resumes in its
+ * directory under the run dir: an interrupted study re-run with the same options continues where it stopped, and a
+ * study re-run with the same options reuses finished stages, so pass a fresh {@code --run-dir} after changing code.
  */
 public final class CrossDomainStudy {
     private CrossDomainStudy() {
@@ -86,7 +88,7 @@ public final class CrossDomainStudy {
                 """.formatted(o.pretrainIterations());
         Path dir = o.runDir().resolve("pretrain");
         var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
-        new PipelineRunner(registry).run(pipeline, dir);
+        new PipelineRunner(registry).run(pipeline, dir, true);
         return dir.resolve("0-pretrain").resolve(PipelineRunner.ARTIFACT_FILE);
     }
 
@@ -109,7 +111,7 @@ public final class CrossDomainStudy {
     private static String run(PluginRegistry registry, Options o, String name, Path input, String stages) {
         String yaml = "seed: 1\n" + (input == null ? "" : "input: " + input + "\n") + "stages:\n" + stages;
         var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
-        List<Artifact> out = new PipelineRunner(registry).run(pipeline, o.runDir().resolve(name));
+        List<Artifact> out = new PipelineRunner(registry).run(pipeline, o.runDir().resolve(name), true);
         Map<String, Double> m = out.get(out.size() - 1).metrics();
         return String.format("%.2f ± %.2f %%", 100 * m.get("accuracy"), 100 * m.get("accuracy.ci95"));
     }

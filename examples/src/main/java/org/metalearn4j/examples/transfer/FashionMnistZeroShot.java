@@ -14,7 +14,8 @@ import org.metalearn4j.transfer.pipeline.PipelineValidator;
  * ({@code transfer/.../fashion-mnist-attributes.json}), tested on the three held-out classes of the test set, against
  * chance 1/3. Features are the raw pixels average-pooled 2x2 (14x14), so the result measures the attribute transfer,
  * not a backbone; pass a saved BACKBONE or MODEL artifact to classify on its features instead.
- * Usage: {@code FashionMnistZeroShot [RUN_DIR [ARTIFACT]]}; prints a Markdown table.
+ * Usage: {@code FashionMnistZeroShot [RUN_DIR [ARTIFACT]]}; prints a Markdown table. Pipelines resume in RUN_DIR,
+ * reusing results of an earlier run with the same settings; use a fresh RUN_DIR after changing code.
  */
 public final class FashionMnistZeroShot {
     /** Held-out class triples: one per garment group, then harder ones within a group. */
@@ -40,7 +41,7 @@ public final class FashionMnistZeroShot {
                         """.formatted(method, unseen);
                 var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
                 Artifact out = new PipelineRunner(registry).run(pipeline, runDir.resolve(method + unseen.toString()
-                        .replaceAll("[^0-9]+", "-"))).get(0);
+                        .replaceAll("[^0-9]+", "-")), true).get(0);
                 Map<String, Double> m = out.metrics();
                 System.out.printf("| %s | %s | %.3f | %.3f | %.0f |%n", method, out.provenance().get("unseen.classes"),
                         m.get("accuracy"), m.get("chance"), m.get("testExamples"));

@@ -12,6 +12,7 @@ import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageContext;
+import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
@@ -87,10 +88,16 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
             }
             Tensor loss = DistillationLoss.of(student.logits(x, true, Seeds.derive(context.seed(), 3, it)),
                     teacherLogits, labels, config.temperature(), config.alpha());
-            if (it >= config.iterations() - window) {
-                lossSum += loss.item();
+            boolean inTail = it >= config.iterations() - window;
+            boolean reporting = context.progress() != StageProgress.NONE;
+            double stepLoss = inTail || reporting ? loss.item() : Double.NaN;
+            if (inTail) {
+                lossSum += stepLoss;
             }
             adam.step(student.params(), student.params().grad(loss, false));
+            if (reporting) {
+                context.progress().report(it + 1, config.iterations(), Map.of("loss", stepLoss));
+            }
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train.loss", lossSum / window);

@@ -3,13 +3,16 @@ package org.metalearn4j.transfer.evaluate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageContext;
+import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.EpisodeSpec;
@@ -20,6 +23,7 @@ import org.metalearn4j.transfer.data.DatasetAccess;
 import org.metalearn4j.transfer.metatrain.LearnerArtifacts;
 import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The {@code evaluate} stage: few-shot accuracy (mean and 95% CI over fixed seeded episodes) of the incoming artifact
@@ -54,7 +58,7 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
                 (input, context) -> {
             Dataset data = DatasetAccess.open(context.registry(), config.dataset());
             Adapter adapter = adapter(config, input, context, data.inputShape());
-            EvalResult r = Evaluator.evaluate(adapter,
+            EvalResult r = Evaluator.evaluate(reporting(adapter, config.episodes(), context.progress()),
                     data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query())),
                     config.episodes(), config.episodeSeed());
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -87,6 +91,19 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
                 yield new FinetuneAdapter(spec, inputShape, backbone, config.plan(), config.steps(), seed);
             }
             case EVALUATION -> throw new IllegalArgumentException("evaluate cannot start from an EVALUATION artifact");
+        };
+    }
+
+    /** Reports one unit of progress per episode, when its predictor has answered the query set. */
+    private static Adapter reporting(Adapter adapter, int episodes, StageProgress progress) {
+        AtomicInteger done = new AtomicInteger();
+        return (support, type, ways) -> {
+            Predictor predictor = adapter.adapt(support, type, ways);
+            return x -> {
+                INDArray out = predictor.predict(x);
+                progress.report(done.incrementAndGet(), episodes, Map.of());
+                return out;
+            };
         };
     }
 

@@ -3,6 +3,7 @@ package org.metalearn4j.transfer.evaluate;
 import java.util.Set;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Examples;
@@ -43,7 +44,7 @@ final class FinetuneAdapter implements Adapter {
         Set<String> frozen = plan.frozen(model, Set.of());
         StateDict start = model.state();
         SupervisedLoop.train(model, support, steps, support.size(), plan.optimizer(frozen),
-                backbone == null ? null : plan.regulariser(start, frozen), seed);
+                backbone == null ? null : plan.regulariser(start, frozen), seed, StageProgress.NONE);
         model.restoreStatistics(start, layer -> frozen.contains(layer + ".weight"));
         return x -> {
             try (var ignored = Autograd.noGrad()) {

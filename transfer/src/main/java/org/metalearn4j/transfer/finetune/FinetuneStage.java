@@ -63,7 +63,8 @@ final class FinetuneStage implements PipelineStage {
         Set<String> frozen = plan.frozen(model, inherited);
         StateDict start = model.state();
         SupervisedLoop.Result r = SupervisedLoop.train(model, data.examples(), config.iterations(), config.batchSize(),
-                plan.optimizer(frozen), plan.regulariser(start, frozen), Seeds.derive(context.seed(), 2));
+                plan.optimizer(frozen), plan.regulariser(start, frozen), Seeds.derive(context.seed(), 2),
+                context.progress());
         model.restoreStatistics(start, layer -> frozen.contains(layer + ".weight"));
 
         Map<String, Double> metrics = new LinkedHashMap<>();

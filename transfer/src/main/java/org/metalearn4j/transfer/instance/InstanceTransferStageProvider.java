@@ -73,7 +73,8 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
         INDArray targetFeatures = features.apply(target.examples().x());
         INDArray w = DensityRatioWeights.compute(sourceFeatures, targetFeatures, config.l2(), config.maxWeight());
         SupervisedLoop.Result r = SupervisedLoop.train(model, source.examples(), w.toDoubleVector(), config.iterations(),
-                config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 3));
+                config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 3),
+                context.progress());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train.loss", r.loss());
         metrics.put("weights.max", w.maxNumber().doubleValue());

@@ -2,6 +2,7 @@ package org.metalearn4j.transfer.metatrain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.metalearn4j.core.dataset.Dataset;
@@ -74,6 +75,7 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
                 lossSum += m.loss();
                 metricSum += LearnerArtifacts.metricOrZero(m);
             }
+            context.progress().report(it + 1, config.iterations(), Map.of("loss", m.loss(), "metric", m.metric()));
         }
         return LearnerArtifacts.of(config.learner(), LearnerArtifacts.bind(provider, config.params()), config.way(),
                 seed, learner, LearnerArtifacts.summary(lossSum, metricSum, window));

@@ -1,10 +1,12 @@
 package org.metalearn4j.transfer.model;
 
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.metalearn4j.core.nn.Losses;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.optim.Optimizer;
+import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.tensor.Tensor;
@@ -28,10 +30,12 @@ public final class SupervisedLoop {
     /**
      * @param batchSize  examples per step; {@code >= data.size()} means full batch (no sampling)
      * @param regulariser extra loss on the parameters (e.g. L2-SP), or {@code null}
+     * @param progress    told the step's loss and accuracy after every step; {@link StageProgress#NONE} skips the
+     *                    per-step read-back of those values
      */
     public static Result train(Classifier model, Examples data, int iterations, int batchSize, Optimizer optimizer,
-                               Function<Params, Tensor> regulariser, long seed) {
-        return train(model, data, null, iterations, batchSize, optimizer, regulariser, seed);
+                               Function<Params, Tensor> regulariser, long seed, StageProgress progress) {
+        return train(model, data, null, iterations, batchSize, optimizer, regulariser, seed, progress);
     }
 
     /**
@@ -40,7 +44,8 @@ public final class SupervisedLoop {
      * {@code sum w_i CE_i / sum w_i} without changing the loss code (importance resampling).
      */
     public static Result train(Classifier model, Examples data, double[] weights, int iterations, int batchSize,
-                               Optimizer optimizer, Function<Params, Tensor> regulariser, long seed) {
+                               Optimizer optimizer, Function<Params, Tensor> regulariser, long seed,
+                               StageProgress progress) {
         if (iterations < 1 || batchSize < 1) {
             throw new IllegalArgumentException("iterations and batchSize must be >= 1, got " + iterations + ", "
                     + batchSize);
@@ -52,6 +57,7 @@ public final class SupervisedLoop {
         int tail = Math.max(1, Math.min(iterations, 20));
         double lossSum = 0;
         double accSum = 0;
+        boolean reporting = progress != StageProgress.NONE;
         for (int it = 0; it < iterations; it++) {
             INDArray x;
             int[] labels;
@@ -73,12 +79,18 @@ public final class SupervisedLoop {
             if (regulariser != null) {
                 loss = loss.add(regulariser.apply(model.params()));
             }
-            if (it >= iterations - tail) {
-                lossSum += loss.item();
-                accSum += Losses.accuracy(logits, labels);
+            boolean inTail = it >= iterations - tail;
+            double stepLoss = reporting || inTail ? loss.item() : Double.NaN;
+            double stepAccuracy = reporting || inTail ? Losses.accuracy(logits, labels) : Double.NaN;
+            if (inTail) {
+                lossSum += stepLoss;
+                accSum += stepAccuracy;
             }
             Params params = model.params();
             optimizer.step(params, params.grad(loss, false));
+            if (reporting) {
+                progress.report(it + 1, iterations, Map.of("loss", stepLoss, "accuracy", stepAccuracy));
+            }
         }
         return new Result(lossSum / tail, accSum / tail);
     }

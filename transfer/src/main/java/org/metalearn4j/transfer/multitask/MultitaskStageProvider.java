@@ -14,6 +14,7 @@ import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageContext;
+import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.tensor.Tensor;
@@ -93,7 +94,11 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
                 accSum[t] += Losses.accuracy(logits, labels);
                 accCount[t]++;
             }
+            double stepLoss = context.progress() != StageProgress.NONE ? loss.item() : Double.NaN;
             adam.step(net.params(), net.params().grad(loss, false));
+            if (context.progress() != StageProgress.NONE) {
+                context.progress().report(it + 1, config.iterations(), Map.of("task", (double) t, "loss", stepLoss));
+            }
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (int t = 0; t < tasks.size(); t++) {

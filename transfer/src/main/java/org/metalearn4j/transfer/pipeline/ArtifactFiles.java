@@ -2,100 +2,209 @@ package org.metalearn4j.transfer.pipeline;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.state.StateDict;
 
 /**
- * Saves and loads a pipeline {@link Artifact} as one file: a header (kind, metrics, provenance) followed by the exact
- * binary {@link StateDict}. The kind comes first so a validator can read it without loading the parameters.
+ * Saves and loads a pipeline {@link Artifact} as one file:
+ *
+ * <pre>
+ * int         magic "MLAF"
+ * int         format version (2)
+ * header      kind, metrics, provenance (keys sorted, so equal artifacts give equal bytes)
+ * state       the exact binary {@link StateDict}
+ * 32 bytes    SHA-256 of everything before it
+ * </pre>
+ *
+ * The kind comes first so a validator can read it without loading the parameters. Version 1 files (no checksum) are
+ * still read. A file is written to a temporary sibling, forced to disk and renamed over the target atomically, so an
+ * interrupted write leaves the previous file or none, never a torn one that could pass for a finished stage.
  */
 public final class ArtifactFiles {
     private static final int MAGIC = 0x4D4C4146; // "MLAF"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int UNCHECKED_VERSION = 1;
+    private static final int DIGEST_BYTES = 32;
+    private static final int PREAMBLE_BYTES = 8;
 
     private ArtifactFiles() {
     }
 
-    /** Writes atomically (temp file + move) so a crash never leaves a half-written artifact behind. */
-    public static void write(Path file, Artifact artifact) {
+    /**
+     * An artifact read back from its file, with the file's content checksum.
+     *
+     * @param sha256 hex SHA-256 identifying the file's content (its stored checksum; for version 1 files, computed)
+     */
+    public record Loaded(Artifact artifact, String sha256) {
+    }
+
+    /** Writes atomically and durably; returns the hex SHA-256 stored in the file (as {@link Loaded#sha256}). */
+    public static String write(Path file, Artifact artifact) {
+        Path dir = file.toAbsolutePath().getParent();
+        // A fixed name: a write killed half-way leaves one stale temp file, replaced by the next write.
+        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
         try {
-            Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                writeString(out, artifact.kind().name());
-                out.writeInt(artifact.metrics().size());
-                for (Map.Entry<String, Double> e : artifact.metrics().entrySet()) {
-                    writeString(out, e.getKey());
-                    out.writeDouble(e.getValue());
+            MessageDigest sha = sha256();
+            byte[] digest;
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                // Not closed: closing would close the channel before the checksum is appended.
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                        new DigestOutputStream(Channels.newOutputStream(ch), sha)));
+                writeBody(out, artifact);
+                out.flush();
+                digest = sha.digest();
+                ByteBuffer buf = ByteBuffer.wrap(digest);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
                 }
-                out.writeInt(artifact.provenance().size());
-                for (Map.Entry<String, String> e : artifact.provenance().entrySet()) {
-                    writeString(out, e.getKey());
-                    writeString(out, e.getValue());
-                }
-                artifact.state().write(out);
+                ch.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(dir);
+            return HexFormat.of().formatHex(digest);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // The original failure is the one worth reporting.
+            }
             throw new UncheckedIOException("cannot write artifact " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** The artifact in {@code file}; fails naming the file if it is missing, truncated or fails its checksum. */
     public static Artifact read(Path file) {
-        try (DataInputStream in = open(file)) {
-            ArtifactKind kind = readKind(in, file);
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            int nm = readCount(in, file, "metrics");
-            for (int i = 0; i < nm; i++) {
-                metrics.put(readString(in), in.readDouble());
-            }
-            Map<String, String> provenance = new LinkedHashMap<>();
-            int np = readCount(in, file, "provenance");
-            for (int i = 0; i < np; i++) {
-                provenance.put(readString(in), readString(in));
-            }
-            return new Artifact(kind, StateDict.read(in), metrics, provenance);
+        return load(file).artifact();
+    }
+
+    /** As {@link #read}, with the content checksum (which the pipeline records to tie a stage to its input). */
+    public static Loaded load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("artifact " + file + " does not exist", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact " + file + ": " + e.getMessage(), e);
+        }
+        int version;
+        try {
+            version = readVersion(new DataInputStream(new ByteArrayInputStream(bytes)), file);
+        } catch (EOFException e) {
+            throw new UncheckedIOException("artifact " + file + " is truncated (" + bytes.length + " bytes)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read artifact " + file + ": " + e.getMessage(), e);
+        }
+        int end = bytes.length;
+        byte[] digest;
+        if (version == VERSION) {
+            end = bytes.length - DIGEST_BYTES;
+            digest = Arrays.copyOfRange(bytes, Math.max(0, end), bytes.length);
+            if (end < PREAMBLE_BYTES
+                    || !MessageDigest.isEqual(digest, sha256().digest(Arrays.copyOf(bytes, end)))) {
+                String why = "artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch";
+                throw new UncheckedIOException(why, new IOException(why));
+            }
+        } else {
+            digest = sha256().digest(bytes);
+        }
+        ByteArrayInputStream body = new ByteArrayInputStream(bytes, PREAMBLE_BYTES, end - PREAMBLE_BYTES);
+        try {
+            Artifact artifact = readBody(new DataInputStream(body), file);
+            if (body.available() != 0) {
+                throw new IOException(body.available() + " unexpected bytes after the state");
+            }
+            return new Loaded(artifact, HexFormat.of().formatHex(digest));
+        } catch (IOException e) {
+            String why = e instanceof EOFException ? "truncated" : e.getMessage();
+            throw new UncheckedIOException("artifact " + file + " is malformed: " + why, e);
         }
     }
 
     /** Only the header's kind; used to validate a pipeline that starts from a saved artifact. */
     public static ArtifactKind readKind(Path file) {
-        try (DataInputStream in = open(file)) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            readVersion(in, file);
             return readKind(in, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        return new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
+    private static void writeBody(DataOutputStream out, Artifact artifact) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        writeString(out, artifact.kind().name());
+        Map<String, Double> metrics = new TreeMap<>(artifact.metrics());
+        out.writeInt(metrics.size());
+        for (Map.Entry<String, Double> e : metrics.entrySet()) {
+            writeString(out, e.getKey());
+            out.writeDouble(e.getValue());
+        }
+        Map<String, String> provenance = new TreeMap<>(artifact.provenance());
+        out.writeInt(provenance.size());
+        for (Map.Entry<String, String> e : provenance.entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
+        }
+        artifact.state().write(out);
     }
 
-    private static ArtifactKind readKind(DataInputStream in, Path file) throws IOException {
+    private static Artifact readBody(DataInputStream in, Path file) throws IOException {
+        ArtifactKind kind = readKind(in, file);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int nm = readCount(in, file, "metrics");
+        for (int i = 0; i < nm; i++) {
+            metrics.put(readString(in), in.readDouble());
+        }
+        Map<String, String> provenance = new LinkedHashMap<>();
+        int np = readCount(in, file, "provenance");
+        for (int i = 0; i < np; i++) {
+            provenance.put(readString(in), readString(in));
+        }
+        return new Artifact(kind, StateDict.read(in), metrics, provenance);
+    }
+
+    private static int readVersion(DataInputStream in, Path file) throws IOException {
         int magic = in.readInt();
         if (magic != MAGIC) {
             throw new IOException(file + " is not a metalearn4j artifact (magic 0x" + Integer.toHexString(magic) + ")");
         }
         int version = in.readInt();
-        if (version != VERSION) {
-            throw new IOException(file + ": unsupported artifact version " + version + ", this build reads " + VERSION);
+        if (version != VERSION && version != UNCHECKED_VERSION) {
+            throw new IOException(file + ": unsupported artifact version " + version + ", this build reads "
+                    + UNCHECKED_VERSION + " and " + VERSION);
         }
+        return version;
+    }
+
+    private static ArtifactKind readKind(DataInputStream in, Path file) throws IOException {
         String kind = readString(in);
         try {
             return ArtifactKind.valueOf(kind);
@@ -124,6 +233,27 @@ public final class ArtifactFiles {
         if (len < 0 || len > 1 << 26) {
             throw new IOException("corrupt string length " + len);
         }
-        return new String(in.readNBytes(len), StandardCharsets.UTF_8);
+        byte[] b = in.readNBytes(len);
+        if (b.length != len) {
+            throw new EOFException("string of " + len + " bytes cut short");
+        }
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static void forceDirectory(Path dir) {
+        // Makes the rename itself durable; some file systems refuse to open directories, where rename is durable.
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException ignored) {
+            // Best effort, see above.
+        }
     }
 }

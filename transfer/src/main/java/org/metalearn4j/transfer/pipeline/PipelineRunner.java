@@ -4,69 +4,138 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.StageContext;
+import org.metalearn4j.core.pipeline.StageProgress;
+import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.task.Seeds;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a validated {@link Pipeline} stage by stage. Stage {@code i} gets its own directory
  * {@code runDir/<i>-<name>/} and seed {@code Seeds.derive(seed, i)}; its artifact is saved there as
- * {@value #ARTIFACT_FILE} with provenance: stage name and index, bound config, seed, and the input artifact's
- * provenance under the {@code input.} prefix.
+ * {@value #ARTIFACT_FILE} (atomically, with a checksum: {@link ArtifactFiles}) with provenance: stage name and index,
+ * bound config, seed, the checksum of its input artifact, and the input's provenance under the {@code input.} prefix.
+ *
+ * <p>Resuming reuses saved artifacts from the first stage on for as long as each one reads back intact and was made by
+ * the same stage, index, config, seed and input ({@link StageProvenance}); the first stage that is missing, corrupt or
+ * different runs again, and so does every stage after it. An interrupted run therefore loses at most the stage that
+ * was running.
  */
 public final class PipelineRunner {
     /** File name of each stage's saved artifact inside its directory. */
     public static final String ARTIFACT_FILE = "artifact.bin";
 
-    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
-
     private final ProviderRegistry registry;
+    private final PipelineListener listener;
 
+    /** A runner that logs stage starts, ends and reuses. */
     public PipelineRunner(ProviderRegistry registry) {
-        this.registry = registry;
+        this(registry, new PipelineLog());
     }
 
-    /** Every stage's artifact, in order; the last one is the pipeline's result. */
-    public List<Artifact> run(Pipeline pipeline, Path runDir) {
-        Artifact current = pipeline.input() == null ? Artifact.none() : ArtifactFiles.read(pipeline.input());
+    public PipelineRunner(ProviderRegistry registry, PipelineListener listener) {
+        this.registry = registry;
+        this.listener = listener;
+    }
+
+    /**
+     * Every stage's artifact, in order; the last one is the pipeline's result.
+     *
+     * @param resume reuse the finished stages saved in {@code runDir}; without it {@code runDir} must hold no stage
+     *               artifacts
+     * @throws ConfigException without {@code resume}, when {@code runDir} already holds stage artifacts
+     */
+    public List<Artifact> run(Pipeline pipeline, Path runDir, boolean resume) {
+        if (!resume) {
+            Optional<Path> saved = anySavedArtifact(runDir);
+            if (saved.isPresent()) {
+                throw new ConfigException("out", "run directory " + runDir + " already holds stage artifacts ("
+                        + saved.get() + "); continue it with --resume " + runDir + " or choose another --out");
+            }
+        }
+        ArtifactFiles.Loaded current = pipeline.input() == null
+                ? new ArtifactFiles.Loaded(Artifact.none(), StageProvenance.NO_INPUT)
+                : ArtifactFiles.load(pipeline.input());
+        int count = pipeline.stages().size();
+        boolean reusing = resume;
         List<Artifact> outputs = new ArrayList<>();
         for (PlannedStage p : pipeline.stages()) {
             Path workDir = runDir.resolve(p.label());
-            try {
-                Files.createDirectories(workDir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("stage " + p.label() + ": cannot create " + workDir, e);
-            }
+            Path file = workDir.resolve(ARTIFACT_FILE);
             long seed = Seeds.derive(pipeline.seed(), p.index());
-            LOG.info("stage {} starts (input {})", p.label(), current.kind());
-            Artifact out = p.stage().run(current, new StageContext(registry, workDir, seed));
-            if (out.kind() != p.stage().produces()) {
-                throw new IllegalStateException("stage " + p.label() + " declared it produces " + p.stage().produces()
-                        + " but returned " + out.kind());
+            if (reusing) {
+                Optional<ArtifactFiles.Loaded> saved = reusable(p, count, file, seed, current.sha256());
+                if (saved.isPresent()) {
+                    listener.stageReused(p, count, file);
+                    outputs.add(saved.get().artifact());
+                    current = saved.get();
+                    continue;
+                }
+                reusing = false;
             }
-            Artifact recorded = new Artifact(out.kind(), out.state(), out.metrics(), provenance(p, seed, out, current));
-            ArtifactFiles.write(workDir.resolve(ARTIFACT_FILE), recorded);
-            LOG.info("stage {} done: {}", p.label(), out.metrics());
-            outputs.add(recorded);
-            current = recorded;
+            current = runStage(p, count, workDir, seed, current);
+            outputs.add(current.artifact());
         }
         return outputs;
     }
 
-    private static Map<String, String> provenance(PlannedStage p, long seed, Artifact out, Artifact input) {
-        Map<String, String> prov = new LinkedHashMap<>(out.provenance());
-        prov.put("stage", p.name());
-        prov.put("stage.index", Integer.toString(p.index()));
-        prov.put("stage.config", StageConfigBinder.toJson(p.config()));
-        prov.put("seed", Long.toString(seed));
-        input.provenance().forEach((k, v) -> prov.put("input." + k, v));
-        return prov;
+    private ArtifactFiles.Loaded runStage(PlannedStage p, int count, Path workDir, long seed,
+                                          ArtifactFiles.Loaded input) {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stage " + p.label() + ": cannot create " + workDir, e);
+        }
+        listener.stageStarted(p, count);
+        long t0 = System.nanoTime();
+        StageProgress progress = (done, total, metrics) -> listener.stageProgress(p, done, total, metrics);
+        Artifact out = p.stage().run(input.artifact(), new StageContext(registry, workDir, seed, progress));
+        if (out.kind() != p.stage().produces()) {
+            throw new IllegalStateException("stage " + p.label() + " declared it produces " + p.stage().produces()
+                    + " but returned " + out.kind());
+        }
+        Artifact recorded = new Artifact(out.kind(), out.state(), out.metrics(),
+                StageProvenance.of(p, seed, out, input.artifact(), input.sha256()));
+        Path file = workDir.resolve(ARTIFACT_FILE);
+        String sha256 = ArtifactFiles.write(file, recorded);
+        listener.stageFinished(p, count, recorded, file, Duration.ofNanos(System.nanoTime() - t0));
+        return new ArtifactFiles.Loaded(recorded, sha256);
+    }
+
+    /** The saved artifact if this run can reuse it; otherwise tells the listener why not. */
+    private Optional<ArtifactFiles.Loaded> reusable(PlannedStage p, int count, Path file, long seed,
+                                                    String inputSha256) {
+        if (!Files.isRegularFile(file)) {
+            listener.resumeStops(p, count, "no saved artifact " + file);
+            return Optional.empty();
+        }
+        ArtifactFiles.Loaded saved;
+        try {
+            saved = ArtifactFiles.load(file);
+        } catch (UncheckedIOException e) {
+            listener.resumeStops(p, count, e.getMessage());
+            return Optional.empty();
+        }
+        Optional<String> difference = StageProvenance.difference(saved.artifact(), p, seed, inputSha256);
+        difference.ifPresent(d -> listener.resumeStops(p, count, "saved artifact " + file + " was made differently: "
+                + d));
+        return difference.isPresent() ? Optional.empty() : Optional.of(saved);
+    }
+
+    private static Optional<Path> anySavedArtifact(Path runDir) {
+        if (!Files.isDirectory(runDir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> dirs = Files.list(runDir)) {
+            return dirs.map(d -> d.resolve(ARTIFACT_FILE)).filter(Files::isRegularFile).sorted().findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list run directory " + runDir + ": " + e.getMessage(), e);
+        }
     }
 }

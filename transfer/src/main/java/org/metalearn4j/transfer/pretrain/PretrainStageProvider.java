@@ -51,7 +51,8 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
             Classifier model = new Classifier(spec, data.inputShape(), data.classes(),
                     Seeds.derive(context.seed(), 1));
             SupervisedLoop.Result r = SupervisedLoop.train(model, data.examples(), config.iterations(),
-                    config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 2));
+                    config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 2),
+                    context.progress());
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("train.loss", r.loss());
             metrics.put("train.accuracy", r.accuracy());

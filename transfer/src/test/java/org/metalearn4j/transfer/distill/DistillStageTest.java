@@ -28,7 +28,7 @@ class DistillStageTest {
 
     private List<Artifact> run(String yaml) {
         return new PipelineRunner(registry).run(new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)),
-                dir);
+                dir, false);
     }
 
     @Test

@@ -30,9 +30,12 @@ class EvaluateStageTest {
             .dataset(new BlobsDatasetProvider())
             .learner(new CentroidLearnerProvider());
 
+    private int runs;
+
+    /** Runs in a fresh directory {@code run<N>}, N counting from 0 within a test. */
     private List<Artifact> run(String yaml) {
         return new PipelineRunner(registry).run(new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)),
-                dir);
+                dir.resolve("run" + runs++), false);
     }
 
     @Test
@@ -74,7 +77,7 @@ class EvaluateStageTest {
         assertThat(pre.get(1).metrics().get("accuracy")).isGreaterThan(0.6);
         assertThat(pre.get(1).provenance()).containsEntry("method", "prototypes on pretrained features");
 
-        Path backbone = dir.resolve("0-pretrain").resolve(PipelineRunner.ARTIFACT_FILE);
+        Path backbone = dir.resolve("run0").resolve("0-pretrain").resolve(PipelineRunner.ARTIFACT_FILE);
         Artifact tuned = run("input: " + backbone + "\nstages: [{stage: evaluate, config: {" + episodes
                 + ", adapter: finetune, l2sp: 0.1}}]").get(0);
         assertThat(tuned.metrics().get("accuracy")).isGreaterThan(0.6);

@@ -30,7 +30,7 @@ class FinetuneStageTest {
 
     private List<Artifact> run(String yaml, Path runDir) {
         return new PipelineRunner(registry).run(new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)),
-                runDir);
+                runDir, false);
     }
 
     @Test

@@ -35,7 +35,7 @@ class MultitaskStageTest {
                       lr: 0.05
                 """;
         Artifact out = new PipelineRunner(registry)
-                .run(new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)), dir).get(0);
+                .run(new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)), dir, false).get(0);
         assertThat(out.kind()).isEqualTo(ArtifactKind.BACKBONE);
         assertThat(out.state().contains("1.weight")).isTrue();
         assertThat(out.metrics().get("task0.train.accuracy")).isGreaterThan(0.9);

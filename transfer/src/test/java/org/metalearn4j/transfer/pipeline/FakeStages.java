@@ -3,6 +3,7 @@ package org.metalearn4j.transfer.pipeline;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
@@ -14,6 +15,8 @@ import org.metalearn4j.core.state.StateDict;
 final class FakeStages {
     /** Number of times any fake stage's run() was called. */
     static final AtomicInteger RUNS = new AtomicInteger();
+    /** While set, {@code score} fails as a crashed or interrupted stage would. */
+    static final AtomicBoolean SCORE_FAILS = new AtomicBoolean();
 
     private FakeStages() {
     }
@@ -91,6 +94,9 @@ final class FakeStages {
         public PipelineStage create(ScoreConfig config) {
             return PipelineStage.of(Set.of(ArtifactKind.BACKBONE), ArtifactKind.EVALUATION, (input, context) -> {
                 RUNS.incrementAndGet();
+                if (SCORE_FAILS.get()) {
+                    throw new IllegalStateException("score interrupted");
+                }
                 return new Artifact(ArtifactKind.EVALUATION, new StateDict(),
                         Map.of("score", input.state().getScalar("w")), Map.of());
             });

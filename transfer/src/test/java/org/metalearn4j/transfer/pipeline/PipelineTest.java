@@ -27,7 +27,7 @@ class PipelineTest {
 
     private List<Artifact> run(String yaml) {
         Pipeline p = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
-        return new PipelineRunner(registry).run(p, dir);
+        return new PipelineRunner(registry).run(p, dir, false);
     }
 
     @Test
@@ -65,7 +65,7 @@ class PipelineTest {
         Path second = dir.resolve("second");
         Pipeline p = new PipelineValidator(registry)
                 .validate(PipelineSpecReader.parse("input: " + saved + "\nstages: [{stage: score}]"));
-        List<Artifact> out = new PipelineRunner(registry).run(p, second);
+        List<Artifact> out = new PipelineRunner(registry).run(p, second, false);
         assertThat(out.get(0).metrics()).containsEntry("score", 4.0);
         assertThat(out.get(0).provenance()).containsEntry("input.stage", "add");
     }

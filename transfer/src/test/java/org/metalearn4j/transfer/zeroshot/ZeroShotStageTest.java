@@ -46,7 +46,7 @@ class ZeroShotStageTest {
                         config: {method: %s, attributes: %s, dataset: synthetic, unseen: [1, 4, 7], pool: 1}
                     """.formatted(method, table);
             var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
-            Artifact out = new PipelineRunner(registry).run(pipeline, dir.resolve(method)).get(0);
+            Artifact out = new PipelineRunner(registry).run(pipeline, dir.resolve(method), false).get(0);
             assertThat(out.metrics().get("chance")).isEqualTo(1.0 / 3);
             assertThat(out.metrics().get("testExamples")).isEqualTo(120.0);
             assertThat(out.metrics().get("accuracy")).as(method).isGreaterThan(0.85);
@@ -78,7 +78,7 @@ class ZeroShotStageTest {
                     config: {method: eszsl, attributes: %s, dataset: synthetic, unseen: [1, 4, 7], pool: 1}
                 """.formatted(table);
         var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
-        Artifact out = new PipelineRunner(registry).run(pipeline, dir.resolve("backbone")).get(1);
+        Artifact out = new PipelineRunner(registry).run(pipeline, dir.resolve("backbone"), false).get(1);
         assertThat(out.provenance()).containsEntry("features", "backbone mlp features");
         assertThat(out.metrics().get("accuracy")).isGreaterThan(0.6);
     }

@@ -1,0 +1,83 @@
+package org.metalearn4j.transfer.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.pipeline.Artifact;
+import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.state.StateDict;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ArtifactFilesTest {
+    @TempDir
+    Path dir;
+
+    private static Artifact sample() {
+        StateDict state = new StateDict().put("w", Nd4j.createFromArray(1.5f, -2f, 3f)).putLongs("n", 7);
+        return new Artifact(ArtifactKind.BACKBONE, state, Map.of("loss", 0.25, "acc", 0.5),
+                Map.of("stage", "pretrain", "backbone", "mlp"));
+    }
+
+    @Test
+    void roundTripsExactlyAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("a").resolve("artifact.bin");
+        String sha = ArtifactFiles.write(file, sample());
+        ArtifactFiles.Loaded loaded = ArtifactFiles.load(file);
+        assertThat(loaded.sha256()).isEqualTo(sha).hasSize(64);
+        assertThat(loaded.artifact().kind()).isEqualTo(ArtifactKind.BACKBONE);
+        assertThat(loaded.artifact().metrics()).isEqualTo(sample().metrics());
+        assertThat(loaded.artifact().provenance()).isEqualTo(sample().provenance());
+        assertThat(loaded.artifact().state().get("w")).isEqualTo(sample().state().get("w"));
+        assertThat(loaded.artifact().state().getLongs("n")).containsExactly(7);
+        assertThat(ArtifactFiles.readKind(file)).isEqualTo(ArtifactKind.BACKBONE);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+        // Keys are written sorted, so the same artifact always gives the same bytes and checksum.
+        assertThat(ArtifactFiles.write(dir.resolve("b.bin"), sample())).isEqualTo(sha);
+    }
+
+    @Test
+    void aFlippedByteOrATruncationFailsTheChecksumNamingTheFile() throws IOException {
+        Path file = dir.resolve("artifact.bin");
+        ArtifactFiles.write(file, sample());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 40] ^= 1;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> ArtifactFiles.read(file)).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
+
+        Files.write(file, new byte[] {0x4D, 0x4C, 0x41});
+        assertThatThrownBy(() -> ArtifactFiles.read(file)).hasMessage("artifact " + file + " is truncated (3 bytes)");
+        assertThatThrownBy(() -> ArtifactFiles.read(dir.resolve("gone.bin")))
+                .hasMessage("artifact " + dir.resolve("gone.bin") + " does not exist");
+    }
+
+    @Test
+    void readsVersion1FilesWrittenBeforeTheChecksum() throws IOException {
+        Path file = dir.resolve("old.bin");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+            out.writeInt(0x4D4C4146);
+            out.writeInt(1);
+            byte[] kind = "MODEL".getBytes(StandardCharsets.UTF_8);
+            out.writeInt(kind.length);
+            out.write(kind);
+            out.writeInt(0);
+            out.writeInt(0);
+            new StateDict().putScalar("b", 2.0).write(out);
+        }
+        ArtifactFiles.Loaded loaded = ArtifactFiles.load(file);
+        assertThat(loaded.artifact().kind()).isEqualTo(ArtifactKind.MODEL);
+        assertThat(loaded.artifact().state().getScalar("b")).isEqualTo(2.0);
+        assertThat(loaded.sha256()).hasSize(64);
+    }
+}
