@@ -4,6 +4,8 @@
  * {@link org.metalearn4j.core.pipeline.StageProvider}s and chained in one YAML config.
  *
  * <p>{@link org.metalearn4j.transfer.pipeline.PipelineValidator} checks a whole pipeline (stage names, artifact kinds,
- * referenced files, config fields) before {@link org.metalearn4j.transfer.pipeline.PipelineRunner} trains anything.
+ * referenced files, config fields) before {@link org.metalearn4j.transfer.pipeline.PipelineRunner} trains anything;
+ * the runner saves every stage's artifact, reports stage progress to a
+ * {@link org.metalearn4j.transfer.pipeline.PipelineListener} and can resume a run from its finished stages.
  */
 package org.metalearn4j.transfer;

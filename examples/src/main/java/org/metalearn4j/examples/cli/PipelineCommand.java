@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.BackendSelector;
+import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.transfer.pipeline.Pipeline;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
@@ -20,24 +21,40 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code metalearn pipeline}: validates a whole transfer / meta-learning pipeline before any stage trains, then runs
- * its stages in order and prints one JSON line with every stage's output kind and metrics.
+ * its stages in order, showing each stage's position, duration and progress on stderr, and prints one JSON line with
+ * every stage's output kind and metrics. {@code --resume DIR} continues an interrupted run, reusing its finished
+ * stages.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = {"Runs a pipeline of stages (pretrain, finetune, multitask, zeroshot, instance-transfer, distill, "
                 + "meta-train, evaluate, or any plugin stage) from a YAML file. Every stage name, stage config, "
                 + "artifact kind and referenced file is checked before the first stage starts. Each stage writes its "
-                + "artifact with provenance into RUN_DIR/<index>-<stage>/; stdout gets one JSON summary line."},
+                + "artifact with provenance into RUN_DIR/<index>-<stage>/; stderr shows stage i/n, its progress bar "
+                + "and duration; stdout gets one JSON summary line.",
+                "Ctrl-C stops at once and loses at most the stage that was running: --resume RUN_DIR reuses every "
+                        + "finished stage whose artifact is intact and whose stage, config, seed and input are "
+                        + "unchanged, and runs the rest."},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn pipeline examples/configs/pipelines/zeroshot-fashion-mnist.yaml --out runs/zeroshot",
-                "  ./metalearn pipeline examples/configs/pipelines/pretrain-protonet-fashion.yaml --check"})
+                "  ./metalearn pipeline examples/configs/pipelines/pretrain-protonet-fashion.yaml --check",
+                "  ./metalearn pipeline examples/configs/pipelines/pretrain-protonet-fashion.yaml "
+                        + "--resume runs/pretrain-protonet"})
 final class PipelineCommand implements Callable<Integer> {
     private final Console console;
 
     @Parameters(paramLabel = "PIPELINE", description = "Pipeline YAML: {seed, input?, stages: [{stage, config}]}.")
     Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/pipeline-<time>).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run directory (default: runs/pipeline-<time>). Must not hold stage artifacts.")
     Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR: reuse its finished, unchanged stages and run the rest.")
+    Path resume;
+
+    @Option(names = "--no-progress", description = "Do not draw progress bars; stage lines are still printed.")
+    boolean noProgress;
 
     @Option(names = "--check", description = "Only validate the pipeline; train nothing.")
     boolean checkOnly;
@@ -55,6 +72,10 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null && resume != null && !out.equals(resume)) {
+            throw new ConfigException("out", "--out " + out + " and --resume " + resume + " name different "
+                    + "directories; --resume continues in its own directory");
+        }
         try (Session session = Session.open(pluginsDir, console.err())) {
             Pipeline pipeline = new PipelineValidator(session.registry()).validate(PipelineSpecReader.read(file));
             ObjectNode json = JsonMapper.builder().build().createObjectNode().put("pipeline", file.toString());
@@ -66,9 +87,13 @@ final class PipelineCommand implements Callable<Integer> {
                 return 0;
             }
             BackendSelector.select(session.registry(), backend).activate();
-            Path runDir = out != null ? out : Path.of("runs", "pipeline-"
+            Path runDir = resume != null ? resume : out != null ? out : Path.of("runs", "pipeline-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            List<Artifact> artifacts = new PipelineRunner(session.registry()).run(pipeline, runDir);
+            List<Artifact> artifacts;
+            try (PipelineConsole progress = new PipelineConsole(console.err(), !noProgress)) {
+                console.err().println("run directory " + runDir + " (after Ctrl-C: --resume " + runDir + ")");
+                artifacts = new PipelineRunner(session.registry(), progress).run(pipeline, runDir, resume != null);
+            }
             for (int i = 0; i < artifacts.size(); i++) {
                 ObjectNode stage = stages.addObject().put("stage", pipeline.stages().get(i).label())
                         .put("produces", artifacts.get(i).kind().name());

@@ -28,10 +28,15 @@ final class ProgressBarListener implements TrainingListener {
 
     @Override
     public void onStarted(RunStarted e) {
-        bar = new ProgressBarBuilder()
-                .setTaskName("train")
-                .setInitialMax(e.iterations())
-                .startsFrom(e.startIteration(), Duration.ZERO)
+        bar = bar(err, "train", e.iterations(), e.startIteration());
+    }
+
+    /** The CLI's progress bar style, drawn on {@code err}: also used by {@code metalearn pipeline}. */
+    static ProgressBar bar(PrintStream err, String task, long max, long start) {
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(max)
+                .startsFrom(start, Duration.ZERO)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(500)
                 .setConsumer(new ConsoleProgressBarConsumer(err, WIDTH))

@@ -75,6 +75,51 @@ class MetalearnCliTest {
     }
 
     @Test
+    void pipelineShowsEachStageAndResumesAfterAnInterruptionOrACorruptArtifact() throws IOException {
+        Path pipeline = dir.resolve("p.yaml");
+        Files.writeString(pipeline, """
+                seed: 4
+                stages:
+                  - stage: meta-train
+                    config: {learner: test-centroid, dataset: test-blobs, split: meta-train, way: 3, shot: 2,
+                             query: 4, metaBatch: 2, iterations: 3}
+                  - stage: evaluate
+                    config: {dataset: test-blobs, split: meta-test, way: 3, shot: 2, query: 4, episodes: 6}
+                """);
+        Path run = dir.resolve("run");
+        CliRun first = CliRun.of("pipeline", pipeline, "--out", run);
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).contains("[1/2] 0-meta-train starts").contains("3/3")
+                .containsPattern("\\[1/2] 0-meta-train done in [0-9.]+ s")
+                .contains("[2/2] 1-evaluate starts").contains("6/6").contains("[2/2] 1-evaluate done in");
+        JsonNode summary = JSON.readTree(first.lastLine()).get("stages");
+
+        CliRun refused = CliRun.of("pipeline", pipeline, "--out", run);
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("run directory " + run + " already holds stage artifacts")
+                .contains("--resume " + run);
+
+        // As if Ctrl-C came during the evaluation: its artifact was never written.
+        Files.delete(run.resolve("1-evaluate/artifact.bin"));
+        CliRun resumed = CliRun.of("pipeline", pipeline, "--resume", run, "--no-progress");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("[1/2] 0-meta-train reused (finished earlier): "
+                        + run.resolve("0-meta-train/artifact.bin"))
+                .contains("[2/2] 1-evaluate runs again, and every stage after it: no saved artifact")
+                .contains("[2/2] 1-evaluate done in").doesNotContain("0-meta-train starts").doesNotContain("6/6");
+        assertThat(JSON.readTree(resumed.lastLine()).get("stages")).isEqualTo(summary);
+
+        Path trained = run.resolve("0-meta-train/artifact.bin");
+        byte[] bytes = Files.readAllBytes(trained);
+        Files.write(trained, Arrays.copyOf(bytes, bytes.length - 5));
+        CliRun repaired = CliRun.of("pipeline", pipeline, "--resume", run, "--no-progress");
+        assertThat(repaired.code()).as(repaired.err()).isZero();
+        assertThat(repaired.err()).contains("[1/2] 0-meta-train runs again, and every stage after it: artifact "
+                + trained + " is corrupt or truncated").contains("[2/2] 1-evaluate starts");
+        assertThat(JSON.readTree(repaired.lastLine()).get("stages")).isEqualTo(summary);
+    }
+
+    @Test
     void badConfigFailsWithExitCode2AndOneLineNamingThePath() throws IOException {
         CliRun r = CliRun.of("train", config(dir, 4), "--set", "train.way=three", "--out", dir.resolve("x"));
         assertThat(r.code()).isEqualTo(2);
