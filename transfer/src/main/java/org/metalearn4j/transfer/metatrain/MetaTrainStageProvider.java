@@ -23,8 +23,8 @@ import org.metalearn4j.transfer.data.DatasetAccess;
 /**
  * The {@code meta-train} stage: creates any registered learner by name and meta-trains it on episodes, starting from
  * an incoming BACKBONE when there is one (handed over as {@code LearnerContext.initialBackbone}; the learner's own
- * config must name a matching architecture). Its loop is minimal (progress reports, no checkpoints inside the stage) and
- * should later reuse core.train's trainer.
+ * config must name a matching architecture). Its loop is minimal (progress reports, no checkpoints inside the stage)
+ * and should later reuse core.train's trainer.
  */
 public final class MetaTrainStageProvider implements StageProvider<MetaTrainConfig> {
     private static final int SUMMARY_WINDOW = 20;
