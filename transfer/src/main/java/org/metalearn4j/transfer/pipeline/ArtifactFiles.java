@@ -126,13 +126,12 @@ public final class ArtifactFiles {
         if (version == VERSION) {
             end = bytes.length - DIGEST_BYTES;
             digest = Arrays.copyOfRange(bytes, Math.max(0, end), bytes.length);
-            if (end < PREAMBLE_BYTES
-                    || !MessageDigest.isEqual(digest, sha256().digest(Arrays.copyOf(bytes, end)))) {
+            if (end < PREAMBLE_BYTES || !MessageDigest.isEqual(digest, sha256(bytes, end))) {
                 String why = "artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch";
                 throw new UncheckedIOException(why, new IOException(why));
             }
         } else {
-            digest = sha256().digest(bytes);
+            digest = sha256(bytes, bytes.length);
         }
         ByteArrayInputStream body = new ByteArrayInputStream(bytes, PREAMBLE_BYTES, end - PREAMBLE_BYTES);
         try {
@@ -238,6 +237,12 @@ public final class ArtifactFiles {
             throw new EOFException("string of " + len + " bytes cut short");
         }
         return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(byte[] bytes, int length) {
+        MessageDigest sha = sha256();
+        sha.update(bytes, 0, length);
+        return sha.digest();
     }
 
     private static MessageDigest sha256() {
