@@ -10,16 +10,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.metalearn4j.core.state.StateDict;
 
@@ -35,41 +29,22 @@ import org.metalearn4j.core.state.StateDict;
  * 32 bytes    SHA-256 of everything before it
  * </pre>
  *
- * A file is written to a temporary sibling, forced to disk, renamed over the target atomically and the directory is
- * forced, so a crash leaves either the old file or the complete new one, never a torn one.
+ * Written through {@link ChecksummedFile}: a crash leaves either the old file or the complete new one, never a torn
+ * one.
  */
 public final class CheckpointFile {
     static final byte[] MAGIC = "ML4JCKPT".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
-    private static final int DIGEST_BYTES = 32;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private CheckpointFile() {
     }
 
-    /** Writes {@code checkpoint} to {@code target} atomically. */
+    /** Writes {@code checkpoint} to {@code target} atomically (see {@link ChecksummedFile}). */
     public static void write(Path target, Checkpoint checkpoint) {
-        byte[] bytes = encode(checkpoint);
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
-            Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(dir);
+            ChecksummedFile.write(target, out -> encode(out, checkpoint));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // The original failure is the one worth reporting.
-            }
             throw new CheckpointException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
         }
     }
@@ -92,12 +67,11 @@ public final class CheckpointFile {
         if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CheckpointException(file + " is not a metalearn4j checkpoint (wrong magic bytes)");
         }
-        if (bytes.length < MAGIC.length + DIGEST_BYTES + 12) {
+        if (bytes.length < MAGIC.length + ChecksummedFile.DIGEST_BYTES + 12) {
             throw new CheckpointException("checkpoint " + file + " is truncated (" + bytes.length + " bytes)");
         }
-        int body = bytes.length - DIGEST_BYTES;
-        byte[] expected = Arrays.copyOfRange(bytes, body, bytes.length);
-        if (!MessageDigest.isEqual(expected, sha256(bytes, body))) {
+        int body = bytes.length - ChecksummedFile.DIGEST_BYTES;
+        if (!ChecksummedFile.verify(bytes)) {
             throw new CheckpointException("checkpoint " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
         }
         try {
@@ -109,35 +83,22 @@ public final class CheckpointFile {
         }
     }
 
-    private static byte[] encode(Checkpoint c) {
-        try {
-            ObjectNode meta = JSON.createObjectNode();
-            meta.set("config", JSON.readTree(c.configJson()));
-            meta.set("provenance", JSON.valueToTree(c.provenance()));
-            byte[] metaBytes = JSON.writeValueAsBytes(meta);
-            ByteArrayOutputStream stateBytes = new ByteArrayOutputStream();
-            try (DataOutputStream s = new DataOutputStream(stateBytes)) {
-                c.state().write(s);
-            }
-            ByteArrayOutputStream all = new ByteArrayOutputStream(metaBytes.length + stateBytes.size() + 64);
-            try (DataOutputStream out = new DataOutputStream(all)) {
-                out.write(MAGIC);
-                out.writeInt(VERSION);
-                out.writeInt(c.iteration());
-                out.writeInt(metaBytes.length);
-                out.write(metaBytes);
-                out.writeLong(stateBytes.size());
-                stateBytes.writeTo(out);
-            }
-            byte[] body = all.toByteArray();
-            byte[] digest = sha256(body, body.length);
-            byte[] out = Arrays.copyOf(body, body.length + DIGEST_BYTES);
-            System.arraycopy(digest, 0, out, body.length, DIGEST_BYTES);
-            return out;
-        } catch (IOException e) {
-            throw new CheckpointException("cannot encode checkpoint at iteration " + c.iteration() + ": "
-                    + e.getMessage(), e);
+    private static void encode(DataOutputStream out, Checkpoint c) throws IOException {
+        ObjectNode meta = JSON.createObjectNode();
+        meta.set("config", JSON.readTree(c.configJson()));
+        meta.set("provenance", JSON.valueToTree(c.provenance()));
+        byte[] metaBytes = JSON.writeValueAsBytes(meta);
+        ByteArrayOutputStream stateBytes = new ByteArrayOutputStream();
+        try (DataOutputStream s = new DataOutputStream(stateBytes)) {
+            c.state().write(s);
         }
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(c.iteration());
+        out.writeInt(metaBytes.length);
+        out.write(metaBytes);
+        out.writeLong(stateBytes.size());
+        stateBytes.writeTo(out);
     }
 
     private static Checkpoint decode(DataInputStream in) throws IOException {
@@ -159,24 +120,5 @@ public final class CheckpointFile {
         StateDict state = StateDict.read(in);
         Provenance provenance = JSON.treeToValue(meta.get("provenance"), Provenance.class);
         return new Checkpoint(iteration, state, meta.get("config").toString(), provenance);
-    }
-
-    private static byte[] sha256(byte[] bytes, int length) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(bytes, 0, length);
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    private static void forceDirectory(Path dir) {
-        // Makes the rename itself durable; some file systems refuse to open directories, where rename is durable.
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException ignored) {
-            // Best effort, see above.
-        }
     }
 }

@@ -1,30 +1,21 @@
 package org.metalearn4j.transfer.pipeline;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.metalearn4j.core.checkpoint.ChecksummedFile;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.state.StateDict;
@@ -41,14 +32,13 @@ import org.metalearn4j.core.state.StateDict;
  * </pre>
  *
  * The kind comes first so a validator can read it without loading the parameters. Version 1 files (no checksum) are
- * still read. A file is written to a temporary sibling, forced to disk and renamed over the target atomically, so an
- * interrupted write leaves the previous file or none, never a torn one that could pass for a finished stage.
+ * still read. Files are written through {@link ChecksummedFile}, so an interrupted write leaves the
+ * previous file or none, never a torn one that could pass for a finished stage.
  */
 public final class ArtifactFiles {
     private static final int MAGIC = 0x4D4C4146; // "MLAF"
     private static final int VERSION = 2;
     private static final int UNCHECKED_VERSION = 1;
-    private static final int DIGEST_BYTES = 32;
     private static final int PREAMBLE_BYTES = 8;
 
     private ArtifactFiles() {
@@ -62,38 +52,14 @@ public final class ArtifactFiles {
     public record Loaded(Artifact artifact, String sha256) {
     }
 
-    /** Writes atomically and durably; returns the hex SHA-256 stored in the file (as {@link Loaded#sha256}). */
+    /**
+     * Writes atomically and durably (see {@link ChecksummedFile}); returns the hex SHA-256 stored in the file (as
+     * {@link Loaded#sha256}).
+     */
     public static String write(Path file, Artifact artifact) {
-        Path dir = file.toAbsolutePath().getParent();
-        // A fixed name: a write killed half-way leaves one stale temp file, replaced by the next write.
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(dir);
-            MessageDigest sha = sha256();
-            byte[] digest;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                // Not closed: closing would close the channel before the checksum is appended.
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                        new DigestOutputStream(Channels.newOutputStream(ch), sha)));
-                writeBody(out, artifact);
-                out.flush();
-                digest = sha.digest();
-                ByteBuffer buf = ByteBuffer.wrap(digest);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectory(dir);
-            return HexFormat.of().formatHex(digest);
+            return ChecksummedFile.write(file, out -> writeBody(out, artifact));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // The original failure is the one worth reporting.
-            }
             throw new UncheckedIOException("cannot write artifact " + file + ": " + e.getMessage(), e);
         }
     }
@@ -122,24 +88,23 @@ public final class ArtifactFiles {
             throw new UncheckedIOException("cannot read artifact " + file + ": " + e.getMessage(), e);
         }
         int end = bytes.length;
-        byte[] digest;
         if (version == VERSION) {
-            end = bytes.length - DIGEST_BYTES;
-            digest = Arrays.copyOfRange(bytes, Math.max(0, end), bytes.length);
-            if (end < PREAMBLE_BYTES || !MessageDigest.isEqual(digest, sha256(bytes, end))) {
+            end = bytes.length - ChecksummedFile.DIGEST_BYTES;
+            if (end < PREAMBLE_BYTES || !ChecksummedFile.verify(bytes)) {
                 String why = "artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch";
                 throw new UncheckedIOException(why, new IOException(why));
             }
-        } else {
-            digest = sha256(bytes, bytes.length);
         }
+        // the stored trailer of a checked file is the SHA-256 of its body; an unchecked file is identified by all of it
+        String sha256 = version == VERSION ? HexFormat.of().formatHex(bytes, end, bytes.length)
+                : ChecksummedFile.hex(bytes, bytes.length);
         ByteArrayInputStream body = new ByteArrayInputStream(bytes, PREAMBLE_BYTES, end - PREAMBLE_BYTES);
         try {
             Artifact artifact = readBody(new DataInputStream(body), file);
             if (body.available() != 0) {
                 throw new IOException(body.available() + " unexpected bytes after the state");
             }
-            return new Loaded(artifact, HexFormat.of().formatHex(digest));
+            return new Loaded(artifact, sha256);
         } catch (IOException e) {
             String why = e instanceof EOFException ? "truncated" : e.getMessage();
             throw new UncheckedIOException("artifact " + file + " is malformed: " + why, e);
@@ -237,28 +202,5 @@ public final class ArtifactFiles {
             throw new EOFException("string of " + len + " bytes cut short");
         }
         return new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] sha256(byte[] bytes, int length) {
-        MessageDigest sha = sha256();
-        sha.update(bytes, 0, length);
-        return sha.digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    private static void forceDirectory(Path dir) {
-        // Makes the rename itself durable; some file systems refuse to open directories, where rename is durable.
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException ignored) {
-            // Best effort, see above.
-        }
     }
 }
