@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.examples.MainOptions;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidator;
@@ -31,24 +32,11 @@ public final class CrossDomainStudy {
     record Options(int episodes, int pretrainIterations, int metaIterations, int finetuneSteps, double l2sp,
                    Path runDir) {
         static Options parse(String[] args) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                if (!args[i].startsWith("--")) {
-                    throw new IllegalArgumentException("expected --option VALUE, got '" + args[i] + "'");
-                }
-                m.put(args[i].substring(2), args[i + 1]);
-            }
-            List<String> known = List.of("episodes", "pretrain-iterations", "meta-iterations", "finetune-steps",
-                    "l2sp", "run-dir");
-            m.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
-                throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
-            });
-            return new Options(Integer.parseInt(m.getOrDefault("episodes", "1000")),
-                    Integer.parseInt(m.getOrDefault("pretrain-iterations", "2000")),
-                    Integer.parseInt(m.getOrDefault("meta-iterations", "2000")),
-                    Integer.parseInt(m.getOrDefault("finetune-steps", "50")),
-                    Double.parseDouble(m.getOrDefault("l2sp", "0.01")),
-                    Path.of(m.getOrDefault("run-dir", "runs/cross-domain")));
+            MainOptions m = new MainOptions(args, Map.of("episodes", "1000", "pretrain-iterations", "2000",
+                    "meta-iterations", "2000", "finetune-steps", "50", "l2sp", "0.01", "run-dir",
+                    "runs/cross-domain"));
+            return new Options(m.integer("episodes"), m.integer("pretrain-iterations"), m.integer("meta-iterations"),
+                    m.integer("finetune-steps"), m.number("l2sp"), Path.of(m.string("run-dir")));
         }
     }
 

@@ -3,6 +3,7 @@ package org.metalearn4j.examples.transfer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.backend.ResidentMemoryGuard;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
@@ -26,6 +27,7 @@ public final class FashionMnistZeroShot {
     }
 
     public static void main(String[] args) {
+        ResidentMemoryGuard.installFromSystemProperty();
         Path runDir = Path.of(args.length > 0 ? args[0] : "runs/zeroshot-fashion-mnist");
         String input = args.length > 1 ? "input: " + Path.of(args[1]) + "\n" : "";
         PluginRegistry registry = PluginRegistry.discover(FashionMnistZeroShot.class.getClassLoader(), null);
