@@ -40,7 +40,7 @@ public final class ResidentMemoryGuard implements AutoCloseable {
                         // The allocator may keep freed memory, so the resident size can stay above the limit after
                         // a collection; pausing bounds the cost of collecting to a few percent in that case. Raising
                         // the limit instead lets more garbage pile up before each collection, which raises the
-                        // resident size again: a training run grew to 18.5 GB that way under a 6 GB limit.
+                        // resident size again: a training run grew to 17.7 GiB that way under a 6 GiB limit.
                         Thread.sleep(Math.max(sleepMs, MIN_GAP_MS));
                     } else {
                         Thread.sleep(sleepMs);
