@@ -12,8 +12,8 @@ import org.bytedeco.javacpp.Pointer;
  * whose Java heap barely grows can pile up gigabytes of dead native buffers.
  *
  * <p>JavaCPP offers the same guard ({@code -Dorg.bytedeco.javacpp.maxphysicalbytes}), but it reads the resident size
- * on every native allocation, which made small-op workloads about 40% slower (BENCHMARKS.md, "Engine"). This guard
- * polls from one daemon thread instead, so the launcher sets {@code maxphysicalbytes=0} and
+ * on every native allocation, which about doubled the time of small-op workloads (BENCHMARKS.md, "JVM and OpenMP
+ * settings"). This guard polls from one daemon thread instead, so the launcher sets {@code maxphysicalbytes=0} and
  * {@code -Dmetalearn4j.maxResident=8g}.
  */
 public final class ResidentMemoryGuard implements AutoCloseable {
