@@ -68,7 +68,8 @@ public final class MetricLearner implements Learner {
                     + context.type());
         }
         long[] shape = context.inputShape();
-        MetricModel model = new MetricModel(backbone.buildEmbedding(shape), headForEmbedding.apply(backbone.featureSize(shape)));
+        MetricModel model = new MetricModel(backbone.buildEmbedding(shape),
+                headForEmbedding.apply(backbone.featureSize(shape)));
         return new MetricLearner(model, optimizer, context);
     }
 

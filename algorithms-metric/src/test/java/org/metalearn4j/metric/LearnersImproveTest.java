@@ -27,7 +27,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * rules on the raw input are poor, a trained embedding that suppresses the noise is good. Accuracy is measured on 40
  * fixed 5-way 1-shot episodes before and after 80 training episodes. Seeded results on 2026-11-23 with the 32-32 mlp
  * embedding (ReLU after the first layer only, as metric learners build it): 0.20-0.28 before, 0.81-0.84 after for
- * ProtoNet, Matching and Siamese, 0.59 for Relation (its relation module learns more slowly); the threshold (at least 0.5 and 0.3 above the untrained learner) leaves room for thread-count-dependent rounding.
+ * ProtoNet, Matching and Siamese, 0.59 for Relation (its relation module learns more slowly); the threshold (at least
+ * 0.5 and 0.3 above the untrained learner) leaves room for thread-count-dependent rounding.
  */
 class LearnersImproveTest {
     private static final int DIM = 16;
