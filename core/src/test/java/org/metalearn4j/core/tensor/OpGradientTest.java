@@ -85,6 +85,8 @@ class OpGradientTest {
                         random(56, 2, 1, 3, 3)),
                 op("conv2d with bias", x -> x.get(0).conv2d(x.get(1), x.get(2), 1, 0).square(),
                         random(77, 2, 1, 3, 3), random(78, 2, 1, 2, 2), random(79, 2)),
+                op("conv2d with bias, constant input", x -> Tensor.constant(random(80, 2, 1, 4, 3))
+                        .conv2d(x.get(0), x.get(1), 1, 1).square(), random(81, 3, 1, 3, 3), random(82, 3)),
                 op("maxPool2d", x -> x.get(0).maxPool2d(2).square(), random(57, 2, 2, 5, 4)),
                 op("batchNorm train 4d", x -> BatchNorm.train(x.get(0), x.get(1), x.get(2), 1e-5).output().tanh(),
                         random(58, 3, 2, 2, 2), random(59, 2), random(60, 2)),

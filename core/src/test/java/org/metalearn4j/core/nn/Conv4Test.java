@@ -1,0 +1,70 @@
+package org.metalearn4j.core.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.metalearn4j.core.tensor.Tensor;
+import org.metalearn4j.core.testing.GradCheck;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Conv4 pools before its ReLU for speed; it must be the textbook conv, batch norm, ReLU, pool in every derivative. */
+class Conv4Test {
+    /** Conv4 as the papers write it, with Conv4's parameter names. */
+    private static Module textbookConv4(int hidden) {
+        LinkedHashMap<String, Module> blocks = new LinkedHashMap<>();
+        for (int b = 0; b < 4; b++) {
+            LinkedHashMap<String, Module> block = new LinkedHashMap<>();
+            block.put("conv", new Conv2d(b == 0 ? 1 : hidden, hidden, 3, 1));
+            block.put("bn", new BatchNorm2d(hidden));
+            block.put("relu", Activation.relu());
+            block.put("pool", new MaxPool2d(2));
+            blocks.put(Integer.toString(b), Sequential.named(block));
+        }
+        blocks.put("flatten", new Flatten());
+        return Sequential.named(blocks);
+    }
+
+    private static Tensor loss(Module backbone, Params p, Tensor x) {
+        Tensor features = backbone.forward(p, x, ForwardContext.training(1));
+        return features.tanh().square().sum(false, 0, 1);
+    }
+
+    private static Tensor squaredNorm(Params grads) {
+        Tensor total = null;
+        for (Tensor g : grads.tensors()) {
+            Tensor s = g.square().sum();
+            total = total == null ? s : total.add(s);
+        }
+        return total;
+    }
+
+    @Test
+    void poolBeforeReluGivesTheSameValueFirstAndSecondDerivatives() {
+        Conv4 conv4 = new Conv4(1, 4);
+        Module textbook = textbookConv4(4);
+        assertThat(textbook.parameterSpecs()).isEqualTo(conv4.parameterSpecs());
+        Params p = conv4.init(3).map(t -> Tensor.variable(t.value().castTo(DataType.DOUBLE)));
+        Tensor x = Tensor.constant(GradCheck.random(4, 5, 1, 16, 16));
+
+        Tensor fast = loss(conv4, p, x);
+        Tensor reference = loss(textbook, p, x);
+        assertThat(fast.item()).isCloseTo(reference.item(), offset(1e-12));
+
+        Params gFast = p.grad(fast, true);
+        Params gRef = p.grad(reference, true);
+        for (String name : p.names()) {
+            assertThat(GradCheck.maxRelativeError(gFast.get(name).value(), gRef.get(name).value())).as(name)
+                    .isLessThan(1e-10);
+        }
+        Params hFast = p.grad(squaredNorm(gFast), false);
+        Params hRef = p.grad(squaredNorm(gRef), false);
+        for (String name : List.of("0.conv.weight", "1.bn.weight", "2.bn.bias", "3.conv.weight")) {
+            assertThat(hFast.get(name).value().amaxNumber().doubleValue()).as(name).isGreaterThan(0);
+            assertThat(GradCheck.maxRelativeError(hFast.get(name).value(), hRef.get(name).value())).as(name)
+                    .isLessThan(1e-10);
+        }
+    }
+}
