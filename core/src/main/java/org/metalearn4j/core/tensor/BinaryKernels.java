@@ -3,18 +3,14 @@ package org.metalearn4j.core.tensor;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastDivOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastRDivOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastRSubOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Elementwise binary kernels with numpy broadcasting. ND4J's generic broadcasting path is several times slower than
- * its dimension-wise broadcast ops, so the common cases (same shape, one operand a scalar, one operand spanning a subset
- * of the other's axes such as a bias) are routed to the fast kernels.
+ * Elementwise binary kernels with numpy broadcasting. ND4J's {@code INDArray} broadcasting path is several times slower
+ * than its kernels, so each case is routed: same shape to the pairwise kernels, one operand a scalar to the scalar
+ * kernels, a last-axis bias to {@code biasadd}, and any other broadcast to the broadcastable custom ops ({@code add},
+ * {@code multiply}, ...). Those beat the dimension-wise legacy broadcast ops, which read strided channel slices of
+ * NCHW arrays one element at a time: 0.3 against 2.1 ms for 25x64x28x28 times [1,64,1,1] on one thread.
  */
 enum BinaryKernels {
     ADD, SUB, MUL, DIV;
@@ -35,30 +31,9 @@ enum BinaryKernels {
         if (this == ADD && dims != null && dims.length == 1 && dims[0] == sa.length - 1) {
             return addLastAxis(a, b, Nd4j.createUninitialized(a.dataType(), sa, 'c'));
         }
-        if (dims != null) {
-            INDArray z = Nd4j.createUninitialized(a.dataType(), sa, 'c');
-            INDArray y = b.reshape('c', sizes(sa, dims));
-            Nd4j.exec(switch (this) {
-                case ADD -> new BroadcastAddOp(a, y, z, dims);
-                case SUB -> new BroadcastSubOp(a, y, z, dims);
-                case MUL -> new BroadcastMulOp(a, y, z, dims);
-                case DIV -> new BroadcastDivOp(a, y, z, dims);
-            });
-            return z;
-        }
-        dims = spannedAxes(sb, sa);
-        if (dims != null) {
-            INDArray z = Nd4j.createUninitialized(b.dataType(), sb, 'c');
-            INDArray x = a.reshape('c', sizes(sb, dims));
-            Nd4j.exec(switch (this) {
-                case ADD -> new BroadcastAddOp(b, x, z, dims);
-                case SUB -> new BroadcastRSubOp(b, x, z, dims);
-                case MUL -> new BroadcastMulOp(b, x, z, dims);
-                case DIV -> new BroadcastRDivOp(b, x, z, dims);
-            });
-            return z;
-        }
-        return same(a, b);
+        INDArray z = Nd4j.createUninitialized(a.dataType(), Shapes.broadcast(customOp(), sa, sb), 'c');
+        Nd4j.exec(DynamicCustomOp.builder(customOp()).addInputs(a, b).addOutputs(z).build());
+        return z;
     }
 
     /**
@@ -71,7 +46,17 @@ enum BinaryKernels {
         return z;
     }
 
-    /** ND4J's own kernels: fast for equal shapes, generic numpy broadcasting otherwise. */
+    /** The name of ND4J's broadcastable custom op. */
+    private String customOp() {
+        return switch (this) {
+            case ADD -> "add";
+            case SUB -> "subtract";
+            case MUL -> "multiply";
+            case DIV -> "divide";
+        };
+    }
+
+    /** ND4J's pairwise kernels, for equal shapes. */
     private INDArray same(INDArray a, INDArray b) {
         return switch (this) {
             case ADD -> a.add(b);
@@ -120,13 +105,5 @@ enum BinaryKernels {
             }
         }
         return n == 0 ? null : Arrays.copyOf(dims, n);
-    }
-
-    private static long[] sizes(long[] shape, int[] dims) {
-        long[] out = new long[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            out[i] = shape[dims[i]];
-        }
-        return out;
     }
 }

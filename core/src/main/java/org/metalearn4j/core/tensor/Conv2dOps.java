@@ -121,7 +121,7 @@ final class Conv2dOps {
 
     private static DynamicCustomOp.DynamicCustomOpsBuilder op(String name, long[] ws, int stride, int pad) {
         // kH, kW, sH, sW, pH, pW, dH, dW, same-mode off, data format NCHW, weight format [oC, iC, kH, kW]
-        return DynamicCustomOp.builder(name).addIntegerArguments((int) ws[2], (int) ws[3], stride, stride, pad, pad, 1, 1, 0, 0,
-                1);
+        return DynamicCustomOp.builder(name)
+                .addIntegerArguments((int) ws[2], (int) ws[3], stride, stride, pad, pad, 1, 1, 0, 0, 1);
     }
 }

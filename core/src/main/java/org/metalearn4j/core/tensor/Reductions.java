@@ -24,8 +24,16 @@ final class Reductions {
         if (ax.length == 0) {
             return x;
         }
-        return Tensor.record("sum", x.value().sum(keepDims, ax),
-                (out, g, needs) -> new Tensor[] {g.reshape(kept).expand(shape)}, x);
+        INDArray value = isChannelReduction(shape, ax) ? ChannelSums.sum(x.value()) : x.value().sum(keepDims, ax);
+        if (keepDims) {
+            value = value.reshape(kept);
+        }
+        return Tensor.record("sum", value, (out, g, needs) -> new Tensor[] {g.reshape(kept).expand(shape)}, x);
+    }
+
+    /** Axes 0, 2 and 3 of an NCHW array: per-channel statistics, done as one BLAS product. */
+    private static boolean isChannelReduction(long[] shape, int[] axes) {
+        return shape.length == 4 && axes.length == 3 && axes[0] == 0 && axes[1] == 2 && axes[2] == 3;
     }
 
     static Tensor mean(Tensor x, boolean keepDims, int... axes) {

@@ -1,0 +1,34 @@
+package org.metalearn4j.core.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Per-channel sums over every axis but axis 1 of {@code [N,C]} or {@code [N,C,H,W]} arrays, as a matrix-vector
+ * product with a ones vector: ND4J's axis reductions run a scalar loop per element (1.1 ms for 25x64x28x28 float32 on
+ * one thread), BLAS's gemv reads the same array about four times faster.
+ */
+final class ChannelSums {
+    private ChannelSums() {
+    }
+
+    /** {@code sum over n, h, w of x[n, c, h, w]}, shape {@code [C]}. */
+    static INDArray sum(INDArray x) {
+        long n = x.size(0);
+        long c = x.size(1);
+        if (x.rank() == 2) {
+            return x.transpose().mmul(Nd4j.ones(x.dataType(), n));
+        }
+        long spatial = x.length() / (n * c);
+        INDArray perRow = x.reshape('c', n * c, spatial).mmul(Nd4j.ones(x.dataType(), spatial));
+        return perRow.reshape(n, c).sum(0);
+    }
+
+    /** {@code sum over n, h, w of a[n, c, h, w] * b[n, c, h, w]}, shape {@code [C]}. */
+    static INDArray dot(INDArray a, INDArray b) {
+        INDArray product = Nd4j.createUninitialized(a.dataType(), a.shape(), 'c');
+        Nd4j.exec(DynamicCustomOp.builder("multiply").addInputs(a, b).addOutputs(product).build());
+        return sum(product);
+    }
+}
