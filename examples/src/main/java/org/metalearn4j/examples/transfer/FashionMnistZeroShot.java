@@ -3,9 +3,9 @@ package org.metalearn4j.examples.transfer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.metalearn4j.core.backend.ResidentMemoryGuard;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.examples.MainOptions;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidator;
@@ -15,8 +15,9 @@ import org.metalearn4j.transfer.pipeline.PipelineValidator;
  * ({@code transfer/.../fashion-mnist-attributes.json}), tested on the three held-out classes of the test set, against
  * chance 1/3. Features are the raw pixels average-pooled 2x2 (14x14), so the result measures the attribute transfer,
  * not a backbone; pass a saved BACKBONE or MODEL artifact to classify on its features instead.
- * Usage: {@code FashionMnistZeroShot [RUN_DIR [ARTIFACT]]}; prints a Markdown table. Pipelines resume in RUN_DIR,
- * reusing results of an earlier run with the same settings; use a fresh RUN_DIR after changing code.
+ * Usage: {@code FashionMnistZeroShot [--run-dir DIR] [--input ARTIFACT]}; prints a Markdown table. Pipelines resume in
+ * the run directory (default {@code runs/zeroshot-fashion-mnist}), reusing results of an earlier run with the same
+ * settings; use a fresh directory after changing code.
  */
 public final class FashionMnistZeroShot {
     /** Held-out class triples: one per garment group, then harder ones within a group. */
@@ -26,10 +27,10 @@ public final class FashionMnistZeroShot {
     private FashionMnistZeroShot() {
     }
 
-    public static void main(String[] args) {
-        ResidentMemoryGuard.installFromSystemProperty();
-        Path runDir = Path.of(args.length > 0 ? args[0] : "runs/zeroshot-fashion-mnist");
-        String input = args.length > 1 ? "input: " + Path.of(args[1]) + "\n" : "";
+    public static void main(String[] argv) {
+        MainOptions args = new MainOptions(argv, Map.of("run-dir", "runs/zeroshot-fashion-mnist", "input", ""));
+        Path runDir = Path.of(args.string("run-dir"));
+        String input = args.string("input").isEmpty() ? "" : "input: " + Path.of(args.string("input")) + "\n";
         PluginRegistry registry = PluginRegistry.discover(FashionMnistZeroShot.class.getClassLoader(), null);
         System.out.println("| method | unseen classes | accuracy | chance | test images |");
         System.out.println("|---|---|---|---|---|");
