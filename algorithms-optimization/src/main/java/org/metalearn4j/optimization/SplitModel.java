@@ -34,7 +34,9 @@ public final class SplitModel {
         this.whole = Sequential.named(parts);
     }
 
-    /** The body {@code backbone} describes for the context's inputs, with a linear head of {@code context.outputs()}. */
+    /**
+     * The body {@code backbone} describes for the context's inputs, with a linear head of {@code context.outputs()}.
+     */
     public static SplitModel build(BackboneSpec backbone, LearnerContext context) {
         long[] shape = context.inputShape();
         return new SplitModel(backbone.build(shape),

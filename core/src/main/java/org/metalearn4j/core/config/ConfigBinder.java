@@ -40,7 +40,9 @@ public final class ConfigBinder {
         }
     }
 
-    /** Binds a provider's {@code params} over its {@link Provider#defaults()} into its {@link Provider#configType()}. */
+    /**
+     * Binds a provider's {@code params} over its {@link Provider#defaults()} into its {@link Provider#configType()}.
+     */
     public static <C extends Record> C bindParams(Provider<C> provider, JsonNode params, String path, String source) {
         return bind(params == null ? ConfigMappers.json().createObjectNode() : params, provider.defaults(),
                 provider.configType(), path, source);
@@ -62,8 +64,8 @@ public final class ConfigBinder {
             String msg = iae.getMessage();
             int colon = msg == null ? -1 : msg.indexOf(": ");
             if (colon > 0 && !msg.substring(0, colon).contains(" ")) {
-                return new ConfigException(joinField(at, msg.substring(0, colon)), msg.substring(colon + 2) + in(source),
-                        e);
+                String field = joinField(at, msg.substring(0, colon));
+                return new ConfigException(field, msg.substring(colon + 2) + in(source), e);
             }
             return new ConfigException(at, msg + in(source), e);
         }

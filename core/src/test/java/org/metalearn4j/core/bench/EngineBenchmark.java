@@ -23,11 +23,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * in the same run (the machine may be shared, so ratios are what compare across runs).
  *
  * <p>Run (2 threads): {@code mvn -o -q -pl core test-compile && mvn -o -q -pl core dependency:build-classpath
- * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test && OMP_NUM_THREADS=2 OMP_WAIT_POLICY=passive java
+ * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test && OMP_NUM_THREADS=2 GOMP_SPINCOUNT=30000 java
  * -XX:+UseParallelGC -Xmn32m -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4g -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -cp
  * core/target/classes:core/target/test-classes:$(cat core/target/cp.txt)
- * org.metalearn4j.core.bench.EngineBenchmark [rounds]} (the launcher's JVM settings; BENCHMARKS.md, "JVM and OpenMP
- * settings", says why each matters).
+ * org.metalearn4j.core.bench.EngineBenchmark [rounds]} (the launcher's JVM settings; a short OpenMP spin for a
+ * dedicated machine, {@code OMP_WAIT_POLICY=passive} for the launcher's shared-machine default; BENCHMARKS.md, "JVM
+ * and OpenMP settings", says why each matters).
  * After the timed rounds it prints an {@link OpProfiler} breakdown of each workload.
  */
 public final class EngineBenchmark {

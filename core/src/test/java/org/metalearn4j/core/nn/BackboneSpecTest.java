@@ -86,7 +86,8 @@ class BackboneSpecTest {
                 .hasMessageStartingWith("backbone.hidden: expected a list of at least one layer width, got []");
         assertThatThrownBy(() -> new BackboneSpec("mlp", Arrays.asList(4, null), 4))
                 .hasMessageStartingWith("backbone.hidden: expected widths >= 1, got [4, null]");
-        assertThatThrownBy(() -> BackboneSpec.mlp(8, 0)).hasMessage("backbone.hidden: expected widths >= 1, got [8, 0]");
+        assertThatThrownBy(() -> BackboneSpec.mlp(8, 0))
+                .hasMessage("backbone.hidden: expected widths >= 1, got [8, 0]");
         assertThatThrownBy(() -> BackboneSpec.conv4(0))
                 .hasMessage("backbone.channels: expected an integer >= 1, got 0");
     }
@@ -113,7 +114,8 @@ class BackboneSpecTest {
         assertThatThrownBy(() -> ConfigBinder.bind(bad, new Holder(BackboneSpec.defaults()), Holder.class,
                 "learner.params", "run.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("learner.params.backbone.type: expected one of auto, conv4, mlp, got 'resnet' (in run.yaml)");
+                .hasMessage("learner.params.backbone.type: expected one of auto, conv4, mlp, got 'resnet'"
+                        + " (in run.yaml)");
     }
 
     /** A provider configuration with a backbone, as the learners and stages have. */

@@ -26,11 +26,11 @@ import picocli.CommandLine.Parameters;
  * stages.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = {"Runs a pipeline of stages (pretrain, finetune, multitask, zeroshot, instance-transfer, distill, "
-                + "meta-train, evaluate, or any plugin stage) from a YAML file. Every stage name, stage config, "
-                + "artifact kind and referenced file is checked before the first stage starts. Each stage writes its "
-                + "artifact with provenance into RUN_DIR/<index>-<stage>/; stderr shows stage i/n, its progress bar "
-                + "and duration; stdout gets one JSON summary line.",
+        description = {"Runs a pipeline of stages (pretrain, finetune, multitask, zeroshot, instance-transfer, "
+                + "distill, meta-train, evaluate, or any plugin stage) from a YAML file. Every stage name, stage "
+                + "config, artifact kind and referenced file is checked before the first stage starts. Each stage "
+                + "writes its artifact with provenance into RUN_DIR/<index>-<stage>/; stderr shows stage i/n, its "
+                + "progress bar and duration; stdout gets one JSON summary line.",
                 "Ctrl-C stops at once and loses at most the stage that was running: --resume RUN_DIR reuses every "
                         + "finished stage whose artifact is intact and whose stage, config, seed and input are "
                         + "unchanged, and runs the rest."},

@@ -169,7 +169,7 @@ class MetalearnCliTest {
         CliRun plugins = CliRun.of("plugins");
         assertThat(plugins.out()).containsPattern("learner\\s+test-centroid\\s+0\\s+\\S*core\\S*")
                 .containsPattern("dataset\\s+test-blobs")
-                .containsPattern("backend\\s+cpu\\s+10\\s+metalearn4j-backends-cpu|backend\\s+cpu\\s+10\\s+backends-cpu");
+                .containsPattern("backend\\s+cpu\\s+10\\s+(metalearn4j-)?backends-cpu");
 
         CliRun datasets = CliRun.of("datasets", "--check");
         assertThat(datasets.out()).contains("test-blobs").contains("available: classification, splits [meta-train, "

@@ -18,7 +18,8 @@ import org.metalearn4j.transfer.pipeline.ProviderReferences;
  * @param episodeSeed seed of the episode set; the same value gives every method identical episodes
  * @param adapter     for a BACKBONE or MODEL input: {@code prototypes} (nearest class mean on frozen features) or
  *                    {@code finetune}; a NONE input always fine-tunes from scratch, a LEARNER uses its own adapter
- * @param mode        fine-tuning mode of the {@code finetune} adapter ({@code full}, {@code last-k}, {@code linear-probe})
+ * @param mode        fine-tuning mode of the {@code finetune} adapter ({@code full}, {@code last-k},
+ *                    {@code linear-probe})
  * @param k           backbone blocks trained in {@code last-k} mode
  * @param steps       full-batch fine-tuning steps on each support set
  * @param lr          fine-tuning learning rate
