@@ -74,12 +74,12 @@ public final class ResidentMemoryGuard implements AutoCloseable {
     public static synchronized void installFromSystemProperty() {
         String value = System.getProperty(PROPERTY);
         if (installed == null && value != null && !value.isBlank()) {
-            installed = start(parseSize(value), Duration.ofMillis(20));
+            installed = start(parseSize(value, PROPERTY), Duration.ofMillis(20));
         }
     }
 
-    /** {@code 8g}, {@code 512m}, {@code 64k} or plain bytes. */
-    static long parseSize(String text) {
+    /** {@code 8g}, {@code 512m}, {@code 64k} or plain bytes; errors name the system property {@code property}. */
+    static long parseSize(String text, String property) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
             case 'k' -> 1L << 10;
@@ -95,7 +95,7 @@ public final class ResidentMemoryGuard implements AutoCloseable {
             }
             return Math.multiplyExact(n, unit);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("-D" + PROPERTY + ": expected a positive size such as 8g or 512m, got '"
+            throw new IllegalArgumentException("-D" + property + ": expected a positive size such as 8g or 512m, got '"
                     + text + "'");
         }
     }

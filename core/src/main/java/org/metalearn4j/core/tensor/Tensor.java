@@ -2,6 +2,7 @@ package org.metalearn4j.core.tensor;
 
 import java.util.List;
 import java.util.Objects;
+import org.metalearn4j.core.backend.CollectionPacer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,6 +26,7 @@ public final class Tensor {
         this.value = Objects.requireNonNull(value, "value");
         this.requiresGrad = requiresGrad;
         this.node = node;
+        CollectionPacer.allocated(value);
     }
 
     /** A tensor that never receives gradients (data, labels, masks). */

@@ -38,11 +38,12 @@ class ResidentMemoryGuardTest {
 
     @Test
     void sizesParseWithUnitsAndBadValuesNameTheProperty() {
-        assertThat(ResidentMemoryGuard.parseSize("8g")).isEqualTo(8L << 30);
-        assertThat(ResidentMemoryGuard.parseSize("512M")).isEqualTo(512L << 20);
-        assertThat(ResidentMemoryGuard.parseSize("4096")).isEqualTo(4096L);
-        assertThatThrownBy(() -> ResidentMemoryGuard.parseSize("lots"))
+        assertThat(ResidentMemoryGuard.parseSize("8g", ResidentMemoryGuard.PROPERTY)).isEqualTo(8L << 30);
+        assertThat(ResidentMemoryGuard.parseSize("512M", ResidentMemoryGuard.PROPERTY)).isEqualTo(512L << 20);
+        assertThat(ResidentMemoryGuard.parseSize("4096", ResidentMemoryGuard.PROPERTY)).isEqualTo(4096L);
+        assertThatThrownBy(() -> ResidentMemoryGuard.parseSize("lots", ResidentMemoryGuard.PROPERTY))
                 .hasMessageContaining("metalearn4j.maxResident").hasMessageContaining("'lots'");
-        assertThatThrownBy(() -> ResidentMemoryGuard.parseSize("-1g")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> ResidentMemoryGuard.parseSize("-1g", ResidentMemoryGuard.PROPERTY))
+                .hasMessageContaining("positive");
     }
 }
