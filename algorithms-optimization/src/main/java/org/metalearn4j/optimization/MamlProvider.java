@@ -3,7 +3,8 @@ package org.metalearn4j.optimization;
 /** {@code maml}: Model-Agnostic Meta-Learning, exact second-order meta-gradients by default ({@code order}). */
 public final class MamlProvider extends GradientLearnerProvider {
     public MamlProvider() {
-        super("maml", "MAML (Finn et al. 2017): meta-learned initialization, first or exact second-order meta-gradients",
+        super("maml",
+                "MAML (Finn et al. 2017): meta-learned initialization, first or exact second-order meta-gradients",
                 "second", GradientMetaLearner.Variant.MAML);
     }
 }

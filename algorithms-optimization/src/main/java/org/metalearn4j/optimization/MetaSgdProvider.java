@@ -6,7 +6,8 @@ package org.metalearn4j.optimization;
  */
 public final class MetaSgdProvider extends GradientLearnerProvider {
     public MetaSgdProvider() {
-        super("metasgd", "Meta-SGD (Li et al. 2017): learned per-parameter inner learning rates; innerLr is their initial value",
+        super("metasgd",
+                "Meta-SGD (Li et al. 2017): learned per-parameter inner learning rates; innerLr is their initial value",
                 "second", GradientMetaLearner.Variant.META_SGD);
     }
 }

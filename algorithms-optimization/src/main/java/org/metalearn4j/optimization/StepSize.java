@@ -3,7 +3,9 @@ package org.metalearn4j.optimization;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.tensor.Tensor;
 
-/** The inner loop's step {@code grad -> lr * grad}: a constant (MAML, ANIL, Reptile) or learned per entry (Meta-SGD). */
+/**
+ * The inner loop's step {@code grad -> lr * grad}: a constant (MAML, ANIL, Reptile) or learned per entry (Meta-SGD).
+ */
 @FunctionalInterface
 interface StepSize {
 

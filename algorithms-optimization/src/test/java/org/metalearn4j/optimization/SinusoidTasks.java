@@ -12,7 +12,9 @@ import org.metalearn4j.core.task.TaskType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Seeded sinusoid regression tasks (Finn et al.): y = A sin(x + phase), A in [0.1, 5], phase in [0, pi], x in [-5, 5]. */
+/**
+ * Seeded sinusoid regression tasks (Finn et al.): y = A sin(x + phase), A in [0.1, 5], phase in [0, pi], x in [-5, 5].
+ */
 final class SinusoidTasks {
     private SinusoidTasks() {
     }

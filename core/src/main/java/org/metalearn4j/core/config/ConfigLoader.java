@@ -15,7 +15,8 @@ import org.metalearn4j.core.spi.ConfigException;
 
 /**
  * Reads a run configuration from YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}), applies
- * {@code key.path=value} overrides, fills in {@link RunConfig#defaults()} and validates, all before anything is trained.
+ * {@code key.path=value} overrides, fills in {@link RunConfig#defaults()} and validates, all before anything is
+ * trained.
  */
 public final class ConfigLoader {
     private ConfigLoader() {

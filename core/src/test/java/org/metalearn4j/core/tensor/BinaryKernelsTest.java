@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Every routing of {@link BinaryKernels} (bias, channel, column, reversed and general broadcasts) against numpy rules. */
+/**
+ * Every routing of {@link BinaryKernels} (bias, channel, column, reversed and general broadcasts) against numpy rules.
+ */
 class BinaryKernelsTest {
     static Stream<Arguments> shapes() {
         return Stream.of(

@@ -35,7 +35,8 @@ public final class IdxReader {
                 return read(in, file, expectedDims);
             }
         } catch (EOFException e) {
-            throw new DatasetException(file + ": IDX file is truncated (ends inside the header or compressed stream)", e);
+            throw new DatasetException(file + ": IDX file is truncated (ends inside the header or compressed"
+                    + " stream)", e);
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot read IDX file (" + e.getMessage() + ")", e);
         }

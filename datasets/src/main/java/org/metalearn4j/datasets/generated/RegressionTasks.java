@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Regression tasks from a {@link RegressionFamily}: one function per seed, evaluated at {@code shot + query} random
- * inputs; the first {@code shot} points are the support set, the rest the query set. x and y are float32 {@code [n, 1]}.
+ * inputs; the first {@code shot} points are the support set, the rest the query set. x and y are float32
+ * {@code [n, 1]}.
  */
 public final class RegressionTasks implements TaskSource {
     private final RegressionFamily family;

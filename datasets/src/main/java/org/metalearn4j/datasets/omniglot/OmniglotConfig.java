@@ -7,8 +7,10 @@ package org.metalearn4j.datasets.omniglot;
  * @param cacheDir             cache directory; null or blank means {@code $METALEARN4J_DATA}, else
  *                             {@code ~/.cache/metalearn4j}. The zips are looked for in its {@code omniglot/} folder
  * @param download             download missing zips from the official repository (needs the two checksums)
- * @param backgroundSha256     SHA-256 of {@code images_background.zip} (or put it in {@code images_background.zip.sha256})
- * @param evaluationSha256     SHA-256 of {@code images_evaluation.zip} (or put it in {@code images_evaluation.zip.sha256})
+ * @param backgroundSha256     SHA-256 of {@code images_background.zip} (or put it in
+ *                             {@code images_background.zip.sha256})
+ * @param evaluationSha256     SHA-256 of {@code images_evaluation.zip} (or put it in
+ *                             {@code images_evaluation.zip.sha256})
  * @param trainCharacters      characters in {@code meta-train}, taken first in the standard 1623-character order
  * @param validationCharacters characters in {@code meta-val}, taken next; the rest form {@code meta-test}
  * @param rotateMetaTrain      make each 90-degree rotation of a meta-train character a class of its own

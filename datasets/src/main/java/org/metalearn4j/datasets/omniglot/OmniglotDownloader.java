@@ -83,7 +83,8 @@ public final class OmniglotDownloader {
             Digests actual;
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new DatasetException(url + " answered HTTP " + response.statusCode() + "; nothing was saved to "
+                    throw new DatasetException(url + " answered HTTP " + response.statusCode()
+                            + "; nothing was saved to "
                             + target);
                 }
                 actual = copyAndHash(body, part);

@@ -21,7 +21,8 @@ import org.metalearn4j.datasets.store.DecodedCache;
  * cache directory, with the Vinyals et al. (2016) split: 1200 characters for training and the remaining 423 for
  * testing, taken in the standard order of the 1623 characters (background alphabets, then evaluation alphabets, each
  * sorted by alphabet and character). The 1200 are divided into {@code meta-train} (first 1100, each rotation by
- * 0/90/180/270 degrees a class of its own: 4400 classes) and {@code meta-val} (next 100); {@code meta-test} has 423. When the zips are absent it downloads them if asked to, else
+ * 0/90/180/270 degrees a class of its own: 4400 classes) and {@code meta-val} (next 100); {@code meta-test} has 423.
+ * When the zips are absent it downloads them if asked to, else
  * fails saying where it looked; the offline alternative is {@code omniglot-small}.
  */
 public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
@@ -62,9 +63,11 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
         if (!Files.isRegularFile(background) || !Files.isRegularFile(evaluation)) {
             if (!config.download()) {
                 throw new DatasetException("full Omniglot not found: looked for " + background + " and " + evaluation
-                        + " (cache directory from 'cacheDir', else $" + DataDirectory.ENV + ", else ~/.cache/metalearn4j)."
+                        + " (cache directory from 'cacheDir', else $" + DataDirectory.ENV
+                        + ", else ~/.cache/metalearn4j)."
                         + " Copy both zips from https://github.com/brendenlake/omniglot/tree/master/python there, or"
-                        + " set download: true (verified against backgroundSha256 / evaluationSha256 when given, else the"
+                        + " set download: true (verified against backgroundSha256 / evaluationSha256"
+                        + " when given, else the"
                         + " MD5 torchvision publishes). The shipped offline set is"
                         + " omniglot-small.");
             }

@@ -34,7 +34,8 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
 
     @Override
     public String description() {
-        return "Omniglot small1 (544 rotated classes, meta-train) / small2-only alphabets (106 classes, meta-test), shipped";
+        return "Omniglot small1 (544 rotated classes, meta-train) / small2-only alphabets (106 classes, meta-test),"
+                + " shipped";
     }
 
     @Override

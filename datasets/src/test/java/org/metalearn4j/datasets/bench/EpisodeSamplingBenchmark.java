@@ -10,7 +10,8 @@ import org.metalearn4j.datasets.omniglot.OmniglotSmallProvider;
 
 /**
  * Episodes per second for 5-way 1-shot 15-query sampling from the in-memory omniglot-small meta-train store, on the
- * calling thread (and, first, the time to decode the shipped archives). Argument: seconds per measured round. Not part of the test suite; the command is in BENCHMARKS.md, "Datasets and episode sampling".
+ * calling thread (and, first, the time to decode the shipped archives). Argument: seconds per measured round.
+ * Not part of the test suite; the command is in BENCHMARKS.md, "Datasets and episode sampling".
  */
 public final class EpisodeSamplingBenchmark {
     private EpisodeSamplingBenchmark() {
@@ -48,7 +49,8 @@ public final class EpisodeSamplingBenchmark {
             double threadCpu = (threads.getCurrentThreadCpuTime() - threadCpuStart) / 1e9;
             double processCpu = (os.getProcessCpuTime() - processCpuStart) / 1e9;
             // Wall-clock rates suffer when other processes share the core; CPU-time rates show the cost itself.
-            System.out.printf("round %d: %d episodes (5-way 1-shot 15-query): %.0f/s wall clock, %.0f per sampling-thread "
+            System.out.printf("round %d: %d episodes (5-way 1-shot 15-query): "
+                    + "%.0f/s wall clock, %.0f per sampling-thread "
                     + "CPU second, %.0f per process CPU second (incl. GC and deallocator threads)%n", round, count,
                     count / ((now - start) / 1e9), count / threadCpu, count / processCpu);
         }

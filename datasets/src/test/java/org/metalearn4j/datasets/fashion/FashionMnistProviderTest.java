@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Real Fashion-MNIST; skipped only where the Debian package dataset-fashion-mnist is not installed (CI installs it). */
+/**
+ * Real Fashion-MNIST; skipped only where the Debian package dataset-fashion-mnist is not installed (CI installs it).
+ */
 class FashionMnistProviderTest {
     private static final FashionMnistProvider PROVIDER = new FashionMnistProvider();
     private static ClassStoreDataset data;

@@ -61,7 +61,8 @@ class OmniglotSmallProviderTest {
         for (int turns = 1; turns < 4; turns++) {
             String name = String.format("Korean/character05/rot%03d", turns * 90);
             int rotated = train.classesWhere(name::equals)[0];
-            assertThat(train.example(rotated, 3)).containsExactly(Rotation.rotate(train.example(upright, 3), 28, turns));
+            assertThat(train.example(rotated, 3))
+                    .containsExactly(Rotation.rotate(train.example(upright, 3), 28, turns));
         }
     }
 

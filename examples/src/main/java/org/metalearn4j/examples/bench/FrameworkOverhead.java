@@ -75,7 +75,8 @@ public final class FrameworkOverhead {
                 CheckpointFile.read(file);
             }
             double read = (System.nanoTime() - t0) / 1e9 / repeats;
-            System.out.printf(Locale.ROOT, "checkpoint of %d floats (%.1f MB): write+fsync %.1f ms, read+verify %.1f ms%n",
+            System.out.printf(Locale.ROOT,
+                    "checkpoint of %d floats (%.1f MB): write+fsync %.1f ms, read+verify %.1f ms%n",
                     floats, Files.size(file) / 1e6, write * 1e3, read * 1e3);
         } finally {
             vertx.close().await();

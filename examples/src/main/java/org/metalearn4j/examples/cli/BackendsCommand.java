@@ -29,7 +29,8 @@ final class BackendsCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = Session.open(pluginsDir, console.err())) {
             var registry = session.registry();
-            console.out().printf("%-8s %-5s %-10s %-44s %s%n", "NAME", "RANK", "AVAILABLE", "ORIGIN", "DEVICE / REASON");
+            console.out().printf("%-8s %-5s %-10s %-44s %s%n", "NAME", "RANK", "AVAILABLE", "ORIGIN",
+                    "DEVICE / REASON");
             registry.backends().stream().sorted(Comparator.comparingInt(Backend::rank).reversed()).forEach(b -> {
                 Availability a = b.availability();
                 console.out().printf("%-8s %-5d %-10s %-44s %s%n", b.name(), b.rank(), a.available() ? "yes" : "no",

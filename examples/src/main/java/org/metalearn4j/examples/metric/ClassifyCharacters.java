@@ -45,7 +45,8 @@ public final class ClassifyCharacters {
     }
 
     public static void main(String[] args) throws IOException {
-        MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "600", "state", "", "examples", "",
+        MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "600", "state", "",
+                "examples", "",
                 "queries", "", "seed", "1"));
         if (a.string("examples").isEmpty() || a.string("queries").isEmpty()) {
             throw new IllegalArgumentException("--examples DIR and --queries DIR are required");

@@ -31,7 +31,8 @@ public final class MetricOmniglotBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "1800", "way", "20", "shot", "5", "query",
+        MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "1800", "way", "20", "shot", "5",
+                "query",
                 "5", "episodes", "1000", "seed", "1", "eval-seed", "20261123", "runs", ""));
         PluginRegistry registry = PluginRegistry.discover(MetricOmniglotBenchmark.class.getClassLoader(), null);
         Dataset data = TimedTraining.open(registry, "omniglot-small");

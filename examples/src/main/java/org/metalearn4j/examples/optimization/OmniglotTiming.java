@@ -53,7 +53,8 @@ public final class OmniglotTiming {
                         sampling += (t1 - t0) / 1e6;
                         stepMs.add((t2 - t1) / 1e6);
                     }
-                    System.out.printf("%s order, inner steps %d, iteration %d: step %.0f ms, loss %.4f, accuracy %.3f%s%n",
+                    System.out.printf("%s order, inner steps %d, iteration %d: step %.0f ms, loss %.4f,"
+                            + " accuracy %.3f%s%n",
                             order, args.integer("inner-steps"), it, (t2 - t1) / 1e6, m.loss(), m.metric(),
                             it == 0 ? " (warm-up)" : "");
                 }

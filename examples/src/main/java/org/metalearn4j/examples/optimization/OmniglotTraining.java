@@ -41,7 +41,8 @@ public final class OmniglotTraining {
     }
 
     public static void main(String[] argv) throws IOException {
-        MainOptions args = new MainOptions(argv, Map.of("learner", "maml", "params", "", "minutes", "60", "meta-batch", "32",
+        MainOptions args = new MainOptions(argv, Map.of("learner", "maml", "params", "", "minutes", "60",
+                "meta-batch", "32",
                 "eval-every-seconds", "300", "curve-episodes", "100", "final-episodes", "600", "seed", "1",
                 "out", "target/omniglot-curve.csv"));
         String name = args.string("learner");

@@ -54,7 +54,9 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
 
     @Override
     public PipelineStage create(EvaluateConfig config) {
-        return PipelineStage.of(Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE, ArtifactKind.MODEL, ArtifactKind.LEARNER), ArtifactKind.EVALUATION,
+        return PipelineStage.of(
+                Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE, ArtifactKind.MODEL, ArtifactKind.LEARNER),
+                ArtifactKind.EVALUATION,
                 (input, context) -> {
             Dataset data = DatasetAccess.open(context.registry(), config.dataset());
             Adapter adapter = adapter(config, input, context, data.inputShape());

@@ -79,7 +79,8 @@ public record FinetunePlan(String mode, int k, Map<String, Double> learningRates
         List<String> names = new ArrayList<>();
         List<Tensor> values = new ArrayList<>();
         start.asMap().forEach((name, v) -> {
-            if (name.startsWith(Classifier.BACKBONE) && !name.endsWith("running_mean") && !name.endsWith("running_var")) {
+            if (name.startsWith(Classifier.BACKBONE) && !name.endsWith("running_mean")
+                    && !name.endsWith("running_var")) {
                 names.add(name);
                 values.add(Tensor.constant(v));
             }

@@ -35,7 +35,8 @@ public final class DensityRatioWeights {
         int ns = source.rows();
         int nt = target.rows();
         INDArray x = Nd4j.vstack(source.castTo(DataType.DOUBLE), target.castTo(DataType.DOUBLE));
-        INDArray domain = Nd4j.vstack(Nd4j.zeros(DataType.DOUBLE, ns, 1), Nd4j.ones(DataType.DOUBLE, nt, 1)).reshape(-1);
+        INDArray domain = Nd4j.vstack(Nd4j.zeros(DataType.DOUBLE, ns, 1),
+                Nd4j.ones(DataType.DOUBLE, nt, 1)).reshape(-1);
         // Balancing the two domains removes the prior odds nt/ns from the classifier, leaving the density ratio.
         INDArray balance = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {ns, 1}, 1.0 / ns, DataType.DOUBLE),
                 Nd4j.valueArrayOf(new long[] {nt, 1}, 1.0 / nt, DataType.DOUBLE)).reshape(-1);

@@ -72,14 +72,16 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
         INDArray sourceFeatures = features.apply(source.examples().x());
         INDArray targetFeatures = features.apply(target.examples().x());
         INDArray w = DensityRatioWeights.compute(sourceFeatures, targetFeatures, config.l2(), config.maxWeight());
-        SupervisedLoop.Result r = SupervisedLoop.train(model, source.examples(), w.toDoubleVector(), config.iterations(),
+        SupervisedLoop.Result r = SupervisedLoop.train(model, source.examples(), w.toDoubleVector(),
+                config.iterations(),
                 config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 3),
                 context.progress());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train.loss", r.loss());
         metrics.put("weights.max", w.maxNumber().doubleValue());
         // Effective sample size (sum w)^2 / sum w^2: how many source examples the weighting effectively keeps.
-        metrics.put("weights.effectiveSize", Math.pow(w.sumNumber().doubleValue(), 2) / w.mul(w).sumNumber().doubleValue());
+        metrics.put("weights.effectiveSize",
+                Math.pow(w.sumNumber().doubleValue(), 2) / w.mul(w).sumNumber().doubleValue());
         if (config.testSplit() != null) {
             TrainingData test = TrainingData.load(context.registry(), config.dataset(), config.testSplit(),
                     config.classes(), 0, Seeds.derive(context.seed(), 4));

@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Fixed features for closed-form learners (zero-shot, domain classifiers): the incoming BACKBONE's (or MODEL's backbone)
+ * Fixed features for closed-form learners (zero-shot, domain classifiers): the incoming BACKBONE's
+ * (or MODEL's backbone)
  * evaluation-mode features, computed in chunks to bound memory, or pooled pixels when the pipeline has no backbone.
  */
 public final class FeatureExtractor {

@@ -69,7 +69,8 @@ public final class PipelineSpecReader {
         }
         JsonNode stagesNode = root.get("stages");
         if (stagesNode == null || !stagesNode.isArray() || stagesNode.isEmpty()) {
-            throw new ConfigException(at + "stages", "expected a non-empty list of stages, each {stage: NAME, config: {...}}");
+            throw new ConfigException(at + "stages",
+                    "expected a non-empty list of stages, each {stage: NAME, config: {...}}");
         }
         List<StageSpec> stages = new ArrayList<>();
         for (int i = 0; i < stagesNode.size(); i++) {

@@ -16,7 +16,8 @@ import org.metalearn4j.core.spi.ProviderRegistry;
 /**
  * Checks a whole pipeline before anything trains: every stage name is registered, every config binds to its
  * provider's record, each stage accepts the artifact kind the previous stage (or the {@code input} artifact) produces,
- * every file a config or the pipeline names exists, and every data set and learner a config names is registered. All problems are reported together, each naming the stage by
+ * every file a config or the pipeline names exists, and every data set and learner a config names is registered.
+ * All problems are reported together, each naming the stage by
  * index and name.
  */
 public final class PipelineValidator {

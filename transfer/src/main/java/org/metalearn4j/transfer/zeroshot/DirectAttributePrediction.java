@@ -50,7 +50,8 @@ public final class DirectAttributePrediction {
         public INDArray scores(INDArray features, INDArray attributes) {
             INDArray a = attributes.castTo(DataType.DOUBLE);
             if (a.columns() != classifiers.size()) {
-                throw new IllegalArgumentException("class descriptors have " + a.columns() + " attributes, the model was"
+                throw new IllegalArgumentException("class descriptors have " + a.columns()
+                        + " attributes, the model was"
                         + " trained on " + classifiers.size());
             }
             INDArray p = clip(attributeProbabilities(features));

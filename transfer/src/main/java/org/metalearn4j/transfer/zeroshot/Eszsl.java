@@ -42,12 +42,14 @@ public final class Eszsl {
      */
     public static INDArray solve(INDArray x, INDArray y, INDArray s, double gamma, double lambda) {
         if (x.rank() != 2 || y.rank() != 2 || s.rank() != 2 || y.rows() != x.rows() || s.rows() != y.columns()) {
-            throw new IllegalArgumentException("ESZSL needs x [m,d], y [m,z], s [z,a]; got x " + Arrays.toString(x.shape())
+            throw new IllegalArgumentException("ESZSL needs x [m,d], y [m,z], s [z,a]; got x "
+                    + Arrays.toString(x.shape())
                     + ", y " + Arrays.toString(y.shape()) + ", s " + Arrays.toString(s.shape()));
         }
         INDArray xd = x.castTo(DataType.DOUBLE);
         INDArray sd = s.castTo(DataType.DOUBLE);
-        INDArray left = Solve.ridge(xd.transpose().mmul(xd), gamma, xd.transpose().mmul(y.castTo(DataType.DOUBLE)).mmul(sd));
+        INDArray left = Solve.ridge(xd.transpose().mmul(xd), gamma,
+                xd.transpose().mmul(y.castTo(DataType.DOUBLE)).mmul(sd));
         // left (x^T x + gI)^-1 x^T y s is [d, a]; the right factor is symmetric, so right-multiplying by its inverse
         // equals ((s^T s + lI)^-1 left^T)^T.
         return Solve.ridge(sd.transpose().mmul(sd), lambda, left.transpose()).transpose().dup();

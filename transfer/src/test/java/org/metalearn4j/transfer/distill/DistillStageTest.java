@@ -27,7 +27,8 @@ class DistillStageTest {
             .dataset(SyntheticImages.create("blobs", 4, 30, 7).provider());
 
     private List<Artifact> run(String yaml) {
-        return new PipelineRunner(registry).run(new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)),
+        return new PipelineRunner(registry).run(
+                new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)),
                 dir, false);
     }
 

@@ -34,7 +34,8 @@ class EvaluateStageTest {
 
     /** Runs in a fresh directory {@code run<N>}, N counting from 0 within a test. */
     private List<Artifact> run(String yaml) {
-        return new PipelineRunner(registry).run(new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)),
+        return new PipelineRunner(registry).run(
+                new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)),
                 dir.resolve("run" + runs++), false);
     }
 

@@ -29,7 +29,8 @@ class FinetuneStageTest {
             .dataset(SyntheticImages.create("blobs", 10, 20, 3).provider());
 
     private List<Artifact> run(String yaml, Path runDir) {
-        return new PipelineRunner(registry).run(new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)),
+        return new PipelineRunner(registry).run(
+                new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)),
                 runDir, false);
     }
 

@@ -25,7 +25,8 @@ class L2SpTest {
     void valueIsLambdaTimesSquaredDistanceOverIncludedReferencedParameters() {
         INDArray w = theta0W.add(0.5);
         Params current = Params.of(List.of("w", "b", "head"),
-                List.of(Tensor.variable(w), Tensor.variable(theta0B.add(1.0)), Tensor.variable(GradCheck.random(6, 2))));
+                List.of(Tensor.variable(w), Tensor.variable(theta0B.add(1.0)),
+                        Tensor.variable(GradCheck.random(6, 2))));
         double penalty = L2Sp.penalty(current, reference, 2.0, n -> !n.equals("b")).item();
         // Only w counts: b is excluded, head has no reference. 12 entries each 0.5 away: 2 * 12 * 0.25.
         assertThat(penalty).isCloseTo(6.0, org.assertj.core.data.Offset.offset(1e-12));

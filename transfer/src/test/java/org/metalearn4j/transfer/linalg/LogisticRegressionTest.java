@@ -34,7 +34,8 @@ class LogisticRegressionTest {
     @Test
     void separableDataStaysFiniteThanksToThePenalty() {
         INDArray x = Nd4j.createFromArray(new double[][] {{-2}, {-1}, {1}, {2}});
-        LogisticRegression.Model model = LogisticRegression.fit(x, Nd4j.createFromArray(0.0, 0.0, 1.0, 1.0), null, 1e-2);
+        LogisticRegression.Model model = LogisticRegression.fit(x, Nd4j.createFromArray(0.0, 0.0, 1.0, 1.0),
+                null, 1e-2);
         INDArray p = model.probabilities(x);
         assertThat(p.getDouble(0)).isLessThan(0.2);
         assertThat(p.getDouble(3)).isGreaterThan(0.8);

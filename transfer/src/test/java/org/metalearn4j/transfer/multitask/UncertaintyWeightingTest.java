@@ -21,7 +21,8 @@ class UncertaintyWeightingTest {
         GradCheck.firstOrder(xs -> UncertaintyWeighting.combine(
                         List.of(xs.get(0).square().sum(), xs.get(1).square().sum()),
                         List.of(xs.get(2).sum(), xs.get(3).sum())),
-                List.of(GradCheck.random(1, 3), GradCheck.random(2, 2), GradCheck.random(3, 1), GradCheck.random(4, 1)));
+                List.of(GradCheck.random(1, 3), GradCheck.random(2, 2), GradCheck.random(3, 1),
+                        GradCheck.random(4, 1)));
     }
 
     @Test

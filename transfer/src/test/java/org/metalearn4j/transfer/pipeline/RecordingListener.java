@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.pipeline.Artifact;
 
-/** Records what a pipeline run reported, one line per event, e.g. {@code started 1-add 2/3}, {@code progress 1-add 4/5}. */
+/**
+ * Records what a pipeline run reported, one line per event, e.g. {@code started 1-add 2/3}, {@code progress 1-add 4/5}.
+ */
 public final class RecordingListener implements PipelineListener {
     /** Every event in order. */
     public final List<String> events = new ArrayList<>();
