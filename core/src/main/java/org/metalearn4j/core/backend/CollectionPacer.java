@@ -1,6 +1,7 @@
 package org.metalearn4j.core.backend;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -10,23 +11,38 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>ND4J frees an array's native buffer only once the collector finds the array unreachable. Engine tensors die
  * young while the Java heap hardly grows, so without pacing every activation lands on fresh pages until the
  * {@link ResidentMemoryGuard} fires gigabytes later, and the kernel must fault in and zero each page. On the build
- * machine that took more than half the time of a ProtoNet training episode; pacing every 256 MB made it 2.4 times
- * faster and cut second-order MAML's resident memory from 2.3 GB to 0.7 GB (BENCHMARKS.md, "Page faults").
+ * machine that took more than half the time of a ProtoNet training episode (BENCHMARKS.md, "Page faults").
+ *
+ * <p>A full collection costs in proportion to the live Java heap: about 20 ms for a ProtoNet episode's, much more
+ * while second-order MAML holds the graphs of 32 tasks. The volume therefore adapts: it doubles (up to 4 GB) while
+ * collections take more than 5% of the time, and halves back towards the configured volume while they take less than
+ * 1.25%.
  */
 public final class CollectionPacer {
-    /** System property with the allocation volume between collections, e.g. {@code 256m}; {@code 0} disables. */
+    /**
+     * System property with the smallest allocation volume between collections, e.g. {@code 256m}; {@code 0} turns
+     * pacing off.
+     */
     public static final String PROPERTY = "metalearn4j.collectEvery";
     private static final String DEFAULT = "256m";
+    private static final long MAX_EVERY = 4L << 30;
+    private static final double MAX_SHARE = 0.05;
     private static final CollectionPacer PROCESS = new CollectionPacer(
-            parse(System.getProperty(PROPERTY, DEFAULT)), System::gc);
+            parse(System.getProperty(PROPERTY, DEFAULT)), System::gc, System::nanoTime);
 
-    private final long every;
+    private final long minEvery;
     private final Runnable collect;
+    private final LongSupplier nanoClock;
     private final AtomicLong sinceCollection = new AtomicLong();
+    private volatile long every;
+    private long lastCollectionEnd;
 
-    CollectionPacer(long every, Runnable collect) {
-        this.every = every;
+    CollectionPacer(long minEvery, Runnable collect, LongSupplier nanoClock) {
+        this.minEvery = minEvery;
+        this.every = minEvery;
         this.collect = collect;
+        this.nanoClock = nanoClock;
+        this.lastCollectionEnd = nanoClock.getAsLong();
     }
 
     /** Counts a new tensor buffer against the process-wide pacer, configured by {@value #PROPERTY}. */
@@ -34,20 +50,42 @@ public final class CollectionPacer {
         PROCESS.count(value);
     }
 
-    /** The process-wide volume between collections in bytes, {@code 0} when pacing is off. */
+    /** The process-wide pacer's current volume between collections in bytes, {@code 0} when pacing is off. */
     public static long every() {
-        return PROCESS.every;
+        return PROCESS.currentEvery();
     }
 
     /** Counts {@code value}'s buffer unless it is a view of another array's, and collects when the volume is due. */
     void count(INDArray value) {
-        if (every == 0 || value.isView()) {
+        if (minEvery != 0 && !value.isView()) {
+            countBytes(value.length() * value.dataType().width());
+        }
+    }
+
+    void countBytes(long bytes) {
+        if (minEvery != 0 && sinceCollection.addAndGet(bytes) >= every) {
+            collectAndAdapt();
+        }
+    }
+
+    long currentEvery() {
+        return every;
+    }
+
+    private synchronized void collectAndAdapt() {
+        if (sinceCollection.get() < every) {
             return;
         }
-        long bytes = value.length() * value.dataType().width();
-        if (sinceCollection.addAndGet(bytes) >= every) {
-            sinceCollection.set(0);
-            collect.run();
+        sinceCollection.set(0);
+        long start = nanoClock.getAsLong();
+        collect.run();
+        long end = nanoClock.getAsLong();
+        double share = (end - start) / (double) Math.max(1, end - lastCollectionEnd);
+        lastCollectionEnd = end;
+        if (share > MAX_SHARE) {
+            every = Math.min(Math.max(MAX_EVERY, minEvery), every * 2);
+        } else if (share < MAX_SHARE / 4) {
+            every = Math.max(minEvery, every / 2);
         }
     }
 
