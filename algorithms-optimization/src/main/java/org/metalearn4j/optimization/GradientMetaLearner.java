@@ -15,6 +15,7 @@ import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Autograd;
+import org.metalearn4j.core.tensor.TaskPool;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,6 +26,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * meta-objective is the query loss after {@link InnerLoop} adapted the weights on the support set, and its gradient
  * with respect to the initialization (and, for Meta-SGD, the step sizes) is averaged over the meta-batch and applied
  * by the meta-optimizer.
+ *
+ * <p>The tasks of a meta-batch are independent until their meta-gradients are averaged, so {@code taskThreads} of
+ * them are computed at once ({@link TaskPool}); the average is summed in task order, so the thread count changes
+ * speed, not the update.
  *
  * <p>Each task gets its own {@link ForwardContext}, so batch norm uses that task's batch statistics in the inner loop
  * and on the query set (Finn et al.); running averages are never used.
@@ -101,22 +106,17 @@ public final class GradientMetaLearner implements Learner {
         }
         List<Tensor> vars = meta.tensors();
         DataType dataType = vars.get(0).dataType();
+        List<TaskGradient> perTask = TaskPool.map(config.taskThreads(), batch.size(),
+                i -> taskGradient(batch.get(i), vars, dataType, i));
         INDArray[] sums = new INDArray[vars.size()];
         double loss = 0;
         double metric = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            Task task = batch.get(i);
-            TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
-            Tensor output = adaptedQueryOutput(meta, TaskLoss.of(task.support(), task.type(), dataType), query,
-                    ForwardContext.training(Seeds.derive(seed, steps, i)));
-            Tensor queryLoss = query.loss(output);
-            List<Tensor> grads = Autograd.grad(List.of(queryLoss), null, vars, false, true);
+        for (TaskGradient t : perTask) {
             for (int k = 0; k < sums.length; k++) {
-                INDArray g = grads.get(k).value();
-                sums[k] = sums[k] == null ? g.dup() : sums[k].addi(g);
+                sums[k] = sums[k] == null ? t.grads()[k].dup() : sums[k].addi(t.grads()[k]);
             }
-            loss += queryLoss.item();
-            metric += query.metric(output);
+            loss += t.loss();
+            metric += t.metric();
         }
         List<Tensor> mean = new ArrayList<>(sums.length);
         for (INDArray s : sums) {
@@ -130,6 +130,23 @@ public final class GradientMetaLearner implements Learner {
         optimizer.step(meta, grads);
         steps++;
         return new StepMetrics(loss / batch.size(), metric / batch.size(), Map.of("metaGradNorm", norm));
+    }
+
+    /** One task's meta-gradient with respect to {@code vars}, its query loss and metric. */
+    private record TaskGradient(INDArray[] grads, double loss, double metric) {
+    }
+
+    private TaskGradient taskGradient(Task task, List<Tensor> vars, DataType dataType, int index) {
+        TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
+        Tensor output = adaptedQueryOutput(meta, TaskLoss.of(task.support(), task.type(), dataType), query,
+                ForwardContext.training(Seeds.derive(seed, steps, index)));
+        Tensor queryLoss = query.loss(output);
+        List<Tensor> grads = Autograd.grad(List.of(queryLoss), null, vars, false, true);
+        INDArray[] values = new INDArray[grads.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = grads.get(k).value();
+        }
+        return new TaskGradient(values, queryLoss.item(), query.metric(output));
     }
 
     /** The query outputs of the network after the inner loop adapted {@code meta}'s weights to the support set. */

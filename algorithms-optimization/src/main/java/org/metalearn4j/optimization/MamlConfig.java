@@ -17,9 +17,12 @@ import org.metalearn4j.core.nn.BackboneSpec;
  * @param backbone       the network
  * @param metaOptimizer  the outer optimizer
  * @param gradClip       clip the meta-gradient to this global L2 norm; 0 disables clipping
+ * @param taskThreads    tasks of a meta-batch computed at once, each on its own thread with single-threaded native
+ *                       ops; 1 computes one task at a time with all of OpenMP's threads on every op. The result does
+ *                       not depend on it (up to the rounding of multi-threaded ops)
  */
 public record MamlConfig(String order, int innerSteps, double innerLr, int evalInnerSteps, BackboneSpec backbone,
-                         MetaOptimizerConfig metaOptimizer, double gradClip) {
+                         MetaOptimizerConfig metaOptimizer, double gradClip, int taskThreads) {
     public MamlConfig {
         if (!"first".equals(order) && !"second".equals(order)) {
             throw new IllegalArgumentException("order: expected first or second, got "
@@ -33,6 +36,7 @@ public record MamlConfig(String order, int innerSteps, double innerLr, int evalI
         if (!(gradClip >= 0) || Double.isInfinite(gradClip)) {
             throw new IllegalArgumentException("gradClip: expected a finite number >= 0 (0 = off), got " + gradClip);
         }
+        Checks.atLeast("taskThreads", taskThreads, 1);
     }
 
     /** True when the inner loop is differentiated exactly. */
@@ -40,8 +44,8 @@ public record MamlConfig(String order, int innerSteps, double innerLr, int evalI
         return "second".equals(order);
     }
 
-    /** Finn et al.'s sinusoid settings: second order, 1 inner step of 0.01, Adam 1e-3, no clipping. */
+    /** Finn et al.'s sinusoid settings: second order, 1 inner step of 0.01, Adam 1e-3, no clipping, one task at once. */
     static MamlConfig defaults(String order) {
-        return new MamlConfig(order, 1, 0.01, 1, BackboneSpec.defaults(), MetaOptimizerConfig.defaults(), 0);
+        return new MamlConfig(order, 1, 0.01, 1, BackboneSpec.defaults(), MetaOptimizerConfig.defaults(), 0, 1);
     }
 }

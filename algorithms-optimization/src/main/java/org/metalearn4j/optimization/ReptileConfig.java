@@ -15,9 +15,12 @@ import org.metalearn4j.core.nn.BackboneSpec;
  *                       (serial): one update after each task, the next task starting from the moved weights
  * @param evalInnerSteps inner steps when adapting to an evaluation episode
  * @param backbone       the network
+ * @param taskThreads    tasks of a batched meta-batch adapted at once, each on its own thread with single-threaded
+ *                       native ops (see {@code MamlConfig}); serial Reptile needs 1, each task starting where the last
+ *                       one moved the weights
  */
 public record ReptileConfig(int innerSteps, double innerLr, double epsilon, boolean batched, int evalInnerSteps,
-                            BackboneSpec backbone) {
+                            BackboneSpec backbone, int taskThreads) {
     public ReptileConfig {
         Checks.atLeast("innerSteps", innerSteps, 1);
         Checks.positive("innerLr", innerLr);
@@ -25,5 +28,10 @@ public record ReptileConfig(int innerSteps, double innerLr, double epsilon, bool
         Checks.between("epsilon", epsilon, 0, 1);
         Checks.atLeast("evalInnerSteps", evalInnerSteps, 1);
         Objects.requireNonNull(backbone, "backbone");
+        Checks.atLeast("taskThreads", taskThreads, 1);
+        if (taskThreads > 1 && !batched) {
+            throw new IllegalArgumentException("taskThreads: serial Reptile (batched: false) adapts one task after"
+                    + " another and needs 1, got " + taskThreads);
+        }
     }
 }

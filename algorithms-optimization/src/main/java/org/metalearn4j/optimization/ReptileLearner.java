@@ -12,6 +12,7 @@ import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Scope;
+import org.metalearn4j.core.tensor.TaskPool;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,7 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Reptile (Nichol et al., 2018): adapt a copy of the initialization to each task's support set with the shared
  * {@link InnerLoop} (no meta-gradient is ever taken), then move the initialization towards the adapted weights:
- * {@code theta += epsilon * (phi - theta)} after each task (serial) or towards the meta-batch mean (batched).
+ * {@code theta += epsilon * (phi - theta)} after each task (serial) or towards the meta-batch mean (batched), whose
+ * tasks are adapted {@code taskThreads} at a time and summed in task order.
  */
 public final class ReptileLearner implements Learner {
     private final SplitModel model;
@@ -55,38 +57,52 @@ public final class ReptileLearner implements Learner {
             throw new IllegalArgumentException("step: the meta-batch is empty");
         }
         List<String> names = theta.names();
-        INDArray[] meanDelta = new INDArray[names.size()];
         double loss = 0;
         double metric = 0;
-        DataType dataType = theta.tensors().get(0).dataType();
-        for (int i = 0; i < batch.size(); i++) {
-            Task task = batch.get(i);
-            TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
-            ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, steps, i));
-            Params phi = InnerLoop.adapt(model.whole(), theta.copyAsVariables(), support.x(), support,
-                    StepSize.constant(config.innerLr()), config.innerSteps(), false, ctx);
-            TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
-            try (Scope noGrad = Autograd.noGrad()) {
-                Tensor out = model.whole().forward(phi, query.x(), ctx);
-                loss += query.loss(out).item();
-                metric += query.metric(out);
-            }
-            for (int k = 0; k < names.size(); k++) {
-                INDArray delta = phi.get(names.get(k)).value().sub(theta.get(names.get(k)).value());
-                if (config.batched()) {
-                    meanDelta[k] = meanDelta[k] == null ? delta : meanDelta[k].addi(delta);
-                } else {
-                    theta.get(names.get(k)).value().addi(delta.muli(config.epsilon()));
-                }
-            }
-        }
         if (config.batched()) {
+            List<Adapted> adapted = TaskPool.map(config.taskThreads(), batch.size(), i -> adapt(batch.get(i), i));
+            INDArray[] sum = new INDArray[names.size()];
+            for (Adapted a : adapted) {
+                for (int k = 0; k < names.size(); k++) {
+                    INDArray delta = a.phi().get(names.get(k)).value().sub(theta.get(names.get(k)).value());
+                    sum[k] = sum[k] == null ? delta : sum[k].addi(delta);
+                }
+                loss += a.loss();
+                metric += a.metric();
+            }
             for (int k = 0; k < names.size(); k++) {
-                theta.get(names.get(k)).value().addi(meanDelta[k].muli(config.epsilon() / batch.size()));
+                theta.get(names.get(k)).value().addi(sum[k].muli(config.epsilon() / batch.size()));
+            }
+        } else {
+            for (int i = 0; i < batch.size(); i++) {
+                Adapted a = adapt(batch.get(i), i);
+                for (String n : names) {
+                    INDArray delta = a.phi().get(n).value().sub(theta.get(n).value());
+                    theta.get(n).value().addi(delta.muli(config.epsilon()));
+                }
+                loss += a.loss();
+                metric += a.metric();
             }
         }
         steps++;
         return new StepMetrics(loss / batch.size(), metric / batch.size(), Map.of());
+    }
+
+    /** One task's adapted weights, with the query loss and metric they reach. */
+    private record Adapted(Params phi, double loss, double metric) {
+    }
+
+    private Adapted adapt(Task task, int index) {
+        DataType dataType = theta.tensors().get(0).dataType();
+        TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
+        ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, steps, index));
+        Params phi = InnerLoop.adapt(model.whole(), theta.copyAsVariables(), support.x(), support,
+                StepSize.constant(config.innerLr()), config.innerSteps(), false, ctx);
+        TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
+        try (Scope noGrad = Autograd.noGrad()) {
+            Tensor out = model.whole().forward(phi, query.x(), ctx);
+            return new Adapted(phi, query.loss(out).item(), query.metric(out));
+        }
     }
 
     @Override

@@ -23,10 +23,10 @@ public final class ReptileProvider implements LearnerProvider<ReptileConfig> {
         return ReptileConfig.class;
     }
 
-    /** 5 inner SGD steps of 0.01, epsilon 0.1, batched, 10 inner steps at evaluation. */
+    /** 5 inner SGD steps of 0.01, epsilon 0.1, batched, 10 inner steps at evaluation, one task at a time. */
     @Override
     public ReptileConfig defaults() {
-        return new ReptileConfig(5, 0.01, 0.1, true, 10, BackboneSpec.defaults());
+        return new ReptileConfig(5, 0.01, 0.1, true, 10, BackboneSpec.defaults(), 1);
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class AdapterTest {
     private static MamlConfig config() {
         return new MamlConfig("second", 1, 0.05, 3, new BackboneSpec("mlp", List.of(8, 8), 1),
-                MetaOptimizerConfig.defaults(), 0);
+                MetaOptimizerConfig.defaults(), 0, 1);
     }
 
     static byte[] bytes(StateDict state) throws IOException {

@@ -30,7 +30,7 @@ class MetaGradientTest {
 
     private static MamlConfig config(String order, int steps) {
         return new MamlConfig(order, steps, INNER_LR, steps, new BackboneSpec("mlp", List.of(4, 3), 1),
-                new MetaOptimizerConfig("sgd", 1.0), 0);
+                new MetaOptimizerConfig("sgd", 1.0), 0, 1);
     }
 
     /** What one meta-step subtracted from every meta-parameter: the meta-gradient. */

@@ -33,7 +33,7 @@ class ProvidersTest {
         var params = ConfigMappers.json().readTree("{\"innerLr\":0.4,\"backbone\":{\"type\":\"conv4\"}}");
         MamlConfig bound = ConfigBinder.bindParams(new FomamlProvider(), params, "learner.params", "test.yaml");
         assertThat(bound).isEqualTo(new MamlConfig("first", 1, 0.4, 1, new BackboneSpec("conv4", List.of(40, 40),
-                64), MetaOptimizerConfig.defaults(), 0));
+                64), MetaOptimizerConfig.defaults(), 0, 1));
         var typo = ConfigMappers.json().readTree("{\"innerLR\":0.4}");
         assertThatThrownBy(() -> ConfigBinder.bindParams(new ReptileProvider(), typo, "learner.params", "test.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("learner.params.innerLR")
@@ -43,16 +43,20 @@ class ProvidersTest {
     @Test
     void badSettingsNameTheField() {
         assertThatThrownBy(() -> new MamlConfig("third", 1, 0.1, 1, BackboneSpec.defaults(),
-                MetaOptimizerConfig.defaults(), 0)).hasMessageStartingWith("order: expected first or second");
+                MetaOptimizerConfig.defaults(), 0, 1)).hasMessageStartingWith("order: expected first or second");
         assertThatThrownBy(() -> new MetaOptimizerConfig("rmsprop", 0.1)).hasMessageStartingWith("type:");
         assertThatThrownBy(() -> new BackboneSpec("resnet", List.of(4), 4)).hasMessageStartingWith("backbone.type:");
-        assertThatThrownBy(() -> new ReptileConfig(1, 0.1, 1.5, true, 1, BackboneSpec.defaults()))
+        assertThatThrownBy(() -> new ReptileConfig(1, 0.1, 1.5, true, 1, BackboneSpec.defaults(), 1))
                 .hasMessageStartingWith("epsilon:");
+        assertThatThrownBy(() -> new ReptileConfig(1, 0.1, 0.5, false, 1, BackboneSpec.defaults(), 2))
+                .hasMessageStartingWith("taskThreads: serial Reptile").hasMessageContaining("got 2");
+        assertThatThrownBy(() -> new MamlConfig("second", 1, 0.1, 1, BackboneSpec.defaults(),
+                MetaOptimizerConfig.defaults(), 0, 0)).hasMessageStartingWith("taskThreads");
         LearnerContext vectors = SinusoidTasks.context(1);
         assertThatThrownBy(() -> new FomamlProvider().create(new MamlProvider().defaults(), vectors))
                 .hasMessageStartingWith("order: fomaml is first-order");
         MamlConfig conv = new MamlConfig("second", 1, 0.1, 1, new BackboneSpec("conv4", List.of(4), 4),
-                MetaOptimizerConfig.defaults(), 0);
+                MetaOptimizerConfig.defaults(), 0, 1);
         assertThatThrownBy(() -> new MamlProvider().create(conv, vectors))
                 .hasMessageContaining("conv4 needs images").hasMessageContaining("[1]");
     }
@@ -62,7 +66,7 @@ class ProvidersTest {
         LearnerContext images = new LearnerContext(new long[] {1, 16, 16}, TaskType.CLASSIFICATION, 3, 3, 1,
                 Optional.empty());
         MamlConfig config = new MamlConfig("first", 1, 0.4, 2, new BackboneSpec("auto", List.of(4), 4),
-                MetaOptimizerConfig.defaults(), 0);
+                MetaOptimizerConfig.defaults(), 0, 1);
         var learner = new AnilProvider().create(config, images);
         Examples support = new Examples(Nd4j.rand(DataType.FLOAT, 3, 1, 16, 16), Nd4j.createFromArray(0, 1, 2));
         Predictor p = learner.adapter().adapt(support, TaskType.CLASSIFICATION, 3);

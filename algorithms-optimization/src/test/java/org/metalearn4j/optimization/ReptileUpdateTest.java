@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Losses;
@@ -24,9 +26,9 @@ class ReptileUpdateTest {
     private static final double EPSILON = 0.3;
     private static final int STEPS = 3;
 
-    private static ReptileLearner learner(boolean batched) {
+    private static ReptileLearner learner(boolean batched, int taskThreads) {
         return ReptileLearner.create(new ReptileConfig(STEPS, INNER_LR, EPSILON, batched, STEPS,
-                new BackboneSpec("mlp", List.of(5, 4), 1)), SinusoidTasks.context(8), DataType.DOUBLE);
+                new BackboneSpec("mlp", List.of(5, 4), 1), taskThreads), SinusoidTasks.context(8), DataType.DOUBLE);
     }
 
     /** Weights after {@code STEPS} SGD steps on the support MSE, from {@code start}. */
@@ -59,7 +61,7 @@ class ReptileUpdateTest {
 
     @Test
     void serialUpdateMovesTowardsEachTaskInTurn() {
-        ReptileLearner learner = learner(false);
+        ReptileLearner learner = learner(false, 1);
         List<String> names = List.copyOf(learner.state().withPrefix("params.").names());
         List<Task> batch = SinusoidTasks.batch(5, 0, 2, 6, 4);
         List<INDArray> theta = values(learner, names);
@@ -75,9 +77,10 @@ class ReptileUpdateTest {
         assertSame(values(learner, names), theta);
     }
 
-    @Test
-    void batchedUpdateMovesTowardsTheMeanOfTheAdaptedWeights() {
-        ReptileLearner learner = learner(true);
+    @ParameterizedTest(name = "{0} task threads")
+    @ValueSource(ints = {1, 3})
+    void batchedUpdateMovesTowardsTheMeanOfTheAdaptedWeights(int taskThreads) {
+        ReptileLearner learner = learner(true, taskThreads);
         List<String> names = List.copyOf(learner.state().withPrefix("params.").names());
         List<Task> batch = SinusoidTasks.batch(6, 0, 3, 6, 4);
         List<INDArray> theta = values(learner, names);

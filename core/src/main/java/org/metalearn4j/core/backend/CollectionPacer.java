@@ -13,10 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link ResidentMemoryGuard} fires gigabytes later, and the kernel must fault in and zero each page. On the build
  * machine that took more than half the time of a ProtoNet training episode (BENCHMARKS.md, "Page faults").
  *
- * <p>A full collection costs in proportion to the live Java heap: about 20 ms for a ProtoNet episode's, much more
- * while second-order MAML holds the graphs of 32 tasks. The volume therefore adapts: it doubles (up to 4 GB) while
- * collections take more than 5% of the time, and halves back towards the configured volume while they take less than
- * 1.25%.
+ * <p>A full collection costs in proportion to the live Java heap (13-46 ms in second-order MAML's meta-iteration on
+ * the build machine), and a workload that allocates gigabytes per second would pay it many times a second at a fixed
+ * volume. The volume therefore adapts: it doubles (up to 4 GB) while collections take more than 5% of the time, and
+ * halves back towards the configured volume while they take less than 1.25%.
  */
 public final class CollectionPacer {
     /**

@@ -14,7 +14,8 @@ import org.metalearn4j.examples.MainOptions;
 /**
  * Milliseconds per MAML meta-iteration on {@code omniglot-small}, Conv4, 5-way 1-shot, 15 queries, meta-batch 32,
  * inner lr 0.4, for second and first order, with peak heap and off-heap memory. The first iteration is a warm-up and
- * is not timed; task sampling is timed separately from the learner's step.
+ * is not timed; task sampling is timed separately from the learner's step. {@code --task-threads 2} computes two tasks
+ * of the meta-batch at once (the learners' {@code taskThreads}).
  *
  * <pre>
  * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" \
@@ -27,7 +28,7 @@ public final class OmniglotTiming {
 
     public static void main(String[] argv) {
         MainOptions args = new MainOptions(argv, Map.of("iterations", "3", "inner-steps", "1", "orders", "second,first",
-                "meta-batch", "32", "seed", "1"));
+                "meta-batch", "32", "seed", "1", "task-threads", "1"));
         Dataset omniglot = Components.dataset("omniglot-small");
         TaskSource train = omniglot.episodes("meta-train", new EpisodeSpec(5, 1, 15));
         int metaBatch = args.integer("meta-batch");
@@ -35,7 +36,8 @@ public final class OmniglotTiming {
         for (String order : args.list("orders")) {
             String learnerName = "second".equals(order) ? "maml" : "fomaml";
             String params = "{\"order\":\"" + order + "\",\"innerSteps\":" + args.integer("inner-steps")
-                    + ",\"innerLr\":0.4,\"backbone\":{\"type\":\"conv4\"}}";
+                    + ",\"innerLr\":0.4,\"backbone\":{\"type\":\"conv4\"},\"taskThreads\":"
+                    + args.integer("task-threads") + "}";
             Learner learner = Components.learner(learnerName, params, Components.context(omniglot, 5, seed));
             try (Memory memory = Memory.track()) {
                 double sampling = 0;
@@ -60,9 +62,9 @@ public final class OmniglotTiming {
                 }
                 double mean = stepMs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
                 double min = stepMs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-                System.out.printf("RESULT %s order, inner steps %d, meta-batch %d: %.0f ms per meta-iteration"
-                        + " (min %.0f, %d timed), task sampling %.0f ms per batch; %s%n", order,
-                        args.integer("inner-steps"), metaBatch, mean, min, stepMs.size(),
+                System.out.printf("RESULT %s order, inner steps %d, meta-batch %d, task threads %d: %.0f ms per"
+                        + " meta-iteration (min %.0f, %d timed), task sampling %.0f ms per batch; %s%n", order,
+                        args.integer("inner-steps"), metaBatch, args.integer("task-threads"), mean, min, stepMs.size(),
                         sampling / Math.max(1, stepMs.size()), memory.summary());
             }
         }
