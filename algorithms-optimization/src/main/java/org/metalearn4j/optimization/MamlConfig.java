@@ -44,7 +44,7 @@ public record MamlConfig(String order, int innerSteps, double innerLr, int evalI
         return "second".equals(order);
     }
 
-    /** Finn et al.'s sinusoid settings: second order, 1 inner step of 0.01, Adam 1e-3, no clipping, one task at once. */
+    /** Finn et al.'s sinusoid settings: second order, 1 inner step of 0.01, Adam 1e-3, no clipping, one task thread. */
     static MamlConfig defaults(String order) {
         return new MamlConfig(order, 1, 0.01, 1, BackboneSpec.defaults(), MetaOptimizerConfig.defaults(), 0, 1);
     }
