@@ -14,8 +14,10 @@ package org.metalearn4j.datasets.omniglot;
  * @param trainCharacters      characters in {@code meta-train}, taken first in the standard 1623-character order
  * @param validationCharacters characters in {@code meta-val}, taken next; the rest form {@code meta-test}
  * @param rotateMetaTrain      make each 90-degree rotation of a meta-train character a class of its own
+ * @param trainShift           largest random translation in pixels of each {@code meta-train} episode image, 0 for
+ *                             none (as in {@link OmniglotSmallConfig#trainShift()}); other splits are never shifted
  */
 public record OmniglotConfig(int imageSize, String cacheDir, boolean download, String backgroundSha256,
                              String evaluationSha256, int trainCharacters, int validationCharacters,
-                             boolean rotateMetaTrain) {
+                             boolean rotateMetaTrain, int trainShift) {
 }

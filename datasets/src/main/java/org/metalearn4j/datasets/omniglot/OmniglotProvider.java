@@ -47,7 +47,7 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
 
     @Override
     public OmniglotConfig defaults() {
-        return new OmniglotConfig(28, null, false, null, null, 1100, 100, true);
+        return new OmniglotConfig(28, null, false, null, null, 1100, 100, true, 0);
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
         String key = NAME + ":" + stamp(background) + ":" + stamp(evaluation) + ":" + size + ":"
                 + config.trainCharacters() + ":" + config.validationCharacters() + ":" + config.rotateMetaTrain();
         Map<String, ClassStore> splits = DecodedCache.get(key, () -> load(background, evaluation, size, config));
-        return new ClassStoreDataset(NAME, splits);
+        return new ClassStoreDataset(NAME, splits, OmniglotSmallProvider.trainShift(config.trainShift(), size));
     }
 
     private static Map<String, ClassStore> load(Path background, Path evaluation, int size, OmniglotConfig config) {

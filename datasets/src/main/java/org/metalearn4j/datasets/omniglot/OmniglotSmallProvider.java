@@ -4,10 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.datasets.episode.RandomShift;
 import org.metalearn4j.datasets.store.ClassStore;
 import org.metalearn4j.datasets.store.ClassStoreDataset;
 import org.metalearn4j.datasets.store.DecodedCache;
@@ -45,14 +48,23 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
 
     @Override
     public OmniglotSmallConfig defaults() {
-        return new OmniglotSmallConfig(28);
+        return new OmniglotSmallConfig(28, 0);
     }
 
     @Override
     public Dataset open(OmniglotSmallConfig config) {
         int size = checkImageSize(config.imageSize(), "imageSize");
         Map<String, ClassStore> splits = DecodedCache.get(NAME + ":" + size, () -> load(size));
-        return new ClassStoreDataset(NAME, splits);
+        return new ClassStoreDataset(NAME, splits, trainShift(config.trainShift(), size));
+    }
+
+    /** The {@code meta-train} augmentation for a {@code trainShift} setting, validated against the image size. */
+    static Map<String, UnaryOperator<TaskSource>> trainShift(int shift, int size) {
+        if (shift < 0 || shift >= size) {
+            throw new ConfigException("trainShift", "must be between 0 and " + (size - 1) + " pixels for "
+                    + size + "x" + size + " images, got " + shift);
+        }
+        return shift == 0 ? Map.of() : Map.of("meta-train", episodes -> new RandomShift(episodes, shift));
     }
 
     static int checkImageSize(int size, String field) {

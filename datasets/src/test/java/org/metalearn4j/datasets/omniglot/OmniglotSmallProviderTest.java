@@ -1,10 +1,14 @@
 package org.metalearn4j.datasets.omniglot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.ServiceLoader;
 import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.Task;
 import org.metalearn4j.datasets.image.Rotation;
 import org.metalearn4j.datasets.store.ClassStore;
 import org.metalearn4j.datasets.store.ClassStoreDataset;
@@ -68,8 +72,32 @@ class OmniglotSmallProviderTest {
 
     @Test
     void openingTwiceReusesTheDecodedStore() {
-        ClassStoreDataset again = (ClassStoreDataset) PROVIDER.open(new OmniglotSmallConfig(28));
+        ClassStoreDataset again = (ClassStoreDataset) PROVIDER.open(new OmniglotSmallConfig(28, 0));
         assertThat(again.store("meta-train")).isSameAs(DATA.store("meta-train"));
+    }
+
+    @Test
+    void trainShiftMovesMetaTrainImagesOnlyAndKeepsTheirInk() {
+        ClassStoreDataset shifted = (ClassStoreDataset) PROVIDER.open(new OmniglotSmallConfig(28, 2));
+        EpisodeSpec spec = new EpisodeSpec(5, 1, 3);
+        Task plain = DATA.episodes("meta-train", spec).sample(5);
+        Task moved = shifted.episodes("meta-train", spec).sample(5);
+        assertThat(moved.support().x()).isNotEqualTo(plain.support().x());
+        assertThat(moved.support().y()).isEqualTo(plain.support().y());
+        // Omniglot drawings mostly keep a paper margin: a 2-pixel shift pushes under 2% of the ink out of frame.
+        double ink = plain.support().x().sumNumber().doubleValue();
+        assertThat(moved.support().x().sumNumber().doubleValue()).isBetween(0.98 * ink, ink + 1e-3);
+        assertThat(shifted.episodes("meta-test", spec).sample(5).query().x())
+                .isEqualTo(DATA.episodes("meta-test", spec).sample(5).query().x());
+    }
+
+    @Test
+    void trainShiftOutsideTheImageIsRejectedNamingTheField() {
+        for (int bad : new int[] {-1, 28}) {
+            assertThatThrownBy(() -> PROVIDER.open(new OmniglotSmallConfig(28, bad)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("trainShift")
+                    .hasMessageContaining("between 0 and 27").hasMessageContaining(String.valueOf(bad));
+        }
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class ClassifyCharacters {
     /** Loads {@code --state} when it exists; otherwise trains for {@code --seconds} and saves there if given. */
     private static Learner trainedLearner(MainOptions a) throws IOException {
         PluginRegistry registry = PluginRegistry.discover(ClassifyCharacters.class.getClassLoader(), null);
-        Dataset data = TimedTraining.open(registry, "omniglot-small");
+        Dataset data = TimedTraining.open(registry, "omniglot-small", "");
         long seed = a.integer("seed");
         Learner learner = TimedTraining.create(registry, a.string("learner"), data, 20, seed);
         Path state = a.string("state").isEmpty() ? null : Path.of(a.string("state"));

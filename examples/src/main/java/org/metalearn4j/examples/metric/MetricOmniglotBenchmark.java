@@ -20,7 +20,8 @@ import org.metalearn4j.examples.MainOptions;
  * episodes) on {@code omniglot-small} meta-train for a wall-clock budget, with 20-way 5-shot 5-query episodes by
  * default (a higher training way than test way, as Snell et al.), then scores 5-way and 20-way 1-shot on the same
  * 1000 seeded meta-test episodes (15 queries per class) with 95% confidence intervals, and optionally on the official
- * one-shot runs ({@code --runs all_runs.zip}). Prints one JSON object.
+ * one-shot runs ({@code --runs all_runs.zip}). {@code --dataset-params} overrides the data set's parameters (JSON, e.g.
+ * {@code {"trainShift":2}} for shifted meta-train images). Prints one JSON object.
  *
  * <pre>
  * java -cp ... org.metalearn4j.examples.metric.MetricOmniglotBenchmark --learner protonet --seconds 1800
@@ -33,9 +34,9 @@ public final class MetricOmniglotBenchmark {
     public static void main(String[] args) throws Exception {
         MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "1800", "way", "20", "shot", "5",
                 "query",
-                "5", "episodes", "1000", "seed", "1", "eval-seed", "20261123", "runs", ""));
+                "5", "episodes", "1000", "seed", "1", "eval-seed", "20261123", "runs", "", "dataset-params", ""));
         PluginRegistry registry = PluginRegistry.discover(MetricOmniglotBenchmark.class.getClassLoader(), null);
-        Dataset data = TimedTraining.open(registry, "omniglot-small");
+        Dataset data = TimedTraining.open(registry, "omniglot-small", a.string("dataset-params"));
         long seed = a.integer("seed");
         int way = a.integer("way");
         TimedTraining.Result run = TimedTraining.train(
@@ -48,6 +49,7 @@ public final class MetricOmniglotBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("learner", a.string("learner"));
         out.put("dataset", "omniglot-small");
+        out.put("datasetParams", a.string("dataset-params"));
         out.put("trainEpisode", way + "-way " + a.integer("shot") + "-shot " + a.integer("query") + "-query");
         out.put("trainEpisodes", run.episodes());
         out.put("trainSeconds", round(run.seconds()));

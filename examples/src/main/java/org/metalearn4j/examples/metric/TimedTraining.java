@@ -1,7 +1,11 @@
 package org.metalearn4j.examples.metric;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.Learner;
@@ -28,8 +32,10 @@ final class TimedTraining {
     private TimedTraining() {
     }
 
-    static Dataset open(PluginRegistry registry, String name) {
-        return openWithDefaults(registry.dataset(name));
+    /** Opens data set {@code name} with {@code paramsJson} (empty for none) bound over its defaults. */
+    static Dataset open(PluginRegistry registry, String name, String paramsJson) throws JsonProcessingException {
+        JsonNode params = paramsJson.isEmpty() ? null : ConfigMappers.json().readTree(paramsJson);
+        return open(registry.dataset(name), params);
     }
 
     static Learner create(PluginRegistry registry, String learner, Dataset data, int trainWay, long seed) {
@@ -58,8 +64,8 @@ final class TimedTraining {
         return new Result(learner, episodes, (System.nanoTime() - start) / 1e9, loss);
     }
 
-    private static <C extends Record> Dataset openWithDefaults(DatasetProvider<C> provider) {
-        return provider.open(provider.defaults());
+    private static <C extends Record> Dataset open(DatasetProvider<C> provider, JsonNode params) {
+        return provider.open(ConfigBinder.bindParams(provider, params, "dataset.params", "command line"));
     }
 
     private static <C extends Record> Learner createWithDefaults(LearnerProvider<C> provider, LearnerContext context) {

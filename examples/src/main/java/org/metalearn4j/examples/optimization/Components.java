@@ -20,11 +20,11 @@ final class Components {
     private Components() {
     }
 
-    /** Opens data set {@code name} with its default configuration. */
-    static Dataset dataset(String name) {
+    /** Opens data set {@code name} with {@code paramsJson} bound over its defaults, e.g. {@code {"trainShift":2}}. */
+    static Dataset dataset(String name, String paramsJson) {
         for (DatasetProvider<?> p : ServiceLoader.load(DatasetProvider.class)) {
             if (p.name().equals(name)) {
-                return open(p);
+                return open(p, json(paramsJson, "data set"));
             }
         }
         throw new IllegalArgumentException("no data set provider named '" + name + "' on the class path");
@@ -34,7 +34,7 @@ final class Components {
     static Learner learner(String name, String paramsJson, LearnerContext context) {
         for (LearnerProvider<?> p : ServiceLoader.load(LearnerProvider.class)) {
             if (p.name().equals(name)) {
-                return create(p, json(paramsJson), context);
+                return create(p, json(paramsJson, "learner"), context);
             }
         }
         throw new IllegalArgumentException("no learner provider named '" + name + "' on the class path");
@@ -45,8 +45,8 @@ final class Components {
         return new LearnerContext(dataset.inputShape(), dataset.type(), ways, ways, seed, Optional.empty());
     }
 
-    private static <C extends Record> Dataset open(DatasetProvider<C> provider) {
-        return provider.open(ConfigBinder.bindParams(provider, null, "dataset.params", null));
+    private static <C extends Record> Dataset open(DatasetProvider<C> provider, JsonNode params) {
+        return provider.open(ConfigBinder.bindParams(provider, params, "dataset.params", "command line"));
     }
 
     private static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params,
@@ -54,11 +54,11 @@ final class Components {
         return provider.create(ConfigBinder.bindParams(provider, params, "learner.params", "command line"), context);
     }
 
-    private static JsonNode json(String text) {
+    private static JsonNode json(String text, String what) {
         try {
-            return ConfigMappers.json().readTree(text);
+            return text.isEmpty() ? null : ConfigMappers.json().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("learner parameters are not valid JSON: " + text, e);
+            throw new IllegalArgumentException(what + " parameters are not valid JSON: " + text, e);
         }
     }
 }

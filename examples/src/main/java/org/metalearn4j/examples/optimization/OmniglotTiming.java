@@ -29,7 +29,7 @@ public final class OmniglotTiming {
     public static void main(String[] argv) {
         MainOptions args = new MainOptions(argv, Map.of("iterations", "3", "inner-steps", "1", "orders", "second,first",
                 "meta-batch", "32", "seed", "1", "task-threads", "1"));
-        Dataset omniglot = Components.dataset("omniglot-small");
+        Dataset omniglot = Components.dataset("omniglot-small", "");
         TaskSource train = omniglot.episodes("meta-train", new EpisodeSpec(5, 1, 15));
         int metaBatch = args.integer("meta-batch");
         long seed = args.integer("seed");

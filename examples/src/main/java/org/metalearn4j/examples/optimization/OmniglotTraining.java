@@ -28,7 +28,8 @@ import org.metalearn4j.examples.MainOptions;
  * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" \
  *   org.metalearn4j.examples.optimization.OmniglotTraining --learner maml --minutes 60 --out target/omniglot-maml.csv
  * </pre>
- * Learners: maml, fomaml, anil, metasgd, reptile; {@code --params} overrides the learner parameters (JSON).
+ * Learners: maml, fomaml, anil, metasgd, reptile; {@code --params} overrides the learner parameters and
+ * {@code --dataset-params} the data set's (JSON, e.g. {@code {"trainShift":2}}).
  */
 public final class OmniglotTraining {
     private static final String GRADIENT_PARAMS = "{\"innerSteps\":1,\"innerLr\":0.4,\"evalInnerSteps\":3,"
@@ -41,14 +42,14 @@ public final class OmniglotTraining {
     }
 
     public static void main(String[] argv) throws IOException {
-        MainOptions args = new MainOptions(argv, Map.of("learner", "maml", "params", "", "minutes", "60",
+        MainOptions args = new MainOptions(argv, Map.of("learner", "maml", "params", "", "dataset-params", "", "minutes", "60",
                 "meta-batch", "32",
                 "eval-every-seconds", "300", "curve-episodes", "100", "final-episodes", "600", "seed", "1",
                 "out", "target/omniglot-curve.csv"));
         String name = args.string("learner");
         String params = args.string("params").isEmpty() ? ("reptile".equals(name) ? REPTILE_PARAMS : GRADIENT_PARAMS)
                 : args.string("params");
-        Dataset omniglot = Components.dataset("omniglot-small");
+        Dataset omniglot = Components.dataset("omniglot-small", args.string("dataset-params"));
         long seed = args.integer("seed");
         Learner learner = Components.learner(name, params, Components.context(omniglot, 5, seed));
         TaskSource train = omniglot.episodes("meta-train", new EpisodeSpec(5, 1, 15));

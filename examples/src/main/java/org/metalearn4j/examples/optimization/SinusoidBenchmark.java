@@ -47,7 +47,7 @@ public final class SinusoidBenchmark {
         MainOptions args = new MainOptions(argv, Map.of("learners", "maml,metasgd", "shots", "5,10,20",
                 "iterations", "10000",
                 "meta-batch", "25", "test-tasks", "600", "seed", "1", "log-every", "500", "out", "target/sinusoid"));
-        Dataset sinusoid = Components.dataset("sinusoid");
+        Dataset sinusoid = Components.dataset("sinusoid", "");
         Path out = Path.of(args.string("out"));
         Files.createDirectories(out);
         long seed = args.integer("seed");
