@@ -65,7 +65,7 @@ public final class RandomShift implements TaskSource {
             throw new DatasetException(domain + ": RandomShift maxShift " + maxShift + " must be smaller than the "
                     + height + "x" + width + " images");
         }
-        double[] in = x.dup('c').data().asDouble();
+        double[] in = x.reshape('c', new long[] {x.length()}).toDoubleVector();
         double[] out = new double[in.length];
         int plane = height * width;
         for (int example = 0; example < n; example++) {

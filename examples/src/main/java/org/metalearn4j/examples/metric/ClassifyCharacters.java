@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.Predictor;
-import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.datasets.image.InkImage;
+import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -71,10 +71,9 @@ public final class ClassifyCharacters {
 
     /** Loads {@code --state} when it exists; otherwise trains for {@code --seconds} and saves there if given. */
     private static Learner trainedLearner(MainOptions a) throws IOException {
-        PluginRegistry registry = PluginRegistry.discover(ClassifyCharacters.class.getClassLoader(), null);
-        Dataset data = TimedTraining.open(registry, "omniglot-small", "");
+        Dataset data = Components.dataset("omniglot-small", "");
         long seed = a.integer("seed");
-        Learner learner = TimedTraining.create(registry, a.string("learner"), data, 20, seed);
+        Learner learner = Components.learner(a.string("learner"), "", Components.context(data, 20, seed));
         Path state = a.string("state").isEmpty() ? null : Path.of(a.string("state"));
         if (state != null && Files.exists(state)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state)))) {

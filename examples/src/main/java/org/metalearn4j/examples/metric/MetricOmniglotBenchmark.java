@@ -7,12 +7,12 @@ import java.util.Map;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Adapter;
-import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.datasets.omniglot.OmniglotRuns;
 import org.metalearn4j.datasets.omniglot.OneShotRunsScorer;
+import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
 
 /**
@@ -35,12 +35,11 @@ public final class MetricOmniglotBenchmark {
         MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "1800", "way", "20", "shot", "5",
                 "query",
                 "5", "episodes", "1000", "seed", "1", "eval-seed", "20261123", "runs", "", "dataset-params", ""));
-        PluginRegistry registry = PluginRegistry.discover(MetricOmniglotBenchmark.class.getClassLoader(), null);
-        Dataset data = TimedTraining.open(registry, "omniglot-small", a.string("dataset-params"));
+        Dataset data = Components.dataset("omniglot-small", a.string("dataset-params"));
         long seed = a.integer("seed");
         int way = a.integer("way");
         TimedTraining.Result run = TimedTraining.train(
-                TimedTraining.create(registry, a.string("learner"), data, way, seed), data,
+                Components.learner(a.string("learner"), "", Components.context(data, way, seed)), data,
                 new EpisodeSpec(way, a.integer("shot"), a.integer("query")), a.number("seconds"), seed);
 
         Adapter adapter = run.learner().adapter();

@@ -1,25 +1,16 @@
 package org.metalearn4j.examples.metric;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Optional;
-import org.metalearn4j.core.config.ConfigBinder;
-import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
-import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.Learner;
-import org.metalearn4j.core.learner.LearnerContext;
-import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.learner.StepMetrics;
-import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.TaskSource;
 
 /**
- * Trains a learner, looked up by name with its default configuration, on a data set's {@code meta-train} episodes
- * until a wall-clock budget runs out. Episode {@code i} comes from seed {@code derive(seed, i)}.
+ * Trains a learner on a data set's {@code meta-train} episodes until a wall-clock budget runs out. Episode {@code i}
+ * comes from seed {@code derive(seed, i)}.
  */
 final class TimedTraining {
     /** What a run produced. */
@@ -30,18 +21,6 @@ final class TimedTraining {
     }
 
     private TimedTraining() {
-    }
-
-    /** Opens data set {@code name} with {@code paramsJson} (empty for none) bound over its defaults. */
-    static Dataset open(PluginRegistry registry, String name, String paramsJson) throws JsonProcessingException {
-        JsonNode params = paramsJson.isEmpty() ? null : ConfigMappers.json().readTree(paramsJson);
-        return open(registry.dataset(name), params);
-    }
-
-    static Learner create(PluginRegistry registry, String learner, Dataset data, int trainWay, long seed) {
-        LearnerContext context = new LearnerContext(data.inputShape(), data.type(), trainWay, trainWay, seed,
-                Optional.empty());
-        return createWithDefaults(registry.learner(learner), context);
     }
 
     /** Steps {@code learner} on {@code spec} episodes until {@code budgetSeconds} have passed; logs every minute. */
@@ -62,13 +41,5 @@ final class TimedTraining {
             }
         }
         return new Result(learner, episodes, (System.nanoTime() - start) / 1e9, loss);
-    }
-
-    private static <C extends Record> Dataset open(DatasetProvider<C> provider, JsonNode params) {
-        return provider.open(ConfigBinder.bindParams(provider, params, "dataset.params", "command line"));
-    }
-
-    private static <C extends Record> Learner createWithDefaults(LearnerProvider<C> provider, LearnerContext context) {
-        return provider.create(provider.defaults(), context);
     }
 }

@@ -9,6 +9,7 @@ import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
 
 /**

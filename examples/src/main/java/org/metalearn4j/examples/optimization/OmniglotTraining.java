@@ -15,6 +15,7 @@ import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
+import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
 
 /**
@@ -42,8 +43,8 @@ public final class OmniglotTraining {
     }
 
     public static void main(String[] argv) throws IOException {
-        MainOptions args = new MainOptions(argv, Map.of("learner", "maml", "params", "", "dataset-params", "", "minutes", "60",
-                "meta-batch", "32",
+        MainOptions args = new MainOptions(argv, Map.of("learner", "maml", "params", "", "dataset-params", "",
+                "minutes", "60", "meta-batch", "32",
                 "eval-every-seconds", "300", "curve-episodes", "100", "final-episodes", "600", "seed", "1",
                 "out", "target/omniglot-curve.csv"));
         String name = args.string("learner");

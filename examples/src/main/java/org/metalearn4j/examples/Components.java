@@ -1,4 +1,4 @@
-package org.metalearn4j.examples.optimization;
+package org.metalearn4j.examples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,12 +16,15 @@ import org.metalearn4j.core.learner.LearnerProvider;
  * Finds data sets and learners by name through {@link ServiceLoader} and binds their parameters from JSON over the
  * providers' defaults, the same way {@code metalearn train} does.
  */
-final class Components {
+public final class Components {
     private Components() {
     }
 
-    /** Opens data set {@code name} with {@code paramsJson} bound over its defaults, e.g. {@code {"trainShift":2}}. */
-    static Dataset dataset(String name, String paramsJson) {
+    /**
+     * Opens data set {@code name} with {@code paramsJson} bound over its defaults, e.g. {@code {"trainShift":2}};
+     * empty for the defaults.
+     */
+    public static Dataset dataset(String name, String paramsJson) {
         for (DatasetProvider<?> p : ServiceLoader.load(DatasetProvider.class)) {
             if (p.name().equals(name)) {
                 return open(p, json(paramsJson, "data set"));
@@ -30,8 +33,11 @@ final class Components {
         throw new IllegalArgumentException("no data set provider named '" + name + "' on the class path");
     }
 
-    /** Creates learner {@code name} with {@code paramsJson} bound over its defaults, e.g. {@code {"innerLr":0.4}}. */
-    static Learner learner(String name, String paramsJson, LearnerContext context) {
+    /**
+     * Creates learner {@code name} with {@code paramsJson} bound over its defaults, e.g. {@code {"innerLr":0.4}};
+     * empty for the defaults.
+     */
+    public static Learner learner(String name, String paramsJson, LearnerContext context) {
         for (LearnerProvider<?> p : ServiceLoader.load(LearnerProvider.class)) {
             if (p.name().equals(name)) {
                 return create(p, json(paramsJson, "learner"), context);
@@ -41,7 +47,7 @@ final class Components {
     }
 
     /** The context {@code metalearn train} builds for a data set. */
-    static LearnerContext context(Dataset dataset, int ways, long seed) {
+    public static LearnerContext context(Dataset dataset, int ways, long seed) {
         return new LearnerContext(dataset.inputShape(), dataset.type(), ways, ways, seed, Optional.empty());
     }
 
