@@ -107,7 +107,7 @@ class TaskThreadsTest {
         batch.set(3, new Task(wrongSize, batch.get(3).query(), TaskType.CLASSIFICATION, 3, 1, "random-images"));
         StateDict before = learner.state();
         assertThatThrownBy(() -> learner.step(batch)).isInstanceOf(ShapeException.class)
-                .hasMessageContaining("maxPool2d").hasMessageContaining("[3, 4, 1, 1]");
+                .hasMessageContaining("Conv4").hasMessageContaining("[3, 1, 12, 12]");
         StateDict after = learner.state();
         for (String n : before.names()) {
             assertThat(after.get(n)).as("a failed step must not change " + n).isEqualTo(before.get(n));

@@ -1,10 +1,16 @@
 package org.metalearn4j.core.nn;
 
 import java.util.List;
+import org.metalearn4j.core.tensor.ImageLayout;
 import org.metalearn4j.core.tensor.Tensor;
 
-/** Max-pooling over non-overlapping {@code kernel x kernel} windows; no parameters. */
-public record MaxPool2d(int kernel) implements Module {
+/** Max-pooling over non-overlapping {@code kernel x kernel} windows of input in {@code layout}; no parameters. */
+public record MaxPool2d(int kernel, ImageLayout layout) implements Module {
+    /** NCHW input. */
+    public MaxPool2d(int kernel) {
+        this(kernel, ImageLayout.NCHW);
+    }
+
     @Override
     public List<ParameterSpec> parameterSpecs() {
         return List.of();
@@ -12,6 +18,6 @@ public record MaxPool2d(int kernel) implements Module {
 
     @Override
     public Tensor forward(Params params, Tensor x, ForwardContext ctx) {
-        return x.maxPool2d(kernel);
+        return x.maxPool2d(kernel, layout);
     }
 }

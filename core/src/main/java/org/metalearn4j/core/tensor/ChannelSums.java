@@ -25,6 +25,11 @@ final class ChannelSums {
         return perRow.reshape(n, c).sum(0);
     }
 
+    /** Per-channel sums of an image batch in {@code layout}: for NHWC a column sum of the {@code [NHW, C]} matrix. */
+    static INDArray sum(INDArray x, ImageLayout layout) {
+        return layout == ImageLayout.NCHW ? sum(x) : sum(x.reshape('c', x.length() / x.size(3), x.size(3)));
+    }
+
     /** {@code sum over n, h, w of a[n, c, h, w] * b[n, c, h, w]}, shape {@code [C]}. */
     static INDArray dot(INDArray a, INDArray b) {
         INDArray product = Nd4j.createUninitialized(a.dataType(), a.shape(), 'c');

@@ -13,40 +13,53 @@ final class MaxPool2dOps {
     private MaxPool2dOps() {
     }
 
-    static Tensor maxPool2d(Tensor x, int k) {
+    static Tensor maxPool2d(Tensor x, int k, ImageLayout layout) {
         Shapes.requireRank("maxPool2d", "input", x, 4);
         long[] s = x.shape();
-        if (k < 1 || s[2] < k || s[3] < k) {
-            throw ShapeException.of("maxPool2d", "kernel " + k + " must be >= 1 and fit the input", "input", s);
+        int h = layout.heightAxis();
+        if (k < 1 || s[h] < k || s[h + 1] < k) {
+            throw ShapeException.of("maxPool2d", "kernel " + k + " must be >= 1 and fit the input (" + layout + ")",
+                    "input", s);
         }
-        INDArray y = Nd4j.createUninitialized(x.dataType(), new long[] {s[0], s[1], s[2] / k, s[3] / k}, 'c');
-        Nd4j.exec(op("maxpool2d", k).addInputs(x.value()).addOutputs(y).build());
+        Window window = new Window(k, layout);
+        INDArray y = Nd4j.createUninitialized(x.dataType(), window.pooledShape(s), 'c');
+        Nd4j.exec(window.op("maxpool2d").addInputs(x.value()).addOutputs(y).build());
         INDArray input = x.value();
-        return Tensor.record("maxPool2d", y, (out, g, needs) -> new Tensor[] {scatter(input, g, k)}, x);
+        return Tensor.record("maxPool2d", y, (out, g, needs) -> new Tensor[] {scatter(input, g, window)}, x);
+    }
+
+    /** Kernel size and layout of one pooling. */
+    private record Window(int k, ImageLayout layout) {
+        long[] pooledShape(long[] s) {
+            long[] p = s.clone();
+            p[layout.heightAxis()] /= k;
+            p[layout.heightAxis() + 1] /= k;
+            return p;
+        }
+
+        DynamicCustomOp.DynamicCustomOpsBuilder op(String name) {
+            // kH, kW, sH, sW, pH, pW, dH, dW, same-mode off, divisor mode (avg only), data format
+            return DynamicCustomOp.builder(name).addIntegerArguments(k, k, k, k, 0, 0, 1, 1, 0, 0, layout.opCode());
+        }
     }
 
     /** {@code g} (pooled shape) placed at the argmax positions of {@code input}, zeros elsewhere. */
-    private static Tensor scatter(INDArray input, Tensor g, int k) {
+    private static Tensor scatter(INDArray input, Tensor g, Window window) {
         INDArray value = Nd4j.createUninitialized(input.dataType(), input.shape(), 'c');
-        Nd4j.exec(op("maxpool2d_bp", k).addInputs(input, g.value()).addOutputs(value).build());
-        return Tensor.record("maxPool2dScatter", value, (out, gg, needs) -> new Tensor[] {gather(input, gg, k)}, g);
+        Nd4j.exec(window.op("maxpool2d_bp").addInputs(input, g.value()).addOutputs(value).build());
+        return Tensor.record("maxPool2dScatter", value,
+                (out, gg, needs) -> new Tensor[] {gather(input, gg, window)}, g);
     }
 
     /** The entries of {@code gg} (input shape) at the argmax positions of {@code input}, in pooled shape. */
-    private static Tensor gather(INDArray input, Tensor gg, int k) {
-        long[] s = input.shape();
-        INDArray ones = Nd4j.ones(input.dataType(), s[0], s[1], s[2] / k, s[3] / k);
-        INDArray mask = Nd4j.createUninitialized(input.dataType(), s, 'c');
-        Nd4j.exec(op("maxpool2d_bp", k).addInputs(input, ones).addOutputs(mask).build());
+    private static Tensor gather(INDArray input, Tensor gg, Window window) {
+        INDArray ones = Nd4j.ones(input.dataType(), window.pooledShape(input.shape()));
+        INDArray mask = Nd4j.createUninitialized(input.dataType(), input.shape(), 'c');
+        Nd4j.exec(window.op("maxpool2d_bp").addInputs(input, ones).addOutputs(mask).build());
         INDArray picked = Nd4j.createUninitialized(input.dataType(), ones.shape(), 'c');
-        Nd4j.exec(op("avgpool2d", k).addInputs(mask.muli(gg.value())).addOutputs(picked).build());
-        picked.muli((double) k * k);
-        return Tensor.record("maxPool2dGather", picked, (out, g3, needs) -> new Tensor[] {scatter(input, g3, k)},
-                gg);
-    }
-
-    private static DynamicCustomOp.DynamicCustomOpsBuilder op(String name, int k) {
-        // kH, kW, sH, sW, pH, pW, dH, dW, same-mode off, divisor mode (avg only), NCHW
-        return DynamicCustomOp.builder(name).addIntegerArguments(k, k, k, k, 0, 0, 1, 1, 0, 0, 0);
+        Nd4j.exec(window.op("avgpool2d").addInputs(mask.muli(gg.value())).addOutputs(picked).build());
+        picked.muli((double) window.k() * window.k());
+        return Tensor.record("maxPool2dGather", picked,
+                (out, g3, needs) -> new Tensor[] {scatter(input, g3, window)}, gg);
     }
 }

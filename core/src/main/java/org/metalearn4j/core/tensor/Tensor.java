@@ -323,21 +323,34 @@ public final class Tensor {
         return Slicing.stack(axis, parts);
     }
 
-    // ---- convolution and pooling (NCHW) ----
+    // ---- convolution and pooling ----
 
     /** 2-D cross-correlation of this {@code [N,C,H,W]} input with weights {@code [O,C,kH,kW]}, no bias. */
     public Tensor conv2d(Tensor weight, int stride, int padding) {
-        return Conv2dOps.conv2d(this, weight, stride, padding);
+        return Conv2dOps.conv2d(this, weight, null, stride, padding, ImageLayout.NCHW);
     }
 
     /** As {@link #conv2d(Tensor, int, int)} plus a bias {@code [O]} added in the same kernel. */
     public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
-        return Conv2dOps.conv2d(this, weight, bias, stride, padding);
+        return Conv2dOps.conv2d(this, weight, bias, stride, padding, ImageLayout.NCHW);
     }
 
-    /** Max-pooling with a square {@code kernel} and stride equal to the kernel (non-overlapping windows). */
+    /**
+     * 2-D cross-correlation of this input in {@code layout} with weights {@code [O,C,kH,kW]} (that order in both
+     * layouts) and an optional bias {@code [O]} ({@code null} for none); the output is in {@code layout} too.
+     */
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding, ImageLayout layout) {
+        return Conv2dOps.conv2d(this, weight, bias, stride, padding, layout);
+    }
+
+    /** Max-pooling of NCHW input with a square {@code kernel} and stride equal to the kernel. */
     public Tensor maxPool2d(int kernel) {
-        return MaxPool2dOps.maxPool2d(this, kernel);
+        return MaxPool2dOps.maxPool2d(this, kernel, ImageLayout.NCHW);
+    }
+
+    /** As {@link #maxPool2d(int)} for input in {@code layout}. */
+    public Tensor maxPool2d(int kernel, ImageLayout layout) {
+        return MaxPool2dOps.maxPool2d(this, kernel, layout);
     }
 
     @Override

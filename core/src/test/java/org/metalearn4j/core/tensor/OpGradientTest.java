@@ -88,6 +88,17 @@ class OpGradientTest {
                 op("conv2d with bias, constant input", x -> Tensor.constant(random(80, 2, 1, 4, 3))
                         .conv2d(x.get(0), x.get(1), 1, 1).square(), random(81, 3, 1, 3, 3), random(82, 3)),
                 op("maxPool2d", x -> x.get(0).maxPool2d(2).square(), random(57, 2, 2, 5, 4)),
+                op("conv2d NHWC with bias", x -> x.get(0).conv2d(x.get(1), x.get(2), 1, 1, ImageLayout.NHWC)
+                        .square(), random(93, 2, 4, 3, 2), random(94, 3, 2, 3, 3), random(95, 3)),
+                op("conv2d NHWC stride 2, no bias", x -> x.get(0).conv2d(x.get(1), null, 2, 0, ImageLayout.NHWC)
+                        .square(), random(96, 1, 5, 5, 2), random(97, 2, 2, 3, 3)),
+                // a constant input with few channels takes the patch-matrix weight gradient
+                op("conv2d NHWC constant 2-channel input", x -> Tensor.constant(random(98, 2, 5, 4, 2))
+                        .conv2d(x.get(0), x.get(1), 2, 1, ImageLayout.NHWC).square(), random(99, 3, 2, 3, 3),
+                        random(100, 3)),
+                op("conv2d NCHW constant 1-channel input, stride 2", x -> Tensor.constant(random(101, 2, 1, 5, 4))
+                        .conv2d(x.get(0), x.get(1), 2, 1).square(), random(102, 3, 1, 3, 3), random(103, 3)),
+                op("maxPool2d NHWC", x -> x.get(0).maxPool2d(2, ImageLayout.NHWC).square(), random(104, 2, 5, 4, 2)),
                 op("batchNorm train 4d", x -> BatchNorm.train(x.get(0), x.get(1), x.get(2), 1e-5).output().tanh(),
                         random(58, 3, 2, 2, 2), random(59, 2), random(60, 2)),
                 op("batchNorm train 2d", x -> BatchNorm.train(x.get(0), x.get(1), x.get(2), 1e-5).output().tanh(),
