@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
@@ -79,19 +80,22 @@ public final class MetricLearner implements Learner {
             throw new IllegalArgumentException("step: the meta-batch is empty");
         }
         ForwardContext ctx = new ForwardContext(true, runningStats, Seeds.derive(seed, 1, step));
-        Tensor total = null;
-        double accuracy = 0;
-        for (Task task : batch) {
-            EpisodeResult r = model.episode(params, task, ctx);
-            total = total == null ? r.loss() : total.add(r.loss());
-            accuracy += r.accuracy();
+        try (StepArena arena = StepArena.open()) {
+            Tensor total = null;
+            double accuracy = 0;
+            for (Task task : batch) {
+                EpisodeResult r = model.episode(params, task, ctx);
+                total = total == null ? r.loss() : total.add(r.loss());
+                accuracy += r.accuracy();
+            }
+            Tensor loss = total.div(batch.size());
+            double factor = schedule.factor(step);
+            optimizer.setLearningRateFactor(factor);
+            // parameters, moments and running statistics are updated in place: nothing made here outlives the arena
+            optimizer.step(params, params.grad(loss, false));
+            step++;
+            return new StepMetrics(loss.item(), accuracy / batch.size(), Map.of("lr", baseRate * factor));
         }
-        Tensor loss = total.div(batch.size());
-        double factor = schedule.factor(step);
-        optimizer.setLearningRateFactor(factor);
-        optimizer.step(params, params.grad(loss, false));
-        step++;
-        return new StepMetrics(loss.item(), accuracy / batch.size(), Map.of("lr", baseRate * factor));
     }
 
     @Override

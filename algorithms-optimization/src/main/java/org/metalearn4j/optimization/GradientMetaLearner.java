@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
@@ -113,7 +114,7 @@ public final class GradientMetaLearner implements Learner {
         double metric = 0;
         for (TaskGradient t : perTask) {
             for (int k = 0; k < sums.length; k++) {
-                sums[k] = sums[k] == null ? t.grads()[k].dup() : sums[k].addi(t.grads()[k]);
+                sums[k] = sums[k] == null ? t.grads()[k] : sums[k].addi(t.grads()[k]);
             }
             loss += t.loss();
             metric += t.metric();
@@ -136,17 +137,26 @@ public final class GradientMetaLearner implements Learner {
     private record TaskGradient(INDArray[] grads, double loss, double metric) {
     }
 
+    /**
+     * Computed in a {@link StepArena} of its thread, so the next task reuses this one's memory; only the meta-gradient
+     * (the size of the parameters) is copied out.
+     */
     private TaskGradient taskGradient(Task task, List<Tensor> vars, DataType dataType, int index) {
-        TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
-        Tensor output = adaptedQueryOutput(meta, TaskLoss.of(task.support(), task.type(), dataType), query,
-                ForwardContext.training(Seeds.derive(seed, steps, index)));
-        Tensor queryLoss = query.loss(output);
-        List<Tensor> grads = Autograd.grad(List.of(queryLoss), null, vars, false, true);
-        INDArray[] values = new INDArray[grads.size()];
-        for (int k = 0; k < values.length; k++) {
-            values[k] = grads.get(k).value();
+        try (StepArena arena = StepArena.open()) {
+            TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
+            Tensor output = adaptedQueryOutput(meta, TaskLoss.of(task.support(), task.type(), dataType), query,
+                    ForwardContext.training(Seeds.derive(seed, steps, index)));
+            Tensor queryLoss = query.loss(output);
+            List<Tensor> grads = Autograd.grad(List.of(queryLoss), null, vars, false, true);
+            INDArray[] values = StepArena.outside(() -> {
+                INDArray[] copies = new INDArray[grads.size()];
+                for (int k = 0; k < copies.length; k++) {
+                    copies[k] = grads.get(k).value().dup();
+                }
+                return copies;
+            });
+            return new TaskGradient(values, queryLoss.item(), query.metric(output));
         }
-        return new TaskGradient(values, queryLoss.item(), query.metric(output));
     }
 
     /** The query outputs of the network after the inner loop adapted {@code meta}'s weights to the support set. */

@@ -55,9 +55,12 @@ public final class CollectionPacer {
         return PROCESS.currentEvery();
     }
 
-    /** Counts {@code value}'s buffer unless it is a view of another array's, and collects when the volume is due. */
+    /**
+     * Counts {@code value}'s buffer unless it is a view of another array's or lives in a {@link StepArena} (which
+     * reuses its memory without the collector), and collects when the volume is due.
+     */
     void count(INDArray value) {
-        if (minEvery != 0 && !value.isView()) {
+        if (minEvery != 0 && !value.isView() && !value.isAttached()) {
             countBytes(value.length() * value.dataType().width());
         }
     }

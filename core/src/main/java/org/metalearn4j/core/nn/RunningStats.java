@@ -2,6 +2,7 @@ package org.metalearn4j.core.nn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.state.StateDict;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,8 +54,8 @@ public final class RunningStats {
     }
 
     private INDArray[] entry(String path, long channels, DataType type) {
-        INDArray[] e = stats.computeIfAbsent(path, p -> new INDArray[] {Nd4j.zeros(type, channels),
-            Nd4j.ones(type, channels)});
+        INDArray[] e = stats.computeIfAbsent(path, p -> StepArena.outside(() -> new INDArray[] {
+            Nd4j.zeros(type, channels), Nd4j.ones(type, channels)}));
         if (e[0].length() != channels) {
             throw new IllegalArgumentException("batch norm '" + path + "': running statistics have "
                     + e[0].length() + " channels, input has " + channels);

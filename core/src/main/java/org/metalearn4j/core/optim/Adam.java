@@ -2,6 +2,7 @@ package org.metalearn4j.core.optim;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.state.StateDict;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,8 +40,8 @@ public final class Adam implements Optimizer {
             if (group.weightDecay() != 0) {
                 g = g.add(p.mul(group.weightDecay()));
             }
-            INDArray m = firstMoment.computeIfAbsent(name, k -> p.ulike().assign(0));
-            INDArray v = secondMoment.computeIfAbsent(name, k -> p.ulike().assign(0));
+            INDArray m = firstMoment.computeIfAbsent(name, k -> StepArena.outside(() -> p.ulike().assign(0)));
+            INDArray v = secondMoment.computeIfAbsent(name, k -> StepArena.outside(() -> p.ulike().assign(0)));
             m.muli(config.beta1()).addi(g.mul(1 - config.beta1()));
             v.muli(config.beta2()).addi(g.mul(g).muli(1 - config.beta2()));
             INDArray denom = Transforms.sqrt(v, true).divi(Math.sqrt(c2)).addi(config.eps());

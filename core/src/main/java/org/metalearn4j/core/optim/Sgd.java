@@ -2,6 +2,7 @@ package org.metalearn4j.core.optim;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.state.StateDict;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,7 +37,8 @@ public final class Sgd implements Optimizer {
             if (config.momentum() != 0) {
                 INDArray b = momentum.get(name);
                 if (b == null) {
-                    b = d.dup();
+                    INDArray first = d;
+                    b = StepArena.outside(first::dup);
                     momentum.put(name, b);
                 } else {
                     b.muli(config.momentum()).addi(d);

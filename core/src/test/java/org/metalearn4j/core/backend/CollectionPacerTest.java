@@ -46,6 +46,17 @@ class CollectionPacerTest {
     }
 
     @Test
+    void buffersInAStepArenaAreReusedWithoutTheCollectorAndAreNotCounted() {
+        CollectionPacer pacer = pacer(1000, 0);
+        try (StepArena arena = StepArena.open()) {
+            for (int i = 0; i < 10; i++) {
+                pacer.count(Nd4j.create(DataType.FLOAT, 100));
+            }
+        }
+        assertThat(collections).hasValue(0);
+    }
+
+    @Test
     void volumeDoublesWhileCollectionsAreCostlyAndReturnsToTheMinimumWhenCheap() {
         CollectionPacer costly = pacer(1000, 10_000_000);
         allocate(costly, 1000, 90_000_000);
