@@ -11,10 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Conv2dOps {
     /**
-     * Largest {@code in channels x kH x kW} for which a weight gradient alone is a patch matrix times dy. oneDNN's
+     * Largest {@code in channels x kH x kW} for which an NHWC weight gradient alone is a patch matrix times dy. oneDNN's
      * backward kernels reorder dy into a blocked layout twice and compute the input gradient too; for the few-channel
-     * first layer of a network, where the input gradient is not wanted, that is 20x the work of one gemm
-     * (BENCHMARKS.md, "Conv4 layout").
+     * first layer of a network, where the input gradient is not wanted, that took twice the time of the gemm (NCHW dy
+     * would first need a transposed copy, which costs more than it saves; BENCHMARKS.md, "Conv4 layout").
      */
     private static final long PATCH_GEMM_MAX_K = 32;
 
@@ -116,8 +116,8 @@ final class Conv2dOps {
     /** The gradient with respect to the weights of a convolution of input {@code x}, given {@code dy}. */
     private static Tensor weightGrad(Tensor x, Tensor g, long[] weightShape, Geometry geo) {
         INDArray value;
-        if (weightShape[1] * weightShape[2] * weightShape[3] <= PATCH_GEMM_MAX_K) {
-            value = ConvPatches.weightGrad(x.value(), g.value(), weightShape, geo.stride(), geo.pad(), geo.layout());
+        if (geo.layout() == ImageLayout.NHWC && weightShape[1] * weightShape[2] * weightShape[3] <= PATCH_GEMM_MAX_K) {
+            value = ConvPatches.weightGrad(x.value(), g.value(), weightShape, geo.stride(), geo.pad());
         } else {
             value = bp(x.value(), Nd4j.zeros(g.dataType(), weightShape), g.value(), geo)[1];
         }

@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Milliseconds per kernel call of each Conv4 layer (3x3, 64 filters, padding 1) on a batch of images, in both
  * layouts: the raw conv2d and conv2d_bp calls of libnd4j/oneDNN, and the engine's weight-only gradient of a layer
- * with a constant input (the first layer: a patch-matrix gemm in {@code ConvPatches}). Run with the classpath of
+ * with a constant input (for the NHWC first layer a patch-matrix gemm, {@code ConvPatches}). Run with the classpath of
  * {@link EngineBenchmark}: {@code java ... org.metalearn4j.core.bench.ConvLayoutBenchmark [batch] [reps]}
  * (defaults 200, the images of a 20-way 5-shot 5-query episode, and 20; BENCHMARKS.md, "Conv4 layout").
  * {@code DNNL_VERBOSE=1} shows which oneDNN kernels and reorders each call runs.

@@ -96,8 +96,9 @@ class OpGradientTest {
                 op("conv2d NHWC constant 2-channel input", x -> Tensor.constant(random(98, 2, 5, 4, 2))
                         .conv2d(x.get(0), x.get(1), 2, 1, ImageLayout.NHWC).square(), random(99, 3, 2, 3, 3),
                         random(100, 3)),
-                op("conv2d NCHW constant 1-channel input, stride 2", x -> Tensor.constant(random(101, 2, 1, 5, 4))
-                        .conv2d(x.get(0), x.get(1), 2, 1).square(), random(102, 3, 1, 3, 3), random(103, 3)),
+                op("conv2d NHWC constant 1-channel input, stride 2", x -> Tensor.constant(random(101, 2, 5, 4, 1))
+                        .conv2d(x.get(0), x.get(1), 2, 1, ImageLayout.NHWC).square(), random(102, 3, 1, 3, 3),
+                        random(103, 3)),
                 op("maxPool2d NHWC", x -> x.get(0).maxPool2d(2, ImageLayout.NHWC).square(), random(104, 2, 5, 4, 2)),
                 op("batchNorm train 4d", x -> BatchNorm.train(x.get(0), x.get(1), x.get(2), 1e-5).output().tanh(),
                         random(58, 3, 2, 2, 2), random(59, 2), random(60, 2)),
