@@ -1,6 +1,5 @@
 package org.metalearn4j.core.bench;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.metalearn4j.core.tensor.Autograd;
@@ -28,7 +27,7 @@ public final class ConvLayoutBenchmark {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        System.out.printf(Locale.ROOT, "batch %d, OMP_NUM_THREADS=%s, median of %d calls (ms)%n", n,
+        System.out.printf(Locale.ROOT, "batch %d, OMP_NUM_THREADS=%s, median of %d calls after as many warm-up calls (ms)%n", n,
                 System.getenv("OMP_NUM_THREADS"), reps);
         System.out.println("layer          | NCHW fwd | NCHW bp | NHWC fwd | NHWC bp | weight-only grad NCHW | NHWC");
         double[] totals = new double[6];
@@ -48,9 +47,9 @@ public final class ConvLayoutBenchmark {
                 INDArray gw = Nd4j.create(DataType.FLOAT, w.shape());
                 INDArray gb = Nd4j.create(DataType.FLOAT, b.shape());
                 int format = nchw ? 0 : 1;
-                row[col++] = median(() -> Nd4j.exec(op("conv2d", format).addInputs(x, w, b).addOutputs(y).build()),
+                row[col++] = millis(() -> Nd4j.exec(op("conv2d", format).addInputs(x, w, b).addOutputs(y).build()),
                         reps);
-                row[col++] = median(() -> Nd4j.exec(op("conv2d_bp", format).addInputs(x, w, b, g)
+                row[col++] = millis(() -> Nd4j.exec(op("conv2d_bp", format).addInputs(x, w, b, g)
                         .addOutputs(gi, gw, gb).build()), reps);
             }
             for (ImageLayout layout : ImageLayout.values()) {
@@ -61,7 +60,7 @@ public final class ConvLayoutBenchmark {
                 Tensor bt = Tensor.variable(b);
                 Tensor y = x.conv2d(wt, bt, 1, 1, layout);
                 Tensor g = Tensor.constant(Nd4j.rand(DataType.FLOAT, y.shape()));
-                row[col++] = median(() -> Autograd.grad(List.of(y), List.of(g), List.of(wt, bt), false, false), reps);
+                row[col++] = millis(() -> Autograd.grad(List.of(y), List.of(g), List.of(wt, bt), false, false), reps);
             }
             System.out.printf(Locale.ROOT, "%3d ch, %2dx%-2d   | %8.2f | %7.2f | %8.2f | %7.2f | %21.2f | %5.2f%n", c, h,
                     h, row[0], row[1], row[2], row[3], row[4], row[5]);
@@ -73,22 +72,12 @@ public final class ConvLayoutBenchmark {
                 totals[2], totals[3]);
     }
 
+    private static double millis(Runnable call, int reps) {
+        return EngineBenchmark.median(call, reps) * 1e3;
+    }
+
     private static DynamicCustomOp.DynamicCustomOpsBuilder op(String name, int format) {
         // kH, kW, sH, sW, pH, pW, dH, dW, same-mode off, data format, weights [oC, iC, kH, kW]
         return DynamicCustomOp.builder(name).addIntegerArguments(3, 3, 1, 1, 1, 1, 1, 1, 0, format, 1);
-    }
-
-    private static double median(Runnable call, int reps) {
-        for (int i = 0; i < 3; i++) {
-            call.run();
-        }
-        double[] t = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long start = System.nanoTime();
-            call.run();
-            t[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(t);
-        return t[reps / 2];
     }
 }

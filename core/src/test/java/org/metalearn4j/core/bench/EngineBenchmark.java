@@ -118,7 +118,7 @@ public final class EngineBenchmark {
     }
 
     /** Median seconds per call over {@code reps} timed calls after as many warm-up calls. */
-    private static double median(Runnable call, int reps) {
+    static double median(Runnable call, int reps) {
         for (int i = 0; i < reps; i++) {
             call.run();
         }
