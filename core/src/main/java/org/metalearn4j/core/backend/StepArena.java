@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Native memory for the arrays of one training step, handed back whole when the step ends and reused by the next: an
  * ND4J workspace on the calling thread. Without it every activation, gradient and temporary of a step is a fresh
  * buffer that ND4J zero-fills and frees only after a garbage collection, so it lands on fresh pages; on the build
- * machine that page-faulting took about 40% of a ProtoNet training episode (BENCHMARKS.md, "Step arena").
+ * machine that page-faulting took about 40% of a ProtoNet training episode (BENCHMARKS.md, "Conv4 layout and step
+ * arenas").
  *
  * <pre>{@code
  * try (StepArena arena = StepArena.open()) {

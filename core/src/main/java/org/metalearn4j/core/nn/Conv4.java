@@ -15,7 +15,7 @@ import org.metalearn4j.core.tensor.Tensor;
  *
  * <p>Input and features are as for NCHW; inside, the blocks run channels last ({@link ImageLayout#NHWC}), the layout
  * oneDNN's direct convolution and pooling kernels use natively: in NCHW each kernel call reorders its input and output,
- * which cost more than the convolutions themselves (BENCHMARKS.md, "Conv4 layout").
+ * which cost more than the convolutions themselves (BENCHMARKS.md, "Conv4 layout and step arenas").
  */
 public final class Conv4 implements Module {
     private final int inChannels;

@@ -11,10 +11,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Conv2dOps {
     /**
-     * Largest {@code in channels x kH x kW} for which an NHWC weight gradient alone is a patch matrix times dy. oneDNN's
-     * backward kernels reorder dy into a blocked layout twice and compute the input gradient too; for the few-channel
-     * first layer of a network, where the input gradient is not wanted, that took twice the time of the gemm (NCHW dy
-     * would first need a transposed copy, which costs more than it saves; BENCHMARKS.md, "Conv4 layout").
+     * Largest {@code in channels x kH x kW} for which an NHWC weight gradient alone is a patch matrix times dy.
+     * oneDNN's backward kernels reorder dy into a blocked layout twice and compute the input gradient too; for the
+     * few-channel first layer of a network, where the input gradient is not wanted, that took twice the time of the
+     * gemm (NCHW dy would first need a transposed copy, which costs more than it saves; BENCHMARKS.md, "Conv4 layout
+     * and step arenas").
      */
     private static final long PATCH_GEMM_MAX_K = 32;
 

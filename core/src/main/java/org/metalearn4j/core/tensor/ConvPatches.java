@@ -24,8 +24,8 @@ final class ConvPatches {
         INDArray nchw = c == 1 ? x.reshape('c', n, 1, x.size(1), x.size(2)) : x.permute(0, 3, 1, 2).dup('c');
         long ho = g.size(1);
         long wo = g.size(2);
-        INDArray cols = Nd4j.createUninitialized(x.dataType(), new long[] {n, c, weightShape[2], weightShape[3], ho, wo},
-                'c');
+        long[] colsShape = {n, c, weightShape[2], weightShape[3], ho, wo};
+        INDArray cols = Nd4j.createUninitialized(x.dataType(), colsShape, 'c');
         Nd4j.exec(DynamicCustomOp.builder("im2col").addIntegerArguments((int) weightShape[2], (int) weightShape[3],
                 stride, stride, pad, pad, 1, 1, 0).addInputs(nchw).addOutputs(cols).build());
         long positions = n * ho * wo;

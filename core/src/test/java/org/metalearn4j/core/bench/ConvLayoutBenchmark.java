@@ -15,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * layouts: the raw conv2d and conv2d_bp calls of libnd4j/oneDNN, and the engine's weight-only gradient of a layer
  * with a constant input (for the NHWC first layer a patch-matrix gemm, {@code ConvPatches}). Run with the classpath of
  * {@link EngineBenchmark}: {@code java ... org.metalearn4j.core.bench.ConvLayoutBenchmark [batch] [reps]}
- * (defaults 200, the images of a 20-way 5-shot 5-query episode, and 20; BENCHMARKS.md, "Conv4 layout").
+ * (defaults 200, the images of a 20-way 5-shot 5-query episode, and 20; BENCHMARKS.md, "Conv4 layout and step
+ * arenas").
  * {@code DNNL_VERBOSE=1} shows which oneDNN kernels and reorders each call runs.
  */
 public final class ConvLayoutBenchmark {
@@ -27,8 +28,8 @@ public final class ConvLayoutBenchmark {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        System.out.printf(Locale.ROOT, "batch %d, OMP_NUM_THREADS=%s, median of %d calls after as many warm-up calls (ms)%n", n,
-                System.getenv("OMP_NUM_THREADS"), reps);
+        System.out.printf(Locale.ROOT, "batch %d, OMP_NUM_THREADS=%s, median of %d calls after as many warm-up calls"
+                + " (ms)%n", n, System.getenv("OMP_NUM_THREADS"), reps);
         System.out.println("layer          | NCHW fwd | NCHW bp | NHWC fwd | NHWC bp | weight-only grad NCHW | NHWC");
         double[] totals = new double[6];
         for (long[] layer : LAYERS) {
@@ -60,10 +61,11 @@ public final class ConvLayoutBenchmark {
                 Tensor bt = Tensor.variable(b);
                 Tensor y = x.conv2d(wt, bt, 1, 1, layout);
                 Tensor g = Tensor.constant(Nd4j.rand(DataType.FLOAT, y.shape()));
-                row[col++] = millis(() -> Autograd.grad(List.of(y), List.of(g), List.of(wt, bt), false, false), reps);
+                row[col++] = millis(() -> Autograd.grad(List.of(y), List.of(g), List.of(wt, bt), false, false),
+                        reps);
             }
-            System.out.printf(Locale.ROOT, "%3d ch, %2dx%-2d   | %8.2f | %7.2f | %8.2f | %7.2f | %21.2f | %5.2f%n", c, h,
-                    h, row[0], row[1], row[2], row[3], row[4], row[5]);
+            System.out.printf(Locale.ROOT, "%3d ch, %2dx%-2d   | %8.2f | %7.2f | %8.2f | %7.2f | %21.2f | %5.2f%n",
+                    c, h, h, row[0], row[1], row[2], row[3], row[4], row[5]);
             for (int i = 0; i < row.length; i++) {
                 totals[i] += row[i];
             }
