@@ -69,19 +69,20 @@ final class Conv2dOps {
     }
 
     /**
-     * When the input gradient is wanted, one conv2d_bp call that also sums dy for the bias: oneDNN does that while it
-     * reads dy for the other two, which saves a full pass over dy (the largest activation of a network).
+     * One conv2d_bp call that also sums dy for the bias: oneDNN does that while it reads dy for the other two, which
+     * saves a full pass over dy (the largest activation of a network). Only a weight gradient from the patch gemm
+     * (input gradient not wanted) sums dy for the bias separately.
      */
     private static Tensor[] backwardWithBias(Tensor x, Tensor w, Tensor bias, Tensor g, boolean[] needs,
             Geometry geo) {
         Tensor[] grads = new Tensor[3];
-        if (needs[0]) {
+        if (needs[0] || !usesPatches(w.shape(), geo)) {
             INDArray gi = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
             INDArray gw = Nd4j.createUninitialized(w.dataType(), w.shape(), 'c');
             INDArray gb = Nd4j.createUninitialized(bias.dataType(), bias.shape(), 'c');
             Nd4j.exec(geo.op("conv2d_bp", w.shape()).addInputs(x.value(), w.value(), bias.value(), g.value())
                     .addOutputs(gi, gw, gb).build());
-            grads[0] = recordInputGrad(gi, g, w, geo);
+            grads[0] = needs[0] ? recordInputGrad(gi, g, w, geo) : null;
             grads[1] = needs[1] ? recordWeightGrad(gw, x, g, geo) : null;
             grads[2] = needs[2] ? recordBiasGrad(gb, g, geo.layout()) : null;
             return grads;
@@ -117,12 +118,16 @@ final class Conv2dOps {
     /** The gradient with respect to the weights of a convolution of input {@code x}, given {@code dy}. */
     private static Tensor weightGrad(Tensor x, Tensor g, long[] weightShape, Geometry geo) {
         INDArray value;
-        if (geo.layout() == ImageLayout.NHWC && weightShape[1] * weightShape[2] * weightShape[3] <= PATCH_GEMM_MAX_K) {
+        if (usesPatches(weightShape, geo)) {
             value = ConvPatches.weightGrad(x.value(), g.value(), weightShape, geo.stride(), geo.pad());
         } else {
             value = bp(x.value(), Nd4j.zeros(g.dataType(), weightShape), g.value(), geo)[1];
         }
         return recordWeightGrad(value, x, g, geo);
+    }
+
+    private static boolean usesPatches(long[] weightShape, Geometry geo) {
+        return geo.layout() == ImageLayout.NHWC && weightShape[1] * weightShape[2] * weightShape[3] <= PATCH_GEMM_MAX_K;
     }
 
     private static Tensor recordInputGrad(INDArray value, Tensor g, Tensor w, Geometry geo) {
