@@ -16,8 +16,13 @@ package org.metalearn4j.datasets.omniglot;
  * @param rotateMetaTrain      make each 90-degree rotation of a meta-train character a class of its own
  * @param trainShift           largest random translation in pixels of each {@code meta-train} episode image, 0 for
  *                             none (as in {@link OmniglotSmallConfig#trainShift()}); other splits are never shifted
+ * @param trainRotation        largest random rotation in degrees of each {@code meta-train} episode image, 0 for none
+ *                             (as in {@link OmniglotSmallConfig#trainRotation()})
+ * @param trainScale           largest random relative change of size of each {@code meta-train} episode image, 0 for
+ *                             none (as in {@link OmniglotSmallConfig#trainScale()})
  */
 public record OmniglotConfig(int imageSize, String cacheDir, boolean download, String backgroundSha256,
                              String evaluationSha256, int trainCharacters, int validationCharacters,
-                             boolean rotateMetaTrain, int trainShift) {
+                             boolean rotateMetaTrain, int trainShift, double trainRotation,
+                             double trainScale) {
 }

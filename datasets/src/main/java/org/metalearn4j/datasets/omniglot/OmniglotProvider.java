@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.datasets.store.ClassStore;
 import org.metalearn4j.datasets.store.ClassStoreDataset;
 import org.metalearn4j.datasets.store.DataDirectory;
@@ -47,7 +49,7 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
 
     @Override
     public OmniglotConfig defaults() {
-        return new OmniglotConfig(28, null, false, null, null, 1100, 100, true, 0);
+        return new OmniglotConfig(28, null, false, null, null, 1100, 100, true, 0, 0, 0);
     }
 
     @Override
@@ -57,6 +59,8 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
             throw new ConfigException("trainCharacters", "trainCharacters must be >= 1 and validationCharacters >= 0, "
                     + "got " + config.trainCharacters() + " and " + config.validationCharacters());
         }
+        Map<String, UnaryOperator<TaskSource>> augmentation = MetaTrainAugmentation.of(config.trainShift(),
+                config.trainRotation(), config.trainScale(), size);
         Path dir = DataDirectory.resolve(config.cacheDir()).resolve(NAME);
         Path background = dir.resolve(BACKGROUND_ZIP);
         Path evaluation = dir.resolve(EVALUATION_ZIP);
@@ -78,7 +82,7 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
         String key = NAME + ":" + stamp(background) + ":" + stamp(evaluation) + ":" + size + ":"
                 + config.trainCharacters() + ":" + config.validationCharacters() + ":" + config.rotateMetaTrain();
         Map<String, ClassStore> splits = DecodedCache.get(key, () -> load(background, evaluation, size, config));
-        return new ClassStoreDataset(NAME, splits, OmniglotSmallProvider.trainShift(config.trainShift(), size));
+        return new ClassStoreDataset(NAME, splits, augmentation);
     }
 
     private static Map<String, ClassStore> load(Path background, Path evaluation, int size, OmniglotConfig config) {

@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskSource;
-import org.metalearn4j.datasets.episode.RandomShift;
 import org.metalearn4j.datasets.store.ClassStore;
 import org.metalearn4j.datasets.store.ClassStoreDataset;
 import org.metalearn4j.datasets.store.DecodedCache;
@@ -23,6 +23,8 @@ import org.metalearn4j.datasets.store.DecodedCache;
  *   <li>{@code meta-test}: the characters of the {@code images_background_small2} alphabets that small1 does not
  *       have (Japanese_(katakana), Sanskrit, Tagalog), unrotated: 106 classes. Greek and Latin, present in both
  *       archives, are kept once, in meta-train.</li>
+ *   <li>{@code meta-val}, only when {@code validationAlphabets} names some small1 alphabets: their characters,
+ *       unrotated, taken out of {@code meta-train}.</li>
  * </ul>
  */
 public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmallConfig> {
@@ -48,23 +50,18 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
 
     @Override
     public OmniglotSmallConfig defaults() {
-        return new OmniglotSmallConfig(28, 0);
+        return new OmniglotSmallConfig(28, 0, 0, 0, List.of());
     }
 
     @Override
     public Dataset open(OmniglotSmallConfig config) {
         int size = checkImageSize(config.imageSize(), "imageSize");
-        Map<String, ClassStore> splits = DecodedCache.get(NAME + ":" + size, () -> load(size));
-        return new ClassStoreDataset(NAME, splits, trainShift(config.trainShift(), size));
-    }
-
-    /** The {@code meta-train} augmentation for a {@code trainShift} setting, validated against the image size. */
-    static Map<String, UnaryOperator<TaskSource>> trainShift(int shift, int size) {
-        if (shift < 0 || shift >= size) {
-            throw new ConfigException("trainShift", "must be between 0 and " + (size - 1) + " pixels for "
-                    + size + "x" + size + " images, got " + shift);
-        }
-        return shift == 0 ? Map.of() : Map.of("meta-train", episodes -> new RandomShift(episodes, shift));
+        Map<String, UnaryOperator<TaskSource>> augmentation = MetaTrainAugmentation.of(config.trainShift(),
+                config.trainRotation(), config.trainScale(), size);
+        List<String> validation = config.validationAlphabets();
+        Map<String, ClassStore> splits = DecodedCache.get(NAME + ":" + size + ":" + validation,
+                () -> load(size, validation));
+        return new ClassStoreDataset(NAME, splits, augmentation);
     }
 
     static int checkImageSize(int size, String field) {
@@ -74,13 +71,28 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
         return size;
     }
 
-    private static Map<String, ClassStore> load(int size) {
+    private static Map<String, ClassStore> load(int size, List<String> validation) {
         List<OmniglotCharacter> small1 = OmniglotZip.readResource(SMALL1, size);
         List<OmniglotCharacter> small2 = OmniglotZip.readResource(SMALL2, size);
-        Set<String> trainAlphabets = small1.stream().map(OmniglotCharacter::alphabet).collect(Collectors.toSet());
-        List<OmniglotCharacter> testOnly = small2.stream().filter(c -> !trainAlphabets.contains(c.alphabet())).toList();
+        Set<String> small1Alphabets = small1.stream().map(OmniglotCharacter::alphabet)
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String alphabet : validation) {
+            if (!small1Alphabets.contains(alphabet)) {
+                throw new ConfigException("validationAlphabets", "'" + alphabet + "' is not an alphabet of "
+                        + SMALL1 + "; expected some of " + small1Alphabets);
+            }
+        }
+        if (validation.containsAll(small1Alphabets)) {
+            throw new ConfigException("validationAlphabets", "would leave meta-train empty: " + validation);
+        }
+        List<OmniglotCharacter> testOnly = small2.stream().filter(c -> !small1Alphabets.contains(c.alphabet())).toList();
         Map<String, ClassStore> splits = new LinkedHashMap<>();
-        splits.put("meta-train", OmniglotStores.build(small1, size, true));
+        splits.put("meta-train", OmniglotStores.build(
+                small1.stream().filter(c -> !validation.contains(c.alphabet())).toList(), size, true));
+        if (!validation.isEmpty()) {
+            splits.put("meta-val", OmniglotStores.build(
+                    small1.stream().filter(c -> validation.contains(c.alphabet())).toList(), size, false));
+        }
         splits.put("meta-test", OmniglotStores.build(testOnly, size, false));
         return splits;
     }

@@ -101,6 +101,51 @@ class OmniglotSmallProviderTest {
     }
 
     @Test
+    void trainRotationAndScaleWarpMetaTrainImagesOnly() {
+        ClassStoreDataset warped = (ClassStoreDataset) PROVIDER.open(
+                new OmniglotSmallConfig(28, 0, 10, 0.1, List.of()));
+        EpisodeSpec spec = new EpisodeSpec(5, 1, 3);
+        Task plain = DATA.episodes("meta-train", spec).sample(5);
+        Task moved = warped.episodes("meta-train", spec).sample(5);
+        assertThat(moved.support().x()).isNotEqualTo(plain.support().x());
+        assertThat(moved.support().y()).isEqualTo(plain.support().y());
+        assertThat(warped.episodes("meta-test", spec).sample(5).query().x())
+                .isEqualTo(DATA.episodes("meta-test", spec).sample(5).query().x());
+    }
+
+    @Test
+    void warpSettingsOutOfRangeAreRejectedNamingTheField() {
+        assertThatThrownBy(() -> PROVIDER.open(new OmniglotSmallConfig(28, 0, 200, 0, List.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("trainRotation")
+                .hasMessageContaining("200");
+        assertThatThrownBy(() -> PROVIDER.open(new OmniglotSmallConfig(28, 0, 0, 1.5, List.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("trainScale")
+                .hasMessageContaining("1.5");
+    }
+
+    @Test
+    void validationAlphabetsMoveOutOfMetaTrainIntoAnUprightMetaValSplit() {
+        ClassStoreDataset held = (ClassStoreDataset) PROVIDER.open(
+                new OmniglotSmallConfig(28, 0, 0, 0, List.of("Korean")));
+        assertThat(held.splits()).containsExactly("meta-train", "meta-val", "meta-test");
+        ClassStore val = held.store("meta-val");
+        assertThat(val.classesWhere(n -> n.startsWith("Korean/"))).hasSize(val.classes());
+        assertThat(val.classes()).isEqualTo(40);
+        ClassStore train = held.store("meta-train");
+        assertThat(train.classesWhere(n -> n.startsWith("Korean/"))).isEmpty();
+        assertThat(train.classes()).isEqualTo(DATA.store("meta-train").classes() - 4 * 40);
+        assertThat(held.store("meta-test").classes()).isEqualTo(DATA.store("meta-test").classes());
+        assertThat(DATA.splits()).containsExactly("meta-train", "meta-test");
+    }
+
+    @Test
+    void anUnknownValidationAlphabetIsRejectedListingTheChoices() {
+        assertThatThrownBy(() -> PROVIDER.open(new OmniglotSmallConfig(28, 0, 0, 0, List.of("Klingon"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("validationAlphabets")
+                .hasMessageContaining("Klingon").hasMessageContaining("Korean");
+    }
+
+    @Test
     void everyDatasetIsListedThroughServiceLoader() {
         @SuppressWarnings("rawtypes")
         List<String> names = ServiceLoader.load(DatasetProvider.class).stream().map(p -> p.get().name()).toList();
