@@ -1,13 +1,8 @@
 package org.metalearn4j.datasets.episode;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.metalearn4j.core.dataset.DatasetException;
-import org.metalearn4j.core.task.Examples;
-import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A task transform that translates every support and query image of an episode by its own random whole-pixel offset,
@@ -19,11 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * with the episode seed, kept apart from the stream the wrapped source draws its classes and examples from. Labels
  * and episode layout are untouched. Examples must be images {@code [n, channels, height, width]}.
  */
-public final class RandomShift implements TaskSource {
+public final class RandomShift extends ImageTransform {
     /** Mixed into the episode seed so the offsets do not repeat the wrapped source's own random draws. */
     private static final long OFFSET_STREAM = 0x6a09e667f3bcc909L;
 
-    private final TaskSource source;
     private final int maxShift;
 
     /**
@@ -32,51 +26,34 @@ public final class RandomShift implements TaskSource {
      * @throws IllegalArgumentException when {@code maxShift} is negative
      */
     public RandomShift(TaskSource source, int maxShift) {
+        super(source, OFFSET_STREAM);
         if (maxShift < 0) {
             throw new IllegalArgumentException("RandomShift: maxShift must be >= 0 pixels, got " + maxShift);
         }
-        this.source = source;
         this.maxShift = maxShift;
     }
 
     @Override
-    public Task sample(long seed) {
-        Task task = source.sample(seed);
-        if (maxShift == 0) {
-            return task;
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ OFFSET_STREAM);
-        return new Task(shift(task.support(), random, task.domain()), shift(task.query(), random, task.domain()),
-                task.type(), task.ways(), task.shots(), task.domain());
+    boolean isIdentity() {
+        return maxShift == 0;
     }
 
-    private Examples shift(Examples examples, SplittableRandom random, String domain) {
-        INDArray x = examples.x();
-        long[] shape = x.shape();
-        if (shape.length != 4) {
-            throw new DatasetException(domain + ": RandomShift needs image examples [n, channels, height, width], got "
-                    + Arrays.toString(shape));
-        }
-        int n = (int) shape[0];
-        int channels = (int) shape[1];
-        int height = (int) shape[2];
-        int width = (int) shape[3];
+    @Override
+    void checkSize(int height, int width, String domain) {
         if (maxShift >= height || maxShift >= width) {
             throw new DatasetException(domain + ": RandomShift maxShift " + maxShift + " must be smaller than the "
                     + height + "x" + width + " images");
         }
-        double[] in = x.reshape('c', new long[] {x.length()}).toDoubleVector();
-        double[] out = new double[in.length];
+    }
+
+    @Override
+    void apply(double[] in, double[] out, int base, int channels, int height, int width, SplittableRandom random) {
+        int dy = random.nextInt(2 * maxShift + 1) - maxShift;
+        int dx = random.nextInt(2 * maxShift + 1) - maxShift;
         int plane = height * width;
-        for (int example = 0; example < n; example++) {
-            int dy = random.nextInt(2 * maxShift + 1) - maxShift;
-            int dx = random.nextInt(2 * maxShift + 1) - maxShift;
-            for (int c = 0; c < channels; c++) {
-                int base = (example * channels + c) * plane;
-                translate(in, out, base, height, width, dy, dx);
-            }
+        for (int c = 0; c < channels; c++) {
+            translate(in, out, base + c * plane, height, width, dy, dx);
         }
-        return new Examples(Nd4j.create(out, shape, x.dataType()), examples.y());
     }
 
     /** Writes the plane at {@code base} moved down by {@code dy} and right by {@code dx}; uncovered pixels stay 0. */

@@ -1,13 +1,7 @@
 package org.metalearn4j.datasets.episode;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.metalearn4j.core.dataset.DatasetException;
-import org.metalearn4j.core.task.Examples;
-import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A task transform that rotates and scales every support and query image of an episode about the image centre by its
@@ -20,11 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * episode seed, apart from the streams of the wrapped source and of {@link RandomShift}. Labels and episode layout
  * are untouched. Examples must be images {@code [n, channels, height, width]}; all channels of an image move together.
  */
-public final class RandomWarp implements TaskSource {
+public final class RandomWarp extends ImageTransform {
     /** Mixed into the episode seed so the draws repeat neither the wrapped source's nor {@link RandomShift}'s. */
     private static final long WARP_STREAM = 0xbb67ae8584caa73bL;
 
-    private final TaskSource source;
     private final double maxRadians;
     private final double maxScale;
 
@@ -35,50 +28,35 @@ public final class RandomWarp implements TaskSource {
      * @throws IllegalArgumentException when a bound is outside its range
      */
     public RandomWarp(TaskSource source, double maxDegrees, double maxScale) {
+        super(source, WARP_STREAM);
         if (!(maxDegrees >= 0 && maxDegrees <= 180)) {
             throw new IllegalArgumentException("RandomWarp: maxDegrees must be in [0, 180], got " + maxDegrees);
         }
         if (!(maxScale >= 0 && maxScale < 1)) {
             throw new IllegalArgumentException("RandomWarp: maxScale must be in [0, 1), got " + maxScale);
         }
-        this.source = source;
         this.maxRadians = Math.toRadians(maxDegrees);
         this.maxScale = maxScale;
     }
 
     @Override
-    public Task sample(long seed) {
-        Task task = source.sample(seed);
-        if (maxRadians == 0 && maxScale == 0) {
-            return task;
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ WARP_STREAM);
-        return new Task(warp(task.support(), random, task.domain()), warp(task.query(), random, task.domain()),
-                task.type(), task.ways(), task.shots(), task.domain());
+    boolean isIdentity() {
+        return maxRadians == 0 && maxScale == 0;
     }
 
-    private Examples warp(Examples examples, SplittableRandom random, String domain) {
-        INDArray x = examples.x();
-        long[] shape = x.shape();
-        if (shape.length != 4) {
-            throw new DatasetException(domain + ": RandomWarp needs image examples [n, channels, height, width], got "
-                    + Arrays.toString(shape));
-        }
-        int n = (int) shape[0];
-        int channels = (int) shape[1];
-        int height = (int) shape[2];
-        int width = (int) shape[3];
-        double[] in = x.reshape('c', new long[] {x.length()}).toDoubleVector();
-        double[] out = new double[in.length];
+    @Override
+    void checkSize(int height, int width, String domain) {
+        // any image size can be turned and resized
+    }
+
+    @Override
+    void apply(double[] in, double[] out, int base, int channels, int height, int width, SplittableRandom random) {
+        double angle = maxRadians == 0 ? 0 : random.nextDouble(-maxRadians, maxRadians);
+        double scale = maxScale == 0 ? 1 : random.nextDouble(1 - maxScale, 1 + maxScale);
         int plane = height * width;
-        for (int example = 0; example < n; example++) {
-            double angle = maxRadians == 0 ? 0 : random.nextDouble(-maxRadians, maxRadians);
-            double scale = maxScale == 0 ? 1 : random.nextDouble(1 - maxScale, 1 + maxScale);
-            for (int c = 0; c < channels; c++) {
-                resample(in, out, (example * channels + c) * plane, height, width, angle, scale);
-            }
+        for (int c = 0; c < channels; c++) {
+            resample(in, out, base + c * plane, height, width, angle, scale);
         }
-        return new Examples(Nd4j.create(out, shape, x.dataType()), examples.y());
     }
 
     /**
