@@ -32,11 +32,12 @@ abstract class ImageTransform implements TaskSource {
     abstract boolean isIdentity();
 
     /**
-     * Checks the transform fits {@code height x width} images.
+     * Checks the transform fits {@code height x width} images; any size fits unless a transform says otherwise.
      *
      * @throws DatasetException naming {@code domain} when it does not
      */
-    abstract void checkSize(int height, int width, String domain);
+    void checkSize(int height, int width, String domain) {
+    }
 
     /**
      * Draws this example's transform from {@code random} and writes its {@code channels} planes, starting at

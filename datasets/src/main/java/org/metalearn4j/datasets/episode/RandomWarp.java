@@ -45,11 +45,6 @@ public final class RandomWarp extends ImageTransform {
     }
 
     @Override
-    void checkSize(int height, int width, String domain) {
-        // any image size can be turned and resized
-    }
-
-    @Override
     void apply(double[] in, double[] out, int base, int channels, int height, int width, SplittableRandom random) {
         double angle = maxRadians == 0 ? 0 : random.nextDouble(-maxRadians, maxRadians);
         double scale = maxScale == 0 ? 1 : random.nextDouble(1 - maxScale, 1 + maxScale);
