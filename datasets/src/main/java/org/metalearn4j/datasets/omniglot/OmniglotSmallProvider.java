@@ -59,9 +59,16 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
         Map<String, UnaryOperator<TaskSource>> augmentation = MetaTrainAugmentation.of(config.trainShift(),
                 config.trainRotation(), config.trainScale(), size);
         List<String> validation = config.validationAlphabets();
+        // decoded once per size, whatever the split: each validation choice only regroups the same characters
+        Archives archives = DecodedCache.get(NAME + ":" + size + ":characters", () -> new Archives(
+                OmniglotZip.readResource(SMALL1, size), OmniglotZip.readResource(SMALL2, size)));
         Map<String, ClassStore> splits = DecodedCache.get(NAME + ":" + size + ":" + validation,
-                () -> load(size, validation));
+                () -> split(archives, size, validation));
         return new ClassStoreDataset(NAME, splits, augmentation);
+    }
+
+    /** The decoded characters of the two shipped archives. */
+    private record Archives(List<OmniglotCharacter> small1, List<OmniglotCharacter> small2) {
     }
 
     static int checkImageSize(int size, String field) {
@@ -71,9 +78,9 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
         return size;
     }
 
-    private static Map<String, ClassStore> load(int size, List<String> validation) {
-        List<OmniglotCharacter> small1 = OmniglotZip.readResource(SMALL1, size);
-        List<OmniglotCharacter> small2 = OmniglotZip.readResource(SMALL2, size);
+    private static Map<String, ClassStore> split(Archives archives, int size, List<String> validation) {
+        List<OmniglotCharacter> small1 = archives.small1();
+        List<OmniglotCharacter> small2 = archives.small2();
         Set<String> small1Alphabets = small1.stream().map(OmniglotCharacter::alphabet)
                 .collect(Collectors.toCollection(TreeSet::new));
         for (String alphabet : validation) {
