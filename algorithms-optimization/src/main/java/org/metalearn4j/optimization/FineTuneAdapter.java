@@ -4,6 +4,7 @@ import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
@@ -54,7 +55,7 @@ public final class FineTuneAdapter implements Adapter {
         try (Scope noGrad = Autograd.noGrad()) {
             input = scope.input(model, start, loss.x(), ctx);
         }
-        StepSize step = alphaSnapshot == null ? StepSize.constant(innerLr) : StepSize.perParameter(alphaSnapshot);
+        UpdateRule step = alphaSnapshot == null ? UpdateRule.sgd(innerLr) : UpdateRule.learnedRates(alphaSnapshot);
         Params fast = InnerLoop.adapt(scope.net(model), scope.adapted(start), input, loss, step, steps, false, ctx);
         return scope.merge(start, fast).map(Tensor::detach);
     }

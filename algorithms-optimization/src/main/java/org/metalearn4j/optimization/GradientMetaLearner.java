@@ -12,6 +12,7 @@ import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.optim.GradClip;
 import org.metalearn4j.core.optim.Optimizer;
+import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -163,8 +164,8 @@ public final class GradientMetaLearner implements Learner {
     private Tensor adaptedQueryOutput(Params meta, TaskLoss support, TaskLoss query, ForwardContext ctx) {
         Params theta = weights(meta);
         AdaptationScope scope = variant.scope;
-        StepSize step = variant.learnedStepSize ? StepSize.perParameter(meta.scope(ALPHA))
-                : StepSize.constant(config.innerLr());
+        UpdateRule step = variant.learnedStepSize ? UpdateRule.learnedRates(meta.scope(ALPHA))
+                : UpdateRule.sgd(config.innerLr());
         Params fast = InnerLoop.adapt(scope.net(model), scope.adapted(theta), scope.input(model, theta, support.x(),
                 ctx), support, step, config.innerSteps(), config.secondOrder(), ctx);
         return scope.net(model).forward(fast, scope.input(model, theta, query.x(), ctx), ctx);

@@ -7,6 +7,7 @@ import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -97,7 +98,7 @@ public final class ReptileLearner implements Learner {
         TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
         ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, steps, index));
         Params phi = InnerLoop.adapt(model.whole(), theta.copyAsVariables(), support.x(), support,
-                StepSize.constant(config.innerLr()), config.innerSteps(), false, ctx);
+                UpdateRule.sgd(config.innerLr()), config.innerSteps(), false, ctx);
         TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
         try (Scope noGrad = Autograd.noGrad()) {
             Tensor out = model.whole().forward(phi, query.x(), ctx);

@@ -33,6 +33,11 @@ public final class Params {
         return new Params(Collections.unmodifiableMap(new LinkedHashMap<>(entries)), "");
     }
 
+    /** No parameters (the state of a stateless rule, a module without weights). */
+    public static Params empty() {
+        return of(Map.of());
+    }
+
     /** Parameters named {@code names[i] -> tensors[i]}. */
     public static Params of(List<String> names, List<Tensor> tensors) {
         if (names.size() != tensors.size()) {
@@ -141,11 +146,6 @@ public final class Params {
         Params trainable = filter(n -> get(n).requiresGrad());
         List<Tensor> g = Autograd.grad(List.of(loss), null, trainable.tensors(), createGraph, true);
         return trainable.withTensors(g);
-    }
-
-    /** One differentiable gradient step {@code p - lr * g}; parameters without a gradient are kept. */
-    public Params step(Params grads, double lr) {
-        return zip(grads, (p, g) -> p.addScaled(g, -lr));
     }
 
     /** Detached copies of the values as fresh leaf variables (a new starting point for training). */

@@ -17,7 +17,8 @@
  * Params theta = net.init(seed);                // leaf variables
  * ForwardContext ctx = ForwardContext.training(seed);
  * Tensor supportLoss = Losses.crossEntropy(net.forward(theta, xs, ctx), ys);
- * Params fast = theta.step(theta.grad(supportLoss, true), innerLr);   // differentiable fast weights
+ * Params fast = UpdateRule.sgd(innerLr).step(theta, theta.grad(supportLoss, true), supportLoss, Params.empty())
+ *         .params();                                                  // differentiable fast weights
  * Tensor queryLoss = Losses.crossEntropy(net.forward(fast, xq, ctx), yq);
  * Params metaGrad = theta.grad(queryLoss, false);                     // exact meta-gradient
  * optimizer.step(theta, metaGrad);

@@ -43,9 +43,8 @@ public final class BatchNorm {
         INDArray shift = beta.value().sub(mean.mul(scale));
         INDArray y = broadcastInto("multiply", xv, scale.reshape(channel), centredSquares);
         broadcastInto("add", y, shift.reshape(channel), y);
-        Tensor out = Tensor.record("batchNorm", y, (o, g, needs) -> Autograd.isGradEnabled()
-                ? recordedBackward(x, gamma, beta, eps, g, needs)
-                : closedFormBackward(xv, mean, invStd, scale, channel, count, g, needs), x, gamma, beta);
+        Tensor out = Op.record("batchNorm", y, (o, g, needs) -> recordedBackward(x, gamma, beta, eps, g, needs),
+                (o, g, needs) -> closedFormBackward(xv, mean, invStd, scale, channel, count, g, needs), x, gamma, beta);
         return new Result(out, mean, variance);
     }
 
@@ -55,22 +54,21 @@ public final class BatchNorm {
      * dgamma = invStd (sum(g x) - mean sum(g)) and dbeta = sum(g): two BLAS reductions and four broadcast passes; the
      * normalised input is never materialised.
      */
-    private static Tensor[] closedFormBackward(INDArray x, INDArray mean, INDArray invStd, INDArray a, long[] channel,
-                                               long count, Tensor grad, boolean[] needs) {
-        INDArray g = grad.value();
+    private static INDArray[] closedFormBackward(INDArray x, INDArray mean, INDArray invStd, INDArray a,
+                                                 long[] channel, long count, INDArray g, boolean[] needs) {
         INDArray dBeta = ChannelSums.sum(g);
         INDArray dGamma = ChannelSums.dot(g, x).subi(mean.mul(dBeta)).muli(invStd);
-        Tensor[] out = new Tensor[3];
+        INDArray[] out = new INDArray[3];
         if (needs[0]) {
             INDArray b = a.mul(invStd).muli(dGamma).divi(-count);
             INDArray c = dBeta.sub(invStd.mul(mean).muli(dGamma)).muli(a).divi(-count);
             INDArray dx = broadcast("multiply", x, b.reshape(channel));
             broadcastInto("add", dx, c.reshape(channel), dx);
             dx.addi(broadcast("multiply", g, a.reshape(channel)));
-            out[0] = Tensor.constant(dx);
+            out[0] = dx;
         }
-        out[1] = needs[1] ? Tensor.constant(dGamma) : null;
-        out[2] = needs[2] ? Tensor.constant(dBeta) : null;
+        out[1] = needs[1] ? dGamma : null;
+        out[2] = needs[2] ? dBeta : null;
         return out;
     }
 

@@ -53,8 +53,8 @@ final class Reductions {
         INDArray v = x.value();
         long n = v.length();
         INDArray value = Nd4j.scalar(v.dataType(), Nd4j.getExecutioner().exec(new SquaredNorm(v)).getDouble(0) / n);
-        return Tensor.record("meanSquare", value, (out, g, needs) -> new Tensor[] {Autograd.isGradEnabled()
-                ? x.mul(g.mul(2.0 / n)) : Tensor.constant(v.mul(2.0 * g.item() / n))}, x);
+        return Op.record("meanSquare", value, (out, g, needs) -> new Tensor[] {x.mul(g.mul(2.0 / n))},
+                (out, g, needs) -> new INDArray[] {v.mul(2.0 * g.getDouble(0) / n)}, x);
     }
 
     static Tensor max(Tensor x, boolean keepDims, int... axes) {

@@ -14,6 +14,10 @@
  * try (Scope s = Autograd.noGrad()) { ... fast evaluation, nothing recorded ... }
  * }</pre>
  *
+ * <p>New differentiable ops, in this module or in a plugin, are recorded with {@link org.metalearn4j.core.tensor.Op}:
+ * a forward value plus a {@link org.metalearn4j.core.tensor.Backward} written in differentiable ops, optionally with a
+ * fast first-order {@link org.metalearn4j.core.tensor.ArrayBackward}.
+ *
  * <p>Shape errors throw {@link org.metalearn4j.core.tensor.ShapeException} naming the op, the arguments and their
  * shapes; inside {@link org.metalearn4j.core.tensor.Autograd#checkNumerics()} the first op producing NaN/Inf throws
  * {@link org.metalearn4j.core.tensor.NonFiniteException}.

@@ -12,6 +12,7 @@ import org.metalearn4j.core.nn.Mlp;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.Sequential;
+import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.tensor.OpProfiler;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -103,6 +104,8 @@ public final class EngineBenchmark {
         return () -> p.grad(Losses.mse(net.forward(p, x, ctx), y), false);
     }
 
+    private static final UpdateRule INNER = UpdateRule.sgd(0.01);
+
     private static Runnable mamlCall() {
         Module net = Mlp.of(1, 40, 40, 1);
         Params p = net.init(1);
@@ -112,7 +115,8 @@ public final class EngineBenchmark {
         Tensor yq = Tensor.constant(Nd4j.rand(DataType.FLOAT, 10, 1));
         ForwardContext ctx = ForwardContext.training(1);
         return () -> {
-            Params fast = p.step(p.grad(Losses.mse(net.forward(p, xs, ctx), ys), true), 0.01);
+            Tensor support = Losses.mse(net.forward(p, xs, ctx), ys);
+            Params fast = INNER.step(p, p.grad(support, true), support, Params.empty()).params();
             p.grad(Losses.mse(net.forward(fast, xq, ctx), yq), false);
         };
     }

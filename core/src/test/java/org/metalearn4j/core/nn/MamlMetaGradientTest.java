@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.core.testing.GradCheck;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,7 +28,7 @@ class MamlMetaGradientTest {
         ForwardContext ctx = ForwardContext.training(3);
         for (int s = 0; s < steps; s++) {
             Tensor loss = supportLoss.apply(model.forward(fast, xs, ctx));
-            fast = fast.step(fast.grad(loss, createGraph), INNER_LR);
+            fast = UpdateRule.sgd(INNER_LR).step(fast, fast.grad(loss, createGraph), loss, Params.empty()).params();
         }
         return queryLoss.apply(model.forward(fast, xq, ctx));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.core.testing.GradCheck;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,7 +49,8 @@ class L2SpTest {
         for (int step = 0; step < 200; step++) {
             Tensor fit = p.get("w").sub(Tensor.constant(target)).square().sum();
             Tensor loss = fit.add(L2Sp.penalty(p, ref, lambda, n -> true));
-            p = p.step(p.grad(loss, false), 1.0 / (2 + 2 * lambda) * 0.5).copyAsVariables();
+            p = UpdateRule.sgd(1.0 / (2 + 2 * lambda) * 0.5).step(p, p.grad(loss, false), loss, Params.empty())
+                    .params().copyAsVariables();
         }
         return p.get("w").value().sub(theta0W).norm2Number().doubleValue();
     }
