@@ -1,6 +1,6 @@
 package org.metalearn4j.metric;
 
-import org.metalearn4j.core.nn.Losses;
+import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.tensor.Tensor;
 
 /**
@@ -14,6 +14,6 @@ public record EpisodeResult(Tensor loss, Tensor logits, int[] queryLabels) {
 
     /** Fraction of queries whose largest logit is their class. */
     public double accuracy() {
-        return Losses.accuracy(logits, queryLabels);
+        return Accuracy.of(logits.value(), queryLabels);
     }
 }

@@ -1,6 +1,5 @@
 package org.metalearn4j.metric;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -9,10 +8,14 @@ import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.learner.TrainingState;
+import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
+import org.metalearn4j.core.nn.backbone.Backbone;
+import org.metalearn4j.core.nn.backbone.BackboneUse;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
 import org.metalearn4j.core.optim.LrSchedule;
@@ -28,18 +31,15 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Episodic training of a {@link MetricModel} with Adam and a learning-rate schedule: each step averages the episode
  * losses of a meta-batch and takes one optimizer step on backbone and head together.
  *
- * <p>State: {@code params.*}, batch-norm statistics {@code bn.*}, Adam moments {@code optim.*} and the step counter
- * {@code step}; everything that influences later steps, so a reload continues bitwise identically.
+ * <p>State ({@link TrainingState}): parameters, batch-norm statistics, Adam moments and the step counter; everything
+ * that influences later steps, so a reload continues bitwise identically.
  */
 public final class MetricLearner implements Learner {
     private final MetricModel model;
-    private final Adam optimizer;
     private final LrSchedule schedule;
     private final double baseRate;
-    private final RunningStats runningStats = new RunningStats();
     private final long seed;
-    private Params params;
-    private long step;
+    private final TrainingState state;
 
     /**
      * A learner for {@code context}, its parameters from {@code context.seed()} and, where given, the backbone from
@@ -47,15 +47,14 @@ public final class MetricLearner implements Learner {
      */
     public MetricLearner(MetricModel model, OptimizerConfig optimizer, LearnerContext context) {
         this.model = model;
-        this.optimizer = new Adam(new AdamConfig(optimizer.learningRate(), 0.9, 0.999, 1e-8,
-                optimizer.weightDecay(), List.of()));
         this.schedule = optimizer.schedule();
         this.baseRate = optimizer.learningRate();
         this.seed = context.seed();
-        Params fresh = model.init(Seeds.derive(seed, 0), DataType.FLOAT);
-        this.params = context.initialBackbone().map(b -> withBackbone(fresh, b)).orElse(fresh);
-        context.initialBackbone().ifPresent(b -> runningStats.load(new StateDict().putAll(
-                MetricModel.BACKBONE + ".", b)));
+        RunningStats stats = new RunningStats();
+        context.initialBackbone().ifPresent(b -> BackboneHeadModel.loadStatistics(stats, b));
+        this.state = new TrainingState(model.init(Seeds.derive(seed, 0), DataType.FLOAT, context.initialBackbone()),
+                new Adam(new AdamConfig(optimizer.learningRate(), 0.9, 0.999, 1e-8, optimizer.weightDecay(),
+                        List.of())), stats);
     }
 
     /**
@@ -68,9 +67,8 @@ public final class MetricLearner implements Learner {
             throw new IllegalArgumentException("metric learners classify; the data set's tasks are "
                     + context.type());
         }
-        long[] shape = context.inputShape();
-        MetricModel model = new MetricModel(backbone.buildEmbedding(shape),
-                headForEmbedding.apply(backbone.featureSize(shape)));
+        Backbone embedding = context.backbone(backbone, BackboneUse.EMBEDDING);
+        MetricModel model = new MetricModel(embedding.module(), headForEmbedding.apply(embedding.featureSize()));
         return new MetricLearner(model, optimizer, context);
     }
 
@@ -79,7 +77,8 @@ public final class MetricLearner implements Learner {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("step: the meta-batch is empty");
         }
-        ForwardContext ctx = new ForwardContext(true, runningStats, Seeds.derive(seed, 1, step));
+        Params params = state.params();
+        ForwardContext ctx = new ForwardContext(true, state.stats(), Seeds.derive(seed, 1, state.steps()));
         try (StepArena arena = StepArena.open()) {
             Tensor total = null;
             double accuracy = 0;
@@ -89,11 +88,10 @@ public final class MetricLearner implements Learner {
                 accuracy += r.accuracy();
             }
             Tensor loss = total.div(batch.size());
-            double factor = schedule.factor(step);
-            optimizer.setLearningRateFactor(factor);
+            double factor = schedule.factor(state.steps());
+            state.optimizer().setLearningRateFactor(factor);
             // parameters, moments and running statistics are updated in place: nothing made here outlives the arena
-            optimizer.step(params, params.grad(loss, false));
-            step++;
+            state.step(params.grad(loss, false));
             return new StepMetrics(loss.item(), accuracy / batch.size(), Map.of("lr", baseRate * factor));
         }
     }
@@ -101,48 +99,28 @@ public final class MetricLearner implements Learner {
     @Override
     public Adapter adapter() {
         RunningStats stats = new RunningStats();
-        stats.load(runningStats.toStateDict());
-        return new MetricAdapter(model, params.map(t -> Tensor.constant(t.value().dup())), stats);
+        stats.load(state.stats().toStateDict());
+        return new MetricAdapter(model, state.params().map(t -> Tensor.constant(t.value().dup())), stats);
     }
 
     @Override
     public StateDict state() {
-        StateDict sd = new StateDict();
-        sd.putAll("params.", params.toStateDict());
-        sd.putAll("bn.", runningStats.toStateDict());
-        sd.putAll("optim.", optimizer.state());
-        sd.putLongs("step", step);
-        return sd;
+        return state.save();
     }
 
     @Override
-    public void load(StateDict state) {
-        params = params.load(state.withPrefix("params."));
-        runningStats.load(state.withPrefix("bn."));
-        optimizer.loadState(state.withPrefix("optim."));
-        step = state.getLongs("step")[0];
+    public void load(StateDict saved) {
+        state.load(saved);
     }
 
     /** Backbone parameters and batch-norm statistics, named as the backbone module names them. */
     @Override
     public StateDict backbone() {
-        String prefix = MetricModel.BACKBONE + ".";
-        return params.scope(MetricModel.BACKBONE).toStateDict()
-                .putAll("", runningStats.toStateDict().withPrefix(prefix));
+        return state.backbone();
     }
 
     /** Completed training steps. */
     public long steps() {
-        return step;
-    }
-
-    private static Params withBackbone(Params fresh, StateDict backbone) {
-        Params loaded = fresh.scope(MetricModel.BACKBONE).load(backbone);
-        String prefix = MetricModel.BACKBONE + ".";
-        LinkedHashMap<String, Tensor> merged = new LinkedHashMap<>();
-        for (String name : fresh.names()) {
-            merged.put(name, name.startsWith(prefix) ? loaded.get(name.substring(prefix.length())) : fresh.get(name));
-        }
-        return Params.of(merged);
+        return state.steps();
     }
 }

@@ -1,55 +1,48 @@
 package org.metalearn4j.metric;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
-import org.metalearn4j.core.nn.Sequential;
+import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.metric.head.MetricHead;
 import org.metalearn4j.metric.head.SupportLabels;
 
 /**
- * An embedding backbone plus a {@link MetricHead}: the whole forward computation of every metric learner. Parameters
- * are named {@code backbone.<backbone name>} and {@code head.<head name>}, so batch-norm statistics live under
- * {@code backbone.}.
+ * An embedding backbone plus a {@link MetricHead}: the whole forward computation of every metric learner. It is core's
+ * {@link BackboneHeadModel} with the head's parameters declared by {@link MetricHead#module()}, so parameters are
+ * named {@code backbone.<backbone name>} and {@code head.<head name>} and batch-norm statistics live under
+ * {@code backbone.}; the two parts are never run in sequence, the head compares embeddings instead.
  */
 public final class MetricModel {
-    public static final String BACKBONE = "backbone";
-    public static final String HEAD = "head";
-
-    private final Module backbone;
+    private final BackboneHeadModel layout;
     private final MetricHead head;
-    private final Sequential layout;
 
     public MetricModel(Module backbone, MetricHead head) {
-        this.backbone = backbone;
+        this.layout = new BackboneHeadModel(backbone, head.module());
         this.head = head;
-        LinkedHashMap<String, Module> parts = new LinkedHashMap<>();
-        parts.put(BACKBONE, backbone);
-        parts.put(HEAD, head.module());
-        // only names and initialises the parameters: the two parts are never run in sequence
-        this.layout = Sequential.named(parts);
     }
 
-    /** Fresh parameters of backbone and head, reproducible from {@code seed}. */
-    public Params init(long seed, DataType type) {
-        return layout.init(seed, type);
+    /** Fresh parameters of backbone and head, the backbone's from a pretrained BACKBONE state if given. */
+    public Params init(long seed, DataType type, Optional<StateDict> pretrainedBackbone) {
+        return layout.init(seed, type, pretrainedBackbone);
     }
 
     /** Embeddings {@code [n, d]} of a batch of inputs. */
     public Tensor embed(Params params, Tensor x, ForwardContext ctx) {
-        return backbone.forward(params.scope(BACKBONE), x, ctx);
+        return layout.features(params, x, ctx);
     }
 
     /** Query logits from already embedded support and query sets. */
     public Tensor logits(Params params, Tensor support, SupportLabels labels, Tensor query) {
-        return head.logits(params.scope(HEAD), support, labels, query);
+        return head.logits(params.scope(BackboneHeadModel.HEAD), support, labels, query);
     }
 
     /**
@@ -66,7 +59,8 @@ public final class MetricModel {
         Tensor embedded = embed(params, Tensor.constant(x), ctx);
         Tensor support = embedded.slice(0, 0, s);
         Tensor query = embedded.slice(0, s, embedded.shape()[0]);
-        MetricHead.Scored scored = head.score(params.scope(HEAD), support, labels, query, queryLabels);
+        MetricHead.Scored scored = head.score(params.scope(BackboneHeadModel.HEAD), support, labels, query,
+                queryLabels);
         return new EpisodeResult(scored.loss(), scored.logits(), queryLabels);
     }
 

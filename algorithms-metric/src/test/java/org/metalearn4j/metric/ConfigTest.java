@@ -48,10 +48,15 @@ class ConfigTest {
         assertThatThrownBy(() -> ConfigBinder.bindParams(new ProtoNetProvider(),
                 ConfigMappers.yaml().readTree("optimizer: {schedule: {gamma: 2}}"), "learner.params", "run.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("gamma");
+        ProtoNetConfig resnet = ConfigBinder.bindParams(new ProtoNetProvider(),
+                ConfigMappers.yaml().readTree("backbone: {type: resnet}"), "learner.params", "run.yaml");
+        assertThatThrownBy(() -> new ProtoNetProvider().create(resnet, context(new long[] {1, 28, 28},
+                TaskType.CLASSIFICATION))).isInstanceOf(ConfigException.class)
+                .hasMessage("backbone.type: no backbone named 'resnet'; available: conv4, mlp");
         assertThatThrownBy(() -> ConfigBinder.bindParams(new ProtoNetProvider(),
-                ConfigMappers.yaml().readTree("backbone: {type: resnet}"), "learner.params", "run.yaml"))
+                ConfigMappers.yaml().readTree("backbone: {type: conv4, channel: 8}"), "learner.params", "run.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("learner.params.backbone.type: expected one of auto, conv4, mlp, got 'resnet'");
+                .hasMessageStartingWith("learner.params.backbone.channel: unknown key for backbone type 'conv4'");
     }
 
     @Test

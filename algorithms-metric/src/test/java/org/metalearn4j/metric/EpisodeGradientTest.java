@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class EpisodeGradientTest {
 
     private static void check(Module backbone, MetricHead head, Task task, Predicate<String> checked) {
         MetricModel model = new MetricModel(backbone, head);
-        Params initial = model.init(3, DataType.DOUBLE);
+        Params initial = model.init(3, DataType.DOUBLE, Optional.empty());
         List<String> names = initial.names();
         List<String> varied = names.stream().filter(checked).toList();
         assertThat(varied).as("parameters under check").isNotEmpty();

@@ -1,6 +1,6 @@
 package org.metalearn4j.optimization;
 
-/** {@code anil}: MAML with the inner loop on the head only; the body's features are computed once per set. */
+/** {@code anil}: MAML with the inner loop on the head only; the backbone's features are computed once per set. */
 public final class AnilProvider extends GradientLearnerProvider {
     public AnilProvider() {
         super("anil", "ANIL (Raghu et al. 2020): MAML adapting only the final layer in the inner loop",

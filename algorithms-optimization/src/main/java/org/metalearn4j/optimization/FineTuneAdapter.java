@@ -2,6 +2,7 @@ package org.metalearn4j.optimization;
 
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.optim.UpdateRule;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * code); a fresh {@link ForwardContext} per call keeps those statistics from leaking between episodes.
  */
 public final class FineTuneAdapter implements Adapter {
-    private final SplitModel model;
+    private final BackboneHeadModel model;
     private final AdaptationScope scope;
     private final Params snapshot;
     private final Params alphaSnapshot;
@@ -36,7 +37,7 @@ public final class FineTuneAdapter implements Adapter {
      * @param alpha learned per-parameter step sizes named like the adapted weights (copied), or null for
      *              {@code innerLr}
      */
-    FineTuneAdapter(SplitModel model, AdaptationScope scope, Params meta, Params alpha, double innerLr, int steps) {
+    FineTuneAdapter(BackboneHeadModel model, AdaptationScope scope, Params meta, Params alpha, double innerLr, int steps) {
         this.model = model;
         this.scope = scope;
         this.snapshot = meta.copyAsVariables();

@@ -24,7 +24,7 @@ final class InnerLoop {
      *
      * @param net   the part of the network being adapted
      * @param start its starting weights (leaf variables or a differentiable function of them)
-     * @param x     the part's input: raw support inputs, or features from a frozen body (ANIL), computed once
+     * @param x     the part's input: raw support inputs, or backbone features (ANIL), computed once
      * @param ctx   one context per task, so batch-norm statistics are the task's own
      */
     static Params adapt(Module net, Params start, Tensor x, TaskLoss support, UpdateRule rule, int steps,

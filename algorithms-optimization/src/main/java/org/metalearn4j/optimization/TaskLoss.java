@@ -1,6 +1,7 @@
 package org.metalearn4j.optimization;
 
 import java.util.Arrays;
+import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.nn.Losses;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
@@ -51,6 +52,6 @@ final class TaskLoss {
     /** Accuracy or MSE of {@code output}. */
     double metric(Tensor output) {
         return type == TaskType.REGRESSION ? Losses.mse(output.detach(), target).item()
-                : Losses.accuracy(output, labels);
+                : Accuracy.of(output.value(), labels);
     }
 }

@@ -1,18 +1,21 @@
 /**
  * Optimization-based meta-learners: {@code maml}, {@code fomaml}, {@code anil}, {@code metasgd}
  * ({@link org.metalearn4j.optimization.GradientMetaLearner}) and {@code reptile}
- * ({@link org.metalearn4j.optimization.ReptileLearner}), registered as
+ * ({@link org.metalearn4j.optimization.ReptileLearner}, {@link org.metalearn4j.optimization.BatchedReptileLearner}),
+ * registered as
  * {@link org.metalearn4j.core.learner.LearnerProvider}s.
  *
- * <p>All of them adapt with one routine, {@code InnerLoop}: SGD steps on the support loss, recorded with
+ * <p>All of them adapt with one routine, {@code InnerLoop}: steps of core's differentiable
+ * {@link org.metalearn4j.core.optim.UpdateRule} on the support loss, recorded with
  * {@code createGraph} when the exact second-order meta-gradient is wanted. Evaluation
  * ({@link org.metalearn4j.optimization.FineTuneAdapter}) runs the same routine without {@code createGraph} on a fresh
  * copy of the meta-learned weights per episode.
  *
- * <p>Networks are {@link org.metalearn4j.optimization.SplitModel}s: a body built from core's
- * {@link org.metalearn4j.core.nn.BackboneSpec} ({@code mlp} or {@code conv4}) and a linear head, parameters named
- * {@code body.*} and {@code head.*}. Regression tasks use the mean squared error, classification tasks cross-entropy,
- * chosen from each task's type.
+ * <p>Networks are core's {@link org.metalearn4j.core.nn.BackboneHeadModel}: a backbone named by a
+ * {@link org.metalearn4j.core.nn.BackboneSpec} and a linear head, parameters named {@code backbone.*} and
+ * {@code head.*}. Regression tasks use the mean squared error, classification tasks cross-entropy, chosen from each
+ * task's type. The MAML family and batched Reptile are {@link org.metalearn4j.core.learner.TaskwiseLearner}s: each
+ * task's result is computed on its own and the results are applied in task order, wherever an executor ran them.
  *
  * <p><b>Batch norm</b> is handled as Finn et al. did in the reference MAML implementation: it always normalises with
  * the statistics of the batch it is given and never uses running averages. In meta-training each task gets its own

@@ -29,7 +29,7 @@ class MetaGradientTest {
     private static final double INNER_LR = 0.05;
 
     private static MamlConfig config(String order, int steps) {
-        return new MamlConfig(order, steps, INNER_LR, steps, new BackboneSpec("mlp", List.of(4, 3), 1),
+        return new MamlConfig(order, steps, INNER_LR, steps, BackboneSpec.mlp(4, 3),
                 new MetaOptimizerConfig("sgd", 1.0), 0, 1);
     }
 

@@ -28,7 +28,7 @@ class ReptileUpdateTest {
 
     private static ReptileLearner learner(boolean batched, int taskThreads) {
         return ReptileLearner.create(new ReptileConfig(STEPS, INNER_LR, EPSILON, batched, STEPS,
-                new BackboneSpec("mlp", List.of(5, 4), 1), taskThreads), SinusoidTasks.context(8), DataType.DOUBLE);
+                BackboneSpec.mlp(5, 4), taskThreads), SinusoidTasks.context(8), DataType.DOUBLE);
     }
 
     /** Weights after {@code STEPS} SGD steps on the support MSE, from {@code start}. */

@@ -19,13 +19,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** A learner restored from a saved state takes exactly the same next step as the one that saved it. */
 class StateRoundTripTest {
     private static final MamlConfig MAML = new MamlConfig("second", 1, 0.05, 1,
-            new BackboneSpec("mlp", List.of(8, 8), 1), MetaOptimizerConfig.defaults(), 1.0, 1);
+            BackboneSpec.mlp(8, 8), MetaOptimizerConfig.defaults(), 1.0, 1);
 
     static Stream<Arguments> learners() {
         LongFunction<Learner> metaSgd = seed -> GradientMetaLearner.create(MAML, SinusoidTasks.context(seed),
                 GradientMetaLearner.Variant.META_SGD, DataType.FLOAT);
         LongFunction<Learner> reptile = seed -> ReptileLearner.create(new ReptileConfig(2, 0.05, 0.5, false, 2,
-                new BackboneSpec("mlp", List.of(8, 8), 1), 1), SinusoidTasks.context(seed), DataType.FLOAT);
+                BackboneSpec.mlp(8, 8), 1), SinusoidTasks.context(seed), DataType.FLOAT);
         return Stream.of(Arguments.of("metasgd", metaSgd), Arguments.of("reptile", reptile));
     }
 

@@ -29,8 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class TaskThreadsTest {
     private static MamlConfig config(String backbone, int taskThreads) {
-        BackboneSpec spec = backbone.equals("mlp") ? new BackboneSpec("mlp", List.of(8, 8), 1)
-                : new BackboneSpec("conv4", List.of(4), 4);
+        BackboneSpec spec = backbone.equals("mlp") ? BackboneSpec.mlp(8, 8)
+                : BackboneSpec.conv4(4);
         return new MamlConfig("second", 1, 0.1, 1, spec, MetaOptimizerConfig.defaults(), 0, taskThreads);
     }
 

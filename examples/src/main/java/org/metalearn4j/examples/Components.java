@@ -3,7 +3,6 @@ package org.metalearn4j.examples;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
@@ -11,10 +10,12 @@ import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.task.TaskSource;
 
 /**
- * Finds data sets and learners by name through {@link ServiceLoader} and binds their parameters from JSON over the
- * providers' defaults, the same way {@code metalearn train} does.
+ * Finds data sets and learners by name among the providers on the class path and binds their parameters from JSON
+ * over the providers' defaults, the same way {@code metalearn train} does: for the benchmark and example mains.
  */
 public final class Components {
     private Components() {
@@ -25,12 +26,7 @@ public final class Components {
      * empty for the defaults.
      */
     public static Dataset dataset(String name, String paramsJson) {
-        for (DatasetProvider<?> p : ServiceLoader.load(DatasetProvider.class)) {
-            if (p.name().equals(name)) {
-                return open(p, json(paramsJson, "data set"));
-            }
-        }
-        throw new IllegalArgumentException("no data set provider named '" + name + "' on the class path");
+        return open(PluginRegistry.classpath().dataset(name), json(paramsJson, "data set"));
     }
 
     /**
@@ -38,17 +34,12 @@ public final class Components {
      * empty for the defaults.
      */
     public static Learner learner(String name, String paramsJson, LearnerContext context) {
-        for (LearnerProvider<?> p : ServiceLoader.load(LearnerProvider.class)) {
-            if (p.name().equals(name)) {
-                return create(p, json(paramsJson, "learner"), context);
-            }
-        }
-        throw new IllegalArgumentException("no learner provider named '" + name + "' on the class path");
+        return create(PluginRegistry.classpath().learner(name), json(paramsJson, "learner"), context);
     }
 
-    /** The context {@code metalearn train} builds for a data set. */
-    public static LearnerContext context(Dataset dataset, int ways, long seed) {
-        return new LearnerContext(dataset.inputShape(), dataset.type(), ways, ways, seed, Optional.empty());
+    /** The context {@code metalearn train} builds for learning {@code ways}-way tasks of {@code training}. */
+    public static LearnerContext context(Dataset dataset, TaskSource training, int ways, long seed) {
+        return LearnerContext.forDataset(dataset, training, ways, seed, Optional.empty(), PluginRegistry.classpath());
     }
 
     private static <C extends Record> Dataset open(DatasetProvider<C> provider, JsonNode params) {

@@ -52,6 +52,17 @@ public final class CheckpointStore {
         return file;
     }
 
+    /** Deletes every checkpoint, e.g. those of a run that is started afresh. */
+    public void clear() {
+        for (Path file : files()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new CheckpointException("cannot delete old checkpoint " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Checkpoint files, oldest first. */
     public List<Path> files() {
         if (!Files.isDirectory(dir)) {

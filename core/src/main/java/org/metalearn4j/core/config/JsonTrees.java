@@ -12,8 +12,9 @@ final class JsonTrees {
 
     /**
      * {@code overlay} deep-merged over a copy of {@code base}: mappings merge key by key, anything else replaces.
-     * The {@code params} of a component are replaced whole when the component's {@code name} changes, because the
-     * defaults' parameters belong to another provider.
+     * The {@code params} of a component are replaced whole when the component's {@code name} changes, and a
+     * {@code backbone} mapping whose {@code type} changes is replaced whole, because the defaults' parameters belong
+     * to another provider.
      */
     static JsonNode merge(JsonNode base, JsonNode overlay, String path) {
         if (overlay == null || overlay.isMissingNode()) {
@@ -28,8 +29,12 @@ final class JsonTrees {
         if (!base.isObject()) {
             return overlay.deepCopy();
         }
+        if (isBackbone(path) && changes(base, overlay, "type")) {
+            // a backbone of another type: the defaults' keys belong to the other provider
+            return overlay.deepCopy();
+        }
         ObjectNode out = ((ObjectNode) base).deepCopy();
-        boolean renamed = overlay.has("name") && base.has("name") && !overlay.get("name").equals(base.get("name"));
+        boolean renamed = changes(base, overlay, "name");
         for (Map.Entry<String, JsonNode> e : overlay.properties()) {
             JsonNode current = out.get(e.getKey());
             boolean replace = current == null || current.isNull() || (renamed && e.getKey().equals("params"));
@@ -40,6 +45,14 @@ final class JsonTrees {
             out.remove("params");
         }
         return out;
+    }
+
+    private static boolean isBackbone(String path) {
+        return path != null && (path.equals("backbone") || path.endsWith(".backbone"));
+    }
+
+    private static boolean changes(JsonNode base, JsonNode overlay, String key) {
+        return overlay.has(key) && base.has(key) && !overlay.get(key).equals(base.get(key));
     }
 
     /** Sets {@code dotted.path} to {@code value} in {@code root}, creating mappings on the way. */

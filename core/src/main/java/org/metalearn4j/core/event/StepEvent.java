@@ -12,9 +12,10 @@ import java.util.Map;
  * @param metricName     {@code accuracy} or {@code mse}
  * @param extras         learner-specific scalars
  * @param elapsedSeconds wall time since this process started training
+ * @param stepSeconds    wall time of this step alone (sampling the meta-batch and updating the learner)
  */
 public record StepEvent(int iteration, int iterations, double loss, double metric, String metricName,
-                        Map<String, Double> extras, double elapsedSeconds) {
+                        Map<String, Double> extras, double elapsedSeconds, double stepSeconds) {
     public StepEvent {
         extras = Map.copyOf(extras);
     }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Training events on the Vert.x event bus: the trainer publishes, listeners subscribe. Local for now; the addresses
  * are the contract a clustered deployment will keep.
  */
-public final class TrainingEventBus {
+public final class TrainingEventBus implements EventPublisher {
     public static final String STARTED = "metalearn.train.started";
     public static final String STEP = "metalearn.train.step";
     public static final String EVAL = "metalearn.train.eval";
@@ -54,6 +54,7 @@ public final class TrainingEventBus {
     }
 
     /** Publishes one of the event records to its address. */
+    @Override
     public void publish(Record event) {
         String address = ADDRESSES.get(event.getClass());
         if (address == null) {

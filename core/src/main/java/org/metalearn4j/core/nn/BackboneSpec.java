@@ -1,65 +1,109 @@
 package org.metalearn4j.core.nn;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.stream.IntStream;
-import org.metalearn4j.core.config.Checks;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.nn.backbone.Backbone;
+import org.metalearn4j.core.nn.backbone.BackboneProvider;
+import org.metalearn4j.core.nn.backbone.BackboneUse;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.spi.ProviderRegistry;
 
 /**
- * The backbone network (feature extractor) that learners and transfer stages build, as it appears under a
- * {@code backbone:} key in configurations. Validation errors name the field as written there
- * ({@code backbone.type}, {@code backbone.hidden}, {@code backbone.channels}).
+ * The backbone network (feature extractor) a learner or transfer stage builds, as written under a {@code backbone:}
+ * key: {@code {type: conv4, channels: 32}} or {@code {type: mlp, hidden: [40, 40]}}. {@code type} names a
+ * {@link BackboneProvider} (built in: {@code conv4}, {@code mlp}; plugins add more) and the other keys are that
+ * provider's parameters, over its defaults ({@code metalearn config --defaults conv4}). {@code auto} is {@code conv4}
+ * for inputs of shape {@code [C, H, W]} and {@code mlp} otherwise.
  *
- * @param type     {@code auto} (conv4 for inputs of shape {@code [C, H, W]}, mlp otherwise), {@code conv4} (four 3x3
- *                 conv / batch-norm / ReLU / max-pool blocks, for images of at least 16x16) or {@code mlp} (the
- *                 flattened input through a Linear + ReLU layer per {@code hidden} width)
- * @param hidden   widths of the mlp's layers, e.g. {@code [40, 40]}; ignored by conv4
- * @param channels conv4 width (channels of every block); ignored by mlp
+ * <p>Validation errors name the field as written ({@code backbone.type}, {@code backbone.channels}); parameters of a
+ * type known on the class path are checked when the config is read, those of plugin types when the network is built.
+ *
+ * @param type   the provider's name, or {@code auto}
+ * @param params the provider's parameters (everything but {@code type})
  */
-public record BackboneSpec(String type, List<Integer> hidden, int channels) {
+public record BackboneSpec(
+        @JsonPropertyDescription("backbone provider (metalearn plugins lists them): conv4, mlp, or auto (conv4 for"
+                + " images, mlp otherwise)") String type,
+        @JsonPropertyDescription("the provider's parameters, written beside type (metalearn config --defaults TYPE)")
+        ObjectNode params) {
     public static final String AUTO = "auto";
     public static final String CONV4 = "conv4";
     public static final String MLP = "mlp";
-    private static final Set<String> TYPES = Set.of(AUTO, CONV4, MLP);
-    private static final List<Integer> DEFAULT_HIDDEN = List.of(40, 40);
-    private static final int DEFAULT_CHANNELS = 64;
+    private static final String TYPE = "type";
 
     public BackboneSpec {
-        if (type == null || !TYPES.contains(type)) {
-            throw new IllegalArgumentException("backbone.type: expected one of auto, conv4, mlp, got "
-                    + (type == null ? "nothing" : "'" + type + "'"));
+        if (type == null || type.isBlank()) {
+            throw new IllegalArgumentException("backbone.type: expected a backbone name (auto, conv4, mlp or a"
+                    + " plugin's), got " + (type == null ? "nothing" : "'" + type + "'"));
         }
-        if (hidden == null || hidden.isEmpty()) {
-            throw new IllegalArgumentException("backbone.hidden: expected a list of at least one layer width, got "
-                    + hidden);
+        params = params == null ? JsonNodeFactory.instance.objectNode() : params.deepCopy();
+        if (params.has(TYPE)) {
+            throw new IllegalArgumentException("backbone.params: must not contain 'type'");
         }
-        for (Integer width : hidden) {
-            if (width == null || width < 1) {
-                throw new IllegalArgumentException("backbone.hidden: expected widths >= 1, got " + hidden);
-            }
-        }
-        hidden = List.copyOf(hidden);
-        Checks.atLeast("backbone.channels", channels, 1);
+        checkKnownParameters(type, params);
     }
 
-    /** {@code auto}: conv4 with 64 channels for images, mlp 40-40 for vectors (the MAML paper's networks). */
+    /** A copy: the record stays immutable although Jackson trees are not. */
+    @Override
+    public ObjectNode params() {
+        return params.deepCopy();
+    }
+
+    /** Reads the flat form {@code {type: NAME, key: value, ...}}. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static BackboneSpec fromJson(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("backbone: expected a mapping such as {type: conv4, channels: 64}, got "
+                    + node);
+        }
+        ObjectNode rest = ((ObjectNode) node).deepCopy();
+        JsonNode type = rest.remove(TYPE);
+        if (type != null && !type.isTextual()) {
+            throw new IllegalArgumentException("backbone.type: expected a backbone name, got " + type);
+        }
+        return new BackboneSpec(type == null ? AUTO : type.asText(), rest);
+    }
+
+    /** The flat form, as configs write it. */
+    @JsonValue
+    public ObjectNode toJson() {
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put(TYPE, type);
+        out.setAll(params.deepCopy());
+        return out;
+    }
+
+    /** {@code auto} with every provider default: conv4 with 64 channels for images, mlp 40-40 for vectors. */
     public static BackboneSpec defaults() {
-        return new BackboneSpec(AUTO, DEFAULT_HIDDEN, DEFAULT_CHANNELS);
+        return new BackboneSpec(AUTO, null);
     }
 
     /** Conv4 with {@code channels} channels per block (64 is the standard few-shot backbone). */
     public static BackboneSpec conv4(int channels) {
-        return new BackboneSpec(CONV4, DEFAULT_HIDDEN, channels);
+        return new BackboneSpec(CONV4, JsonNodeFactory.instance.objectNode().put("channels", channels));
     }
 
     /** An mlp with one Linear + ReLU layer per width. */
     public static BackboneSpec mlp(int... widths) {
-        return new BackboneSpec(MLP, IntStream.of(widths).boxed().toList(), DEFAULT_CHANNELS);
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        Arrays.stream(widths).forEach(p.putArray("hidden")::add);
+        return new BackboneSpec(MLP, p);
     }
 
-    /** {@code conv4} or {@code mlp}: what {@code auto} means for examples of shape {@code inputShape}. */
+    /** The provider name {@code auto} stands for with examples of shape {@code inputShape}; other types as is. */
     public String resolvedType(long[] inputShape) {
         if (AUTO.equals(type)) {
             return inputShape.length == 3 ? CONV4 : MLP;
@@ -68,59 +112,102 @@ public record BackboneSpec(String type, List<Integer> hidden, int channels) {
     }
 
     /**
-     * The network for examples of shape {@code inputShape} (without the batch dimension), mapping {@code [N, ...]}
-     * to {@code [N, featureSize(inputShape)]}. Conv4 parameters are named {@code 0.conv.weight ... 3.bn.bias}; the
-     * mlp's {@code <i>.weight, <i>.bias} with a Flatten at index 0 unless the input is already a vector.
+     * Builds the network for examples of shape {@code inputShape} with the providers of {@code registry}.
      *
-     * @throws IllegalArgumentException when conv4 is asked for a non-image or an image smaller than 16x16
+     * @throws ConfigException naming {@code backbone.type} (unknown name, unsuitable input) or the parameter
      */
-    public Module build(long[] inputShape) {
-        return build(inputShape, true);
+    public Backbone build(ProviderRegistry registry, long[] inputShape, BackboneUse use) {
+        String resolved = resolvedType(inputShape);
+        BackboneProvider<?> provider;
+        try {
+            provider = registry.backbone(resolved);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("backbone.type", e.getMessage(), e);
+        }
+        return create(provider, paramsFor(provider), inputShape, use);
+    }
+
+    /** As {@link #build(ProviderRegistry, long[], BackboneUse)} with the backbones on the class path. */
+    public Backbone build(long[] inputShape, BackboneUse use) {
+        return build(ClassPathBackbones.REGISTRY, inputShape, use);
+    }
+
+    private static <C extends Record> Backbone create(BackboneProvider<C> provider, ObjectNode params,
+                                                      long[] inputShape, BackboneUse use) {
+        C config = ConfigBinder.bindParams(provider, params, "backbone", null);
+        try {
+            return provider.create(config, inputShape, use);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            int colon = message.indexOf(": ");
+            throw message.startsWith("backbone.") && colon > 0
+                    ? new ConfigException(message.substring(0, colon), message.substring(colon + 2), e)
+                    : new ConfigException("backbone.type", provider.name() + ": " + message, e);
+        }
+    }
+
+    /** For {@code auto}, only the keys the resolved provider has (keys of either built-in one are allowed). */
+    private ObjectNode paramsFor(BackboneProvider<?> provider) {
+        if (!AUTO.equals(type)) {
+            return params.deepCopy();
+        }
+        Set<String> known = keysOf(provider.configType());
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        params.properties().forEach(e -> {
+            if (known.contains(e.getKey())) {
+                kept.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        return kept;
     }
 
     /**
-     * As {@link #build}, but an mlp ends with its last Linear layer instead of a ReLU: for learners that compare
-     * embeddings directly (distances, cosine similarity), where a final ReLU would confine every embedding to the
-     * positive orthant and zero out part of it. Conv4 is unchanged (its last block pools after the ReLU).
+     * Fails early, naming the key, for parameters the class path's provider of {@code type} does not have; plugin
+     * types are only known once their JARs are loaded and are checked by {@link #build}.
      */
-    public Module buildEmbedding(long[] inputShape) {
-        return build(inputShape, false);
-    }
-
-    private Module build(long[] inputShape, boolean finalActivation) {
-        if (CONV4.equals(resolvedType(inputShape))) {
-            requireImage(inputShape);
-            return new Conv4((int) inputShape[0], channels);
+    private static void checkKnownParameters(String type, ObjectNode params) {
+        ProviderRegistry classpath = ClassPathBackbones.REGISTRY;
+        List<BackboneProvider<?>> providers = new ArrayList<>();
+        if (AUTO.equals(type)) {
+            providers.add(classpath.backbone(CONV4));
+            providers.add(classpath.backbone(MLP));
+        } else if (classpath.backbones().stream().anyMatch(p -> p.name().equals(type))) {
+            providers.add(classpath.backbone(type));
+        } else {
+            return;
         }
-        List<Module> layers = new ArrayList<>();
-        if (inputShape.length != 1) {
-            layers.add(new Flatten());
-        }
-        int in = Math.toIntExact(Arrays.stream(inputShape).reduce(1, Math::multiplyExact));
-        for (int i = 0; i < hidden.size(); i++) {
-            layers.add(new Linear(in, hidden.get(i)));
-            if (finalActivation || i < hidden.size() - 1) {
-                layers.add(Activation.relu());
+        Set<String> known = new TreeSet<>();
+        providers.forEach(p -> known.addAll(keysOf(p.configType())));
+        params.fieldNames().forEachRemaining(key -> {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("backbone." + key + ": unknown key for backbone type '" + type
+                        + "'; allowed keys here: " + new TreeSet<>(known) + " and type");
             }
-            in = hidden.get(i);
+        });
+        if (!AUTO.equals(type)) {
+            try {
+                bindOnly(providers.get(0), params);
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
         }
-        return Sequential.of(layers.toArray(new Module[0]));
     }
 
-    /** Length of the feature vector {@link #build} produces for one example of shape {@code inputShape}. */
-    public long featureSize(long[] inputShape) {
-        if (CONV4.equals(resolvedType(inputShape))) {
-            requireImage(inputShape);
-            return new Conv4((int) inputShape[0], channels).featureSize(inputShape[1], inputShape[2]);
-        }
-        return hidden.get(hidden.size() - 1);
+    private static <C extends Record> void bindOnly(BackboneProvider<C> provider, ObjectNode params) {
+        ConfigBinder.bindParams(provider, params, "backbone", null);
     }
 
-    private static void requireImage(long[] inputShape) {
-        // Four 2x2 max-pools halve each side four times: anything under 16 pools away to nothing.
-        if (inputShape.length != 3 || inputShape[1] < 16 || inputShape[2] < 16) {
-            throw new IllegalArgumentException("backbone.type: conv4 needs images [channels, height, width] of at"
-                    + " least 16x16, got input shape " + Arrays.toString(inputShape) + " (use 'mlp' for vectors)");
+    /** Looked up once: the class path does not change, and configs are bound often. */
+    private static final class ClassPathBackbones {
+        static final ProviderRegistry REGISTRY = PluginRegistry.of("classpath", ServiceLoader.load(
+                BackboneProvider.class, BackboneSpec.class.getClassLoader()).stream().map(Supplier::get).toArray());
+    }
+
+    private static Set<String> keysOf(Class<?> configType) {
+        Set<String> keys = new TreeSet<>();
+        for (RecordComponent c : configType.getRecordComponents()) {
+            keys.add(c.getName());
         }
+        return keys;
     }
 }

@@ -5,7 +5,7 @@ import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Losses and metrics on batches. */
+/** Losses on batches ({@link Accuracy} is the metric). */
 public final class Losses {
     private Losses() {
     }
@@ -23,19 +23,6 @@ public final class Losses {
                     + ", target has shape " + Arrays.toString(target.shape()));
         }
         return prediction.sub(target).meanSquare();
-    }
-
-    /** Fraction of rows of {@code logits [N, C]} whose largest entry is at the label. */
-    public static double accuracy(Tensor logits, int[] labels) {
-        oneHot(logits, labels, "accuracy");
-        INDArray predicted = logits.value().argMax(1);
-        long correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (predicted.getLong(i) == labels[i]) {
-                correct++;
-            }
-        }
-        return labels.length == 0 ? 0 : (double) correct / labels.length;
     }
 
     private static INDArray oneHot(Tensor logits, int[] labels, String op) {

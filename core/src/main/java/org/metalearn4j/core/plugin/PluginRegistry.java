@@ -15,12 +15,13 @@ import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.AdapterProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.nn.backbone.BackboneProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 
 /**
- * Every learner, adapter, data set, pipeline stage, backend and {@link PluginModule} found by
+ * Every learner, adapter, data set, pipeline stage, backend, backbone and {@link PluginModule} found by
  * {@link java.util.ServiceLoader} on the application class path and in the JARs of a plugins directory.
  *
  * <p>Each plugin JAR gets its own {@link URLClassLoader} whose parent is the application loader, so plugins see core
@@ -33,7 +34,7 @@ import org.metalearn4j.core.spi.ProviderRegistry;
 public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     /** The service interfaces the registry discovers, in discovery order. */
     static final List<Class<?>> SERVICES = List.of(LearnerProvider.class, AdapterProvider.class, DatasetProvider.class,
-            StageProvider.class, Backend.class, PluginModule.class);
+            StageProvider.class, Backend.class, BackboneProvider.class, PluginModule.class);
 
     private final ProviderTable<LearnerProvider<?>> learners =
             new ProviderTable<>("learner", LearnerProvider.class);
@@ -43,7 +44,9 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
             new ProviderTable<>("dataset", DatasetProvider.class);
     private final ProviderTable<StageProvider<?>> stages = new ProviderTable<>("stage", StageProvider.class);
     private final ProviderTable<Backend> backends = new ProviderTable<>("backend", Backend.class);
-    private final List<ProviderTable<?>> tables = List.of(learners, adapters, datasets, stages, backends);
+    private final ProviderTable<BackboneProvider<?>> backbones =
+            new ProviderTable<>("backbone", BackboneProvider.class);
+    private final List<ProviderTable<?>> tables = List.of(learners, adapters, datasets, stages, backends, backbones);
     private final List<PluginModule> modules = new ArrayList<>();
     private final List<PluginProblem> problems = new ArrayList<>();
     private final List<Path> pluginJars = new ArrayList<>();
@@ -81,6 +84,18 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
             }
         }
         return registry;
+    }
+
+    /**
+     * The providers on this library's own class path, without plugin JARs: discovered once, never closed. What a
+     * learner built without an application's registry (tests, embedding) uses.
+     */
+    public static PluginRegistry classpath() {
+        return ClassPath.REGISTRY;
+    }
+
+    private static final class ClassPath {
+        static final PluginRegistry REGISTRY = discover(PluginRegistry.class.getClassLoader(), null);
     }
 
     /** A registry of explicitly given providers (any of the discovered service types), e.g. for tests or embedding. */
@@ -165,6 +180,11 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     }
 
     @Override
+    public BackboneProvider<?> backbone(String name) {
+        return backbones.get(name);
+    }
+
+    @Override
     public Collection<LearnerProvider<?>> learners() {
         return learners.all();
     }
@@ -187,6 +207,11 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     @Override
     public Collection<Backend> backends() {
         return backends.all();
+    }
+
+    @Override
+    public Collection<BackboneProvider<?>> backbones() {
+        return backbones.all();
     }
 
     /** Learners by name, for Guice map bindings. */

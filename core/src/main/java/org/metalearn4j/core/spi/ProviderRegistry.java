@@ -5,6 +5,7 @@ import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.AdapterProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.nn.backbone.BackboneProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
 
 /**
@@ -23,6 +24,8 @@ public interface ProviderRegistry {
 
     Backend backend(String name);
 
+    BackboneProvider<?> backbone(String name);
+
     Collection<LearnerProvider<?>> learners();
 
     Collection<AdapterProvider<?>> adapters();
@@ -32,6 +35,8 @@ public interface ProviderRegistry {
     Collection<StageProvider<?>> stages();
 
     Collection<Backend> backends();
+
+    Collection<BackboneProvider<?>> backbones();
 
     /** Where a provider came from: a JAR file name, or {@code classpath}. */
     String origin(Object provider);

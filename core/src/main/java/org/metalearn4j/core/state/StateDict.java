@@ -44,6 +44,15 @@ public final class StateDict {
         return this;
     }
 
+    /** Stores a non-empty vector of doubles exactly (float64). */
+    public StateDict putDoubles(String name, double... values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("state entry '" + name + "': an empty vector cannot be stored");
+        }
+        entries.put(name, Nd4j.createFromArray(values.clone()));
+        return this;
+    }
+
     /** Copies every entry of {@code other} under {@code prefix + name}. */
     public StateDict putAll(String prefix, StateDict other) {
         other.entries.forEach((k, v) -> entries.put(prefix + k, v.dup()));

@@ -2,6 +2,7 @@ package org.metalearn4j.core.train;
 
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
@@ -55,14 +56,6 @@ public final class Evaluator {
             throw new IllegalStateException("predictor returned shape " + java.util.Arrays.toString(output.shape())
                     + " for " + y.size(0) + " query examples; expected [queries, ways]");
         }
-        long[] predicted = output.argMax(1).toLongVector();
-        long[] labels = y.castTo(DataType.INT64).toLongVector();
-        int correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (predicted[i] == labels[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / labels.length;
+        return Accuracy.of(output, y.castTo(DataType.INT).toIntVector());
     }
 }

@@ -46,10 +46,8 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         TaskSource training = dataset.episodes(config.train().split(),
                 spec(config.train().way(), config.train().shot(), config.train().query(), "train", source));
         spec(config.eval().way(), config.eval().shot(), config.eval().query(), "eval", source);
-        int outputs = outputs(dataset.type(), config.train().way(), training, config.seed());
-        LearnerContext context = new LearnerContext(dataset.inputShape(), dataset.type(),
-                dataset.type() == TaskType.REGRESSION ? 1 : config.train().way(), outputs,
-                config.seed(), Optional.empty());
+        LearnerContext context = LearnerContext.forDataset(dataset, training, config.train().way(), config.seed(),
+                Optional.empty(), registry);
         Learner learner = createLearner(learnerProvider, config.learner().params(), context, source);
         return new RunComponents(dataset, learner, training, Evaluator.metricName(dataset.type()));
     }
@@ -69,7 +67,13 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
     private static <C extends Record> Learner createLearner(LearnerProvider<C> provider, JsonNode params,
                                                             LearnerContext context, String source) {
         C config = ConfigBinder.bindParams(provider, params, "learner.params", source);
-        return provider.create(config, context);
+        try {
+            return provider.create(config, context);
+        } catch (ConfigException e) {
+            // a learner's own settings checked when it builds its network, e.g. backbone.channels
+            String path = e.path() == null || e.path().isEmpty() ? "learner.params" : "learner.params." + e.path();
+            throw new ConfigException(path, stripPath(e) + in(source), e);
+        }
     }
 
     private static <P extends Provider<?>> P lookup(java.util.function.Supplier<P> find, String path, String source) {
@@ -95,13 +99,11 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         }
     }
 
-    /** Output width: the ways for classification, the target width for regression (read off one sample task). */
-    private static int outputs(TaskType type, int way, TaskSource training, long seed) {
-        if (type != TaskType.REGRESSION) {
-            return way;
-        }
-        Task probe = training.sample(Seeds.derive(seed, -1));
-        return probe.support().y().rank() < 2 ? 1 : (int) probe.support().y().size(1);
+    private static String stripPath(ConfigException e) {
+        String message = e.getMessage();
+        String prefix = e.path() + ": ";
+        return e.path() != null && !e.path().isEmpty() && message.startsWith(prefix)
+                ? message.substring(prefix.length()) : message;
     }
 
     private static String in(String source) {

@@ -6,34 +6,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.metalearn4j.core.checkpoint.Checkpoint;
 import org.metalearn4j.core.checkpoint.CheckpointException;
 import org.metalearn4j.core.checkpoint.CheckpointStore;
 import org.metalearn4j.core.checkpoint.Provenance;
 import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.RunConfig;
-import org.metalearn4j.core.event.CheckpointEvent;
-import org.metalearn4j.core.event.EvalEvent;
 import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.RunStarted;
-import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.learner.Learner;
-import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
-import org.metalearn4j.core.task.Seeds;
-import org.metalearn4j.core.task.Task;
+import org.metalearn4j.core.task.TaskSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The meta-training loop. Iteration {@code i} trains on the tasks {@code Seeds.derive(seed, i, j)} for
- * {@code j < metaBatch}, so the task stream is a pure function of the iteration and a resumed run sees exactly the
- * tasks an uninterrupted one would. Step metrics, evaluations and checkpoints are published on the event bus.
+ * A {@code metalearn train} run: opens the data set and learner a configuration names, restores the newest good
+ * checkpoint when resuming, runs the {@link MetaTrainingLoop} with the configuration's evaluation and checkpoint
+ * schedule, and publishes the run's start and end on the event bus (the loop publishes steps, evaluations and
+ * checkpoints).
  */
 public final class Trainer {
     /** The run directory's copy of the effective configuration. */
@@ -71,57 +65,37 @@ public final class Trainer {
         }
         RunComponents run = RunComponents.open(config, registry, source);
         Learner learner = run.learner();
-        int start = resume ? restore(store, config, runDir, learner) : 0;
+        LoopStart start = resume ? restore(store, config, runDir, learner) : LoopStart.fresh();
         String configJson = ConfigLoader.toJson(config);
         writeConfig(runDir, configJson);
 
         int total = config.train().iterations();
-        events.publish(new RunStarted(runDir.toString(), start, total, config.learner().name(),
+        events.publish(new RunStarted(runDir.toString(), start.iteration(), total, config.learner().name(),
                 config.dataset().name(), backend));
-        long t0 = System.nanoTime();
-        int iteration = start;
-        int checkpointed = -1;
+        var e = config.eval();
+        TaskSource evalEpisodes = run.episodes(e.split(), e.way(), e.shot(), e.query());
+        LoopPlan plan = LoopPlan.of(total, config.train().metaBatch(), config.seed())
+                .withEvalEvery(Every.iterations(config.train().evalEvery()))
+                .withCheckpointEvery(Every.iterations(config.train().checkpointEvery()));
         List<Path> existing = store.files();
-        String lastCheckpoint = existing.isEmpty() ? null : existing.get(existing.size() - 1).toString();
-        double loss = Double.NaN;
-        EvalResult eval = null;
-        boolean interrupted = false;
-        while (iteration < total) {
-            if (stop.getAsBoolean()) {
-                interrupted = true;
-                break;
-            }
-            List<Task> batch = new ArrayList<>(config.train().metaBatch());
-            for (int j = 0; j < config.train().metaBatch(); j++) {
-                batch.add(run.training().sample(Seeds.derive(config.seed(), iteration, j)));
-            }
-            StepMetrics m = learner.step(batch);
-            iteration++;
-            loss = m.loss();
-            events.publish(new StepEvent(iteration, total, m.loss(), m.metric(), run.metric(), m.extras(),
-                    seconds(t0)));
-            if (iteration % config.train().evalEvery() == 0 || iteration == total) {
-                eval = evaluate(run, learner, config, iteration);
-            }
-            if (iteration % config.train().checkpointEvery() == 0 || iteration == total) {
-                lastCheckpoint = checkpoint(store, learner, iteration, configJson, config.seed());
-                checkpointed = iteration;
-            }
-        }
-        if (checkpointed != iteration && iteration > start) {
-            lastCheckpoint = checkpoint(store, learner, iteration, configJson, config.seed());
-        }
-        if (eval == null && !interrupted) {
-            eval = evaluate(run, learner, config, iteration);
-        }
-        RunFinished finished = new RunFinished(runDir.toString(), iteration, total, loss, run.metric(),
-                eval == null ? Double.NaN : eval.value(), eval == null ? 0 : eval.ci95(),
-                eval == null ? 0 : eval.episodes(), seconds(t0), lastCheckpoint, interrupted);
+        LoopResult result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
+                .events(events)
+                .evaluation((l, it, last) -> Evaluator.evaluate(l.adapter(), evalEpisodes, e.episodes(), e.seed()),
+                        e.split())
+                .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
+                        Provenance.current(config.seed()))).toString())
+                .run(start, stop);
+        String lastCheckpoint = result.checkpoint() != null ? result.checkpoint()
+                : existing.isEmpty() ? null : existing.get(existing.size() - 1).toString();
+        EvalResult eval = result.evaluation();
+        RunFinished finished = new RunFinished(runDir.toString(), result.iteration(), total, result.lastLoss(),
+                run.metric(), eval == null ? Double.NaN : eval.value(), eval == null ? 0 : eval.ci95(),
+                eval == null ? 0 : eval.episodes(), result.seconds(), lastCheckpoint, result.interrupted());
         events.publish(finished);
         return finished;
     }
 
-    private int restore(CheckpointStore store, RunConfig config, Path runDir, Learner learner) {
+    private LoopStart restore(CheckpointStore store, RunConfig config, Path runDir, Learner learner) {
         CheckpointStore.Loaded loaded = store.latestGood().orElseThrow(() -> new CheckpointException(
                 "nothing to resume: " + runDir + " holds no checkpoints"));
         loaded.skipped().forEach(reason -> LOG.warn("{}; using the previous good checkpoint", reason));
@@ -129,9 +103,9 @@ public final class Trainer {
         requireSame("learner.name", saved.learner().name(), config.learner().name(), loaded.file());
         requireSame("dataset.name", saved.dataset().name(), config.dataset().name(), loaded.file());
         requireSame("seed", String.valueOf(saved.seed()), String.valueOf(config.seed()), loaded.file());
-        learner.load(loaded.checkpoint().state());
-        LOG.info("resuming from {} at iteration {}", loaded.file(), loaded.checkpoint().iteration());
-        return loaded.checkpoint().iteration();
+        LoopStart start = TrainingCheckpoint.restore(loaded.checkpoint(), learner);
+        LOG.info("resuming from {} at iteration {}", loaded.file(), start.iteration());
+        return start;
     }
 
     private static void requireSame(String path, String saved, String now, Path file) {
@@ -141,20 +115,6 @@ public final class Trainer {
         }
     }
 
-    private EvalResult evaluate(RunComponents run, Learner learner, RunConfig config, int iteration) {
-        var e = config.eval();
-        EvalResult r = Evaluator.evaluate(learner.adapter(), run.episodes(e.split(), e.way(), e.shot(), e.query()),
-                e.episodes(), e.seed());
-        events.publish(new EvalEvent(iteration, e.split(), r.metric(), r.value(), r.ci95(), r.episodes()));
-        return r;
-    }
-
-    private String checkpoint(CheckpointStore store, Learner learner, int iteration, String configJson, long seed) {
-        Path file = store.save(new Checkpoint(iteration, learner.state(), configJson, Provenance.current(seed)));
-        events.publish(new CheckpointEvent(iteration, file.toString()));
-        return file.toString();
-    }
-
     private static void writeConfig(Path runDir, String json) {
         try {
             Files.createDirectories(runDir);
@@ -162,9 +122,5 @@ public final class Trainer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + runDir.resolve(CONFIG_FILE), e);
         }
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
     }
 }

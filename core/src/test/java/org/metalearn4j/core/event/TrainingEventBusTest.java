@@ -25,7 +25,7 @@ class TrainingEventBusTest {
     }
 
     private static StepEvent step(int i) {
-        return new StepEvent(i, 100, 1.0 / i, 0.5, "accuracy", Map.of("gradNorm", 2.0), i * 0.01);
+        return new StepEvent(i, 100, 1.0 / i, 0.5, "accuracy", Map.of("gradNorm", 2.0), i * 0.01, 0.01);
     }
 
     @Test
@@ -81,7 +81,7 @@ class TrainingEventBusTest {
 
         bus.publish(new RunStarted("dir", 0, 2, "l", "d", "cpu"));
         bus.publish(step(1));
-        bus.publish(new StepEvent(2, 2, 0.5, Double.NaN, "accuracy", Map.of(), 0.02));
+        bus.publish(new StepEvent(2, 2, 0.5, Double.NaN, "accuracy", Map.of(), 0.02, 0.01));
         bus.publish(new RunFinished("dir", 2, 2, 0.5, "accuracy", 0.75, 0.1, 4, 0.1, "c", false));
         assertThat(sub.awaitFinished(Duration.ofSeconds(10))).isTrue();
         metrics.close();

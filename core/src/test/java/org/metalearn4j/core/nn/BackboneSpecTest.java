@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
+import org.metalearn4j.core.nn.backbone.Backbone;
+import org.metalearn4j.core.nn.backbone.BackboneUse;
+import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,34 +21,31 @@ class BackboneSpecTest {
 
     @Test
     void mlpOnVectorsIsLinearReluPerWidthWithoutFlatten() {
-        BackboneSpec spec = BackboneSpec.mlp(5, 3);
-        Module net = spec.build(VECTOR);
-        assertThat(net.init(1).names()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
-        assertThat(net.init(1).get("0.weight").value().shape()).containsExactly(5, 6);
-        assertThat(spec.featureSize(VECTOR)).isEqualTo(3);
-        assertThat(features(net, VECTOR).shape()).containsExactly(4, 3);
+        Backbone b = BackboneSpec.mlp(5, 3).build(VECTOR, BackboneUse.FEATURES);
+        assertThat(b.module().init(1).names()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
+        assertThat(b.module().init(1).get("0.weight").value().shape()).containsExactly(5, 6);
+        assertThat(b.featureSize()).isEqualTo(3);
+        assertThat(features(b.module(), VECTOR).shape()).containsExactly(4, 3);
     }
 
     @Test
-    void mlpEndsInReluSoFeaturesAreNonNegative() {
-        Tensor out = features(BackboneSpec.mlp(7).build(VECTOR), VECTOR);
+    void mlpFeaturesEndInReluSoTheyAreNonNegative() {
+        Tensor out = features(BackboneSpec.mlp(7).build(VECTOR, BackboneUse.FEATURES).module(), VECTOR);
         assertThat(out.value().minNumber().doubleValue()).isGreaterThanOrEqualTo(0.0);
     }
 
     @Test
     void embeddingMlpEndsInItsLastLinearLayer() {
-        BackboneSpec spec = BackboneSpec.mlp(5, 7);
-        Module net = spec.buildEmbedding(VECTOR);
-        assertThat(net.init(1).names()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
-        assertThat(features(net, VECTOR).value().minNumber().doubleValue()).isLessThan(0.0);
-        assertThat(spec.featureSize(VECTOR)).isEqualTo(7);
-        assertThat(BackboneSpec.conv4(8).buildEmbedding(IMAGE)).isInstanceOf(Conv4.class);
+        Backbone b = BackboneSpec.mlp(5, 7).build(VECTOR, BackboneUse.EMBEDDING);
+        assertThat(b.module().init(1).names()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
+        assertThat(features(b.module(), VECTOR).value().minNumber().doubleValue()).isLessThan(0.0);
+        assertThat(b.featureSize()).isEqualTo(7);
+        assertThat(BackboneSpec.conv4(8).build(IMAGE, BackboneUse.EMBEDDING).module()).isInstanceOf(Conv4.class);
     }
 
     @Test
     void mlpOnImagesFlattensFirst() {
-        BackboneSpec spec = BackboneSpec.mlp(8);
-        Module net = spec.build(IMAGE);
+        Module net = BackboneSpec.mlp(8).build(IMAGE, BackboneUse.FEATURES).module();
         assertThat(net.init(1).names()).containsExactly("1.weight", "1.bias");
         assertThat(net.init(1).get("1.weight").value().shape()).containsExactly(8, 28 * 28);
         assertThat(features(net, IMAGE).shape()).containsExactly(4, 8);
@@ -55,71 +53,89 @@ class BackboneSpecTest {
 
     @Test
     void conv4UsesChannelsAndPoolsFourTimes() {
-        BackboneSpec spec = BackboneSpec.conv4(4);
-        Module net = spec.build(IMAGE);
-        assertThat(net).isInstanceOf(Conv4.class);
-        assertThat(((Conv4) net).hidden()).isEqualTo(4);
-        assertThat(spec.featureSize(IMAGE)).isEqualTo(4);
-        assertThat(spec.featureSize(new long[] {3, 84, 84})).isEqualTo(4 * 5 * 5);
-        assertThat(features(net, IMAGE).shape()).containsExactly(4, 4);
+        Backbone b = BackboneSpec.conv4(4).build(IMAGE, BackboneUse.FEATURES);
+        assertThat(b.module()).isInstanceOf(Conv4.class);
+        assertThat(((Conv4) b.module()).hidden()).isEqualTo(4);
+        assertThat(b.featureSize()).isEqualTo(4);
+        assertThat(BackboneSpec.conv4(4).build(new long[] {3, 84, 84}, BackboneUse.FEATURES).featureSize())
+                .isEqualTo(4 * 5 * 5);
+        assertThat(features(b.module(), IMAGE).shape()).containsExactly(4, 4);
     }
 
     @Test
-    void autoIsConv4ForImagesAndMlpOtherwise() {
+    void autoIsConv4ForImagesAndMlpOtherwiseWithTheProvidersDefaults() {
         BackboneSpec auto = BackboneSpec.defaults();
-        assertThat(auto).isEqualTo(new BackboneSpec("auto", List.of(40, 40), 64));
+        assertThat(auto.type()).isEqualTo("auto");
         assertThat(auto.resolvedType(IMAGE)).isEqualTo("conv4");
         assertThat(auto.resolvedType(VECTOR)).isEqualTo("mlp");
         assertThat(auto.resolvedType(new long[] {4, 4})).isEqualTo("mlp");
-        assertThat(auto.build(IMAGE)).isInstanceOf(Conv4.class);
-        assertThat(auto.featureSize(IMAGE)).isEqualTo(64);
-        assertThat(auto.featureSize(VECTOR)).isEqualTo(40);
+        assertThat(auto.build(IMAGE, BackboneUse.FEATURES).module()).isInstanceOf(Conv4.class);
+        assertThat(auto.build(IMAGE, BackboneUse.FEATURES).featureSize()).isEqualTo(64);
+        assertThat(auto.build(VECTOR, BackboneUse.FEATURES).featureSize()).isEqualTo(40);
         assertThat(BackboneSpec.conv4(8).resolvedType(VECTOR)).isEqualTo("conv4");
     }
 
     @Test
+    void autoPassesEachProviderOnlyItsOwnParameters() throws Exception {
+        BackboneSpec auto = bind("{\"type\": \"auto\", \"channels\": 8, \"hidden\": [5]}");
+        assertThat(auto.build(IMAGE, BackboneUse.FEATURES).featureSize()).isEqualTo(8);
+        assertThat(auto.build(VECTOR, BackboneUse.FEATURES).featureSize()).isEqualTo(5);
+    }
+
+    @Test
     void invalidFieldsAreNamedAsInTheYaml() {
-        assertThatThrownBy(() -> new BackboneSpec("resnet", List.of(4), 4))
-                .hasMessage("backbone.type: expected one of auto, conv4, mlp, got 'resnet'");
-        assertThatThrownBy(() -> new BackboneSpec(null, List.of(4), 4)).hasMessageContaining("got nothing");
-        assertThatThrownBy(() -> new BackboneSpec("mlp", List.of(), 4))
-                .hasMessageStartingWith("backbone.hidden: expected a list of at least one layer width, got []");
-        assertThatThrownBy(() -> new BackboneSpec("mlp", Arrays.asList(4, null), 4))
-                .hasMessageStartingWith("backbone.hidden: expected widths >= 1, got [4, null]");
+        assertThatThrownBy(() -> new BackboneSpec(null, null)).hasMessageContaining("backbone.type")
+                .hasMessageContaining("got nothing");
+        assertThatThrownBy(() -> BackboneSpec.mlp())
+                .hasMessageContaining("backbone.hidden: expected a list of at least one layer width, got []");
         assertThatThrownBy(() -> BackboneSpec.mlp(8, 0))
-                .hasMessage("backbone.hidden: expected widths >= 1, got [8, 0]");
+                .hasMessageContaining("backbone.hidden: expected widths >= 1, got [8, 0]");
         assertThatThrownBy(() -> BackboneSpec.conv4(0))
-                .hasMessage("backbone.channels: expected an integer >= 1, got 0");
+                .hasMessageContaining("backbone.channels: expected an integer >= 1, got 0");
+        assertThatThrownBy(() -> bind("{\"type\": \"conv4\", \"hidden\": [3]}"))
+                .hasMessageContaining("learner.params.backbone.hidden: unknown key for backbone type 'conv4';"
+                        + " allowed keys here: [channels] and type");
+    }
+
+    @Test
+    void anUnknownTypeIsReportedWhenBuiltWithTheBackbonesThatExist() {
+        BackboneSpec resnet = new BackboneSpec("resnet", null);
+        assertThatThrownBy(() -> resnet.build(PluginRegistry.classpath(), IMAGE, BackboneUse.FEATURES))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("backbone.type: no backbone named 'resnet'; available: conv4, mlp");
     }
 
     @Test
     void conv4OnNonImagesOrSmallImagesNamesTheInputShape() {
-        assertThatThrownBy(() -> BackboneSpec.conv4(4).build(VECTOR))
+        assertThatThrownBy(() -> BackboneSpec.conv4(4).build(VECTOR, BackboneUse.FEATURES))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("backbone.type: conv4 needs images [channels, height, width] of at least 16x16")
                 .hasMessageContaining("got input shape [6]");
-        assertThatThrownBy(() -> BackboneSpec.conv4(4).featureSize(new long[] {1, 15, 28}))
+        assertThatThrownBy(() -> BackboneSpec.conv4(4).build(new long[] {1, 15, 28}, BackboneUse.FEATURES))
                 .hasMessageContaining("got input shape [1, 15, 28]");
-        assertThatThrownBy(() -> BackboneSpec.defaults().build(new long[] {3, 8, 8}))
+        assertThatThrownBy(() -> BackboneSpec.defaults().build(new long[] {3, 8, 8}, BackboneUse.FEATURES))
                 .hasMessageContaining("got input shape [3, 8, 8]");
     }
 
     @Test
-    void bindsFromYamlOverDefaultsAndErrorsCarryTheFullPath() throws Exception {
-        JsonNode tree = ConfigMappers.json().readTree("{\"type\": \"mlp\", \"hidden\": [16, 8]}");
-        assertThat(ConfigBinder.bind(tree, BackboneSpec.defaults(), BackboneSpec.class, "learner.params.backbone",
-                null)).isEqualTo(BackboneSpec.mlp(16, 8));
-        assertThat(ConfigBinder.toTree(BackboneSpec.defaults()).toString())
-                .isEqualTo("{\"type\":\"auto\",\"hidden\":[40,40],\"channels\":64}");
-        JsonNode bad = ConfigMappers.json().readTree("{\"backbone\": {\"type\": \"resnet\"}}");
-        assertThatThrownBy(() -> ConfigBinder.bind(bad, new Holder(BackboneSpec.defaults()), Holder.class,
-                "learner.params", "run.yaml"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("learner.params.backbone.type: expected one of auto, conv4, mlp, got 'resnet'"
-                        + " (in run.yaml)");
+    void bindsFlatFromYamlAndWritesTheSameForm() throws Exception {
+        assertThat(bind("{\"type\": \"mlp\", \"hidden\": [16, 8]}")).isEqualTo(BackboneSpec.mlp(16, 8));
+        assertThat(ConfigBinder.toTree(BackboneSpec.conv4(32)).toString())
+                .isEqualTo("{\"type\":\"conv4\",\"channels\":32}");
+        assertThat(ConfigBinder.toTree(new Holder(BackboneSpec.defaults())).toString())
+                .isEqualTo("{\"backbone\":{\"type\":\"auto\"}}");
+        assertThat(bind("{\"channels\": 16}")).isEqualTo(new BackboneSpec("auto",
+                (com.fasterxml.jackson.databind.node.ObjectNode) ConfigMappers.json().readTree("{\"channels\":16}")));
     }
 
     /** A provider configuration with a backbone, as the learners and stages have. */
     record Holder(BackboneSpec backbone) {
+    }
+
+    private static BackboneSpec bind(String json) throws Exception {
+        JsonNode tree = ConfigMappers.json().readTree("{\"backbone\": " + json + "}");
+        return ConfigBinder.bind(tree, new Holder(BackboneSpec.defaults()), Holder.class, "learner.params", null)
+                .backbone();
     }
 
     private static Tensor features(Module net, long[] shape) {

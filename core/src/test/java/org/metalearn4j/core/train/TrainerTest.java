@@ -64,7 +64,8 @@ class TrainerTest {
     }
 
     private static byte[] finalState(Path dir) throws IOException {
-        StateDict state = new CheckpointStore(dir, 1).latestGood().orElseThrow().checkpoint().state();
+        StateDict state = TrainingCheckpoint.learnerState(new CheckpointStore(dir, 1).latestGood().orElseThrow()
+                .checkpoint());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         state.write(new DataOutputStream(bytes));
         return bytes.toByteArray();

@@ -19,6 +19,7 @@ import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.core.train.RunComponents;
+import org.metalearn4j.core.train.TrainingCheckpoint;
 import org.metalearn4j.datasets.omniglot.OneShotRunsScorer;
 import org.metalearn4j.datasets.omniglot.OneShotScore;
 import picocli.CommandLine.Command;
@@ -95,7 +96,7 @@ final class EvalCommand implements Callable<Integer> {
             backend.activate();
             RunComponents components = RunComponents.open(run, session.registry(), file.toString());
             Learner learner = components.learner();
-            learner.load(checkpoint.state());
+            learner.load(TrainingCheckpoint.learnerState(checkpoint));
             if (omniglotRuns != null) {
                 console.out().println(oneShotRunsJson(learner, components, file, checkpoint));
                 return 0;

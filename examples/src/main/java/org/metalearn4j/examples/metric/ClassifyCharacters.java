@@ -17,6 +17,7 @@ import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.train.LoopResult;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.datasets.image.InkImage;
@@ -73,7 +74,9 @@ public final class ClassifyCharacters {
     private static Learner trainedLearner(MainOptions a) throws IOException {
         Dataset data = Components.dataset("omniglot-small", "");
         long seed = a.integer("seed");
-        Learner learner = Components.learner(a.string("learner"), "", Components.context(data, 20, seed));
+        EpisodeSpec spec = new EpisodeSpec(20, 5, 5);
+        Learner learner = Components.learner(a.string("learner"), "",
+                Components.context(data, data.episodes("meta-train", spec), 20, seed));
         Path state = a.string("state").isEmpty() ? null : Path.of(a.string("state"));
         if (state != null && Files.exists(state)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state)))) {
@@ -82,9 +85,8 @@ public final class ClassifyCharacters {
             System.err.println("loaded " + state);
             return learner;
         }
-        TimedTraining.Result run = TimedTraining.train(learner, data, new EpisodeSpec(20, 5, 5), a.number("seconds"),
-                seed);
-        System.err.printf(Locale.ROOT, "trained %d episodes in %.0f s%n", run.episodes(), run.seconds());
+        LoopResult run = TimedTraining.train(learner, data, spec, a.number("seconds"), seed);
+        System.err.printf(Locale.ROOT, "trained %d episodes in %.0f s%n", run.iteration(), run.trainSeconds());
         if (state != null) {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(state)))) {
                 learner.state().write(out);

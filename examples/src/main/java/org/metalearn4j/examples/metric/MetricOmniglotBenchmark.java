@@ -7,9 +7,11 @@ import java.util.Map;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
+import org.metalearn4j.core.train.LoopResult;
 import org.metalearn4j.datasets.omniglot.OmniglotRuns;
 import org.metalearn4j.datasets.omniglot.OneShotRunsScorer;
 import org.metalearn4j.examples.Components;
@@ -43,11 +45,12 @@ public final class MetricOmniglotBenchmark {
         Dataset data = Components.dataset("omniglot-small", a.string("dataset-params"));
         long seed = a.integer("seed");
         int way = a.integer("way");
-        TimedTraining.Result run = TimedTraining.train(
-                Components.learner(a.string("learner"), a.string("params"), Components.context(data, way, seed)), data,
-                new EpisodeSpec(way, a.integer("shot"), a.integer("query")), a.number("seconds"), seed);
+        EpisodeSpec spec = new EpisodeSpec(way, a.integer("shot"), a.integer("query"));
+        Learner learner = Components.learner(a.string("learner"), a.string("params"),
+                Components.context(data, data.episodes("meta-train", spec), way, seed));
+        LoopResult run = TimedTraining.train(learner, data, spec, a.number("seconds"), seed);
 
-        Adapter adapter = run.learner().adapter();
+        Adapter adapter = learner.adapter();
         int episodes = a.integer("episodes");
         long evalSeed = Long.parseLong(a.string("eval-seed"));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -56,9 +59,9 @@ public final class MetricOmniglotBenchmark {
         out.put("datasetParams", a.string("dataset-params"));
         out.put("params", a.string("params"));
         out.put("trainEpisode", way + "-way " + a.integer("shot") + "-shot " + a.integer("query") + "-query");
-        out.put("trainEpisodes", run.episodes());
-        out.put("trainSeconds", round(run.seconds()));
-        out.put("secondsPerEpisode", round(run.secondsPerEpisode()));
+        out.put("trainEpisodes", run.iteration());
+        out.put("trainSeconds", round(run.trainSeconds()));
+        out.put("secondsPerEpisode", round(run.trainSeconds() / Math.max(1, run.iteration())));
         out.put("finalTrainLoss", round(run.lastLoss()));
         String split = a.string("eval-split");
         String key = camelCase(split);

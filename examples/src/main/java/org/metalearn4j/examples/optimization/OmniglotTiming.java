@@ -4,19 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.task.EpisodeSpec;
-import org.metalearn4j.core.task.Seeds;
-import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.train.LoopPlan;
+import org.metalearn4j.core.train.LoopStart;
+import org.metalearn4j.core.train.MetaTrainingLoop;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
 
 /**
  * Milliseconds per MAML meta-iteration on {@code omniglot-small}, Conv4, 5-way 1-shot, 15 queries, meta-batch 32,
- * inner lr 0.4, for second and first order, with peak heap and off-heap memory. The first iteration is a warm-up and
- * is not timed; task sampling is timed separately from the learner's step. {@code --task-threads 2} computes two tasks
- * of the meta-batch at once (the learners' {@code taskThreads}).
+ * inner lr 0.4, for second and first order, with peak heap and off-heap memory. The iterations run in the shared
+ * {@link MetaTrainingLoop}; a step's time includes sampling its meta-batch; the first iteration is a warm-up and is
+ * not timed. {@code --task-threads 2} computes two tasks of the meta-batch at once (the learners' {@code taskThreads}).
  *
  * <pre>
  * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" \
@@ -39,34 +41,26 @@ public final class OmniglotTiming {
             String params = "{\"order\":\"" + order + "\",\"innerSteps\":" + args.integer("inner-steps")
                     + ",\"innerLr\":0.4,\"backbone\":{\"type\":\"conv4\"},\"taskThreads\":"
                     + args.integer("task-threads") + "}";
-            Learner learner = Components.learner(learnerName, params, Components.context(omniglot, 5, seed));
+            Learner learner = Components.learner(learnerName, params, Components.context(omniglot, train, 5, seed));
             try (Memory memory = Memory.track()) {
-                double sampling = 0;
                 List<Double> stepMs = new ArrayList<>();
-                for (int it = 0; it <= args.integer("iterations"); it++) {
-                    long t0 = System.nanoTime();
-                    List<Task> batch = new ArrayList<>(metaBatch);
-                    for (int j = 0; j < metaBatch; j++) {
-                        batch.add(train.sample(Seeds.derive(seed, it, j)));
-                    }
-                    long t1 = System.nanoTime();
-                    var m = learner.step(batch);
-                    long t2 = System.nanoTime();
-                    if (it > 0) {
-                        sampling += (t1 - t0) / 1e6;
-                        stepMs.add((t2 - t1) / 1e6);
-                    }
-                    System.out.printf("%s order, inner steps %d, iteration %d: step %.0f ms, loss %.4f,"
-                            + " accuracy %.3f%s%n",
-                            order, args.integer("inner-steps"), it, (t2 - t1) / 1e6, m.loss(), m.metric(),
-                            it == 0 ? " (warm-up)" : "");
-                }
+                new MetaTrainingLoop(learner, train, LoopPlan.of(args.integer("iterations") + 1, metaBatch, seed),
+                        "accuracy").events(event -> {
+                            if (event instanceof StepEvent e) {
+                                boolean warmUp = e.iteration() == 1;
+                                if (!warmUp) {
+                                    stepMs.add(e.stepSeconds() * 1e3);
+                                }
+                                System.out.printf("%s order, inner steps %d, iteration %d: step %.0f ms, loss %.4f,"
+                                        + " accuracy %.3f%s%n", order, args.integer("inner-steps"), e.iteration() - 1,
+                                        e.stepSeconds() * 1e3, e.loss(), e.metric(), warmUp ? " (warm-up)" : "");
+                            }
+                        }).run(LoopStart.fresh(), () -> false);
                 double mean = stepMs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
                 double min = stepMs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
                 System.out.printf("RESULT %s order, inner steps %d, meta-batch %d, task threads %d: %.0f ms per"
-                        + " meta-iteration (min %.0f, %d timed), task sampling %.0f ms per batch; %s%n", order,
-                        args.integer("inner-steps"), metaBatch, args.integer("task-threads"), mean, min, stepMs.size(),
-                        sampling / Math.max(1, stepMs.size()), memory.summary());
+                        + " meta-iteration (min %.0f, %d timed); %s%n", order, args.integer("inner-steps"), metaBatch,
+                        args.integer("task-threads"), mean, min, stepMs.size(), memory.summary());
             }
         }
     }

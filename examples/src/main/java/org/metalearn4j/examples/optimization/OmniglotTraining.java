@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.event.EvalEvent;
+import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.task.EpisodeSpec;
-import org.metalearn4j.core.task.Seeds;
-import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
-import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
+import org.metalearn4j.core.train.Every;
+import org.metalearn4j.core.train.LoopPlan;
+import org.metalearn4j.core.train.LoopStart;
+import org.metalearn4j.core.train.MetaTrainingLoop;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
 
@@ -52,46 +53,39 @@ public final class OmniglotTraining {
                 : args.string("params");
         Dataset omniglot = Components.dataset("omniglot-small", args.string("dataset-params"));
         long seed = args.integer("seed");
-        Learner learner = Components.learner(name, params, Components.context(omniglot, 5, seed));
         TaskSource train = omniglot.episodes("meta-train", new EpisodeSpec(5, 1, 15));
         TaskSource test = omniglot.episodes("meta-test", new EpisodeSpec(5, 1, 15));
-        double budget = args.number("minutes") * 60;
-        double evalEvery = args.number("eval-every-seconds");
+        Learner learner = Components.learner(name, params, Components.context(omniglot, train, 5, seed));
         Path out = Path.of(args.string("out"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
+        LoopPlan plan = LoopPlan.of(Integer.MAX_VALUE, args.integer("meta-batch"), seed)
+                .withBudget(args.number("minutes") * 60)
+                .withEvalEvery(Every.seconds(args.number("eval-every-seconds")));
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
             csv.println("learner,iteration,train_seconds,accuracy,ci95,episodes");
-            double trained = 0;
-            double nextEval = evalEvery;
-            int iteration = 0;
-            while (trained < budget) {
-                List<Task> batch = new ArrayList<>();
-                for (int j = 0; j < args.integer("meta-batch"); j++) {
-                    batch.add(train.sample(Seeds.derive(seed, iteration, j)));
-                }
-                long t0 = System.nanoTime();
-                var m = learner.step(batch);
-                trained += (System.nanoTime() - t0) / 1e9;
-                iteration++;
-                System.out.printf("%s iteration %d: %.1f s trained, loss %.4f, query accuracy %.3f%n", name,
-                        iteration, trained, m.loss(), m.metric());
-                if (trained >= nextEval && trained < budget) {
-                    report(csv, name, learner, test, iteration, trained, args.integer("curve-episodes"), seed);
-                    nextEval += evalEvery;
-                }
-            }
-            report(csv, name, learner, test, iteration, trained, args.integer("final-episodes"), seed);
+            double[] trained = {0};
+            new MetaTrainingLoop(learner, train, plan, "accuracy")
+                    .evaluation((l, iteration, last) -> Evaluator.evaluate(l.adapter(), test,
+                            args.integer(last ? "final-episodes" : "curve-episodes"), seed), "meta-test")
+                    .events(event -> {
+                        if (event instanceof StepEvent e) {
+                            trained[0] += e.stepSeconds();
+                            System.out.printf("%s iteration %d: %.1f s trained, loss %.4f, query accuracy %.3f%n",
+                                    name, e.iteration(), trained[0], e.loss(), e.metric());
+                        } else if (event instanceof EvalEvent e) {
+                            report(csv, name, e, trained[0]);
+                        }
+                    })
+                    .run(LoopStart.fresh(), () -> false);
         }
     }
 
-    private static void report(PrintWriter csv, String name, Learner learner, TaskSource test, int iteration,
-                               double trained, int episodes, long seed) {
-        EvalResult r = Evaluator.evaluate(learner.adapter(), test, episodes, seed);
+    private static void report(PrintWriter csv, String name, EvalEvent r, double trained) {
         System.out.printf("CURVE %s iteration %d, %.0f s of training: meta-test accuracy %.4f +- %.4f (%d episodes)%n",
-                name, iteration, trained, r.value(), r.ci95(), r.episodes());
-        csv.printf("%s,%d,%.1f,%.5f,%.5f,%d%n", name, iteration, trained, r.value(), r.ci95(), r.episodes());
+                name, r.iteration(), trained, r.value(), r.ci95(), r.episodes());
+        csv.printf("%s,%d,%.1f,%.5f,%.5f,%d%n", name, r.iteration(), trained, r.value(), r.ci95(), r.episodes());
         csv.flush();
     }
 }

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.task.EpisodeSpec;
@@ -17,6 +16,10 @@ import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
+import org.metalearn4j.core.train.LoopPlan;
+import org.metalearn4j.core.train.LoopStart;
+import org.metalearn4j.core.train.LoopResult;
+import org.metalearn4j.core.train.MetaTrainingLoop;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -55,26 +58,24 @@ public final class SinusoidBenchmark {
         for (String name : args.list("learners")) {
             for (String k : args.list("shots")) {
                 int shots = Integer.parseInt(k);
-                Learner learner = Components.learner(name, PARAMS, Components.context(sinusoid, 1, seed));
                 TaskSource train = sinusoid.episodes("meta-train", new EpisodeSpec(1, shots, shots));
-                long t0 = System.nanoTime();
-                int iterations = args.integer("iterations");
-                for (int it = 0; it < iterations; it++) {
-                    List<Task> batch = new ArrayList<>();
-                    for (int j = 0; j < args.integer("meta-batch"); j++) {
-                        batch.add(train.sample(Seeds.derive(seed, it, j)));
-                    }
-                    var m = learner.step(batch);
-                    if ((it + 1) % args.integer("log-every") == 0) {
-                        System.out.printf("%s K=%d iteration %d: query MSE %.4f, %.1f s%n", name, shots, it + 1,
-                                m.metric(), (System.nanoTime() - t0) / 1e9);
-                    }
-                }
-                double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 TaskSource test = sinusoid.episodes("meta-test", new EpisodeSpec(1, shots, 100));
-                EvalResult r = Evaluator.evaluate(learner.adapter(), test, args.integer("test-tasks"), seed);
+                Learner learner = Components.learner(name, PARAMS, Components.context(sinusoid, train, 1, seed));
+                int logEvery = args.integer("log-every");
+                LoopResult run = new MetaTrainingLoop(learner, train,
+                        LoopPlan.of(args.integer("iterations"), args.integer("meta-batch"), seed), "mse")
+                        .evaluation((l, it, last) -> Evaluator.evaluate(l.adapter(), test, args.integer("test-tasks"),
+                                seed), "meta-test")
+                        .events(event -> {
+                            if (event instanceof StepEvent e && e.iteration() % logEvery == 0) {
+                                System.out.printf("%s K=%d iteration %d: query MSE %.4f, %.1f s%n", name, shots,
+                                        e.iteration(), e.metric(), e.elapsedSeconds());
+                            }
+                        })
+                        .run(LoopStart.fresh(), () -> false);
+                EvalResult r = run.evaluation();
                 System.out.printf("RESULT %s K=%d: %d meta-iterations in %.0f s; mean MSE %.3f +- %.3f (95%% CI) over"
-                        + " %d test tasks%n", name, shots, iterations, trainSeconds, r.value(), r.ci95(),
+                        + " %d test tasks%n", name, shots, run.iteration(), run.trainSeconds(), r.value(), r.ci95(),
                         r.episodes());
                 writeCurve(learner, test.sample(Seeds.derive(seed, 0)), out.resolve("sinusoid-" + name + "-K" + shots
                         + ".csv"));

@@ -4,6 +4,7 @@ import java.util.List;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Task;
@@ -38,7 +39,7 @@ final class NearestMeanLearner implements Learner {
             double[][] p = softmax(d.mul(-t)).toDoubleMatrix();
             double[][] dist = d.toDoubleMatrix();
             int[] y = task.query().y().toIntVector();
-            int correct = 0;
+            int[] predicted = new int[y.length];
             for (int i = 0; i < y.length; i++) {
                 loss -= Math.log(Math.max(p[i][y[i]], 1e-300)) / y.length;
                 int best = 0;
@@ -48,9 +49,9 @@ final class NearestMeanLearner implements Learner {
                     double g = (p[i][k] - (k == y[i] ? 1 : 0)) / y.length;
                     grad += g * -t * dist[i][k];
                 }
-                correct += best == y[i] ? 1 : 0;
+                predicted[i] = best;
             }
-            accuracy += (double) correct / y.length;
+            accuracy += Accuracy.ofPredictions(predicted, y);
         }
         theta -= config.learningRate() * grad / batch.size();
         steps++;

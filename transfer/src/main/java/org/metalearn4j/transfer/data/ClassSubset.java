@@ -8,6 +8,7 @@ import org.metalearn4j.core.task.Examples;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.metalearn4j.core.task.Rows;
 
 /**
  * The examples of chosen classes, at most {@code maxPerClass} of each (a seeded random choice), relabelled

@@ -3,7 +3,6 @@ package org.metalearn4j.transfer.distill;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.optim.Adam;
@@ -12,19 +11,17 @@ import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageContext;
-import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.transfer.data.Rows;
+import org.metalearn4j.core.train.MiniBatchLoop;
 import org.metalearn4j.transfer.data.TrainingData;
 import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.FrozenFlags;
 import org.metalearn4j.transfer.model.ModelAccuracy;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -63,44 +60,25 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
         TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(), config.classes(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 0));
         Classifier teacher = new Classifier(BackboneProvenance.read(input.provenance()), data.inputShape(),
-                data.classes(), 0);
+                data.classes(), 0, context.registry());
         teacher.load(input.state());
         BackboneSpec studentSpec = config.backbone();
         Classifier student = new Classifier(studentSpec, data.inputShape(), data.classes(),
-                Seeds.derive(context.seed(), 1));
-        Adam adam = new Adam(AdamConfig.of(config.lr()));
-        Random rnd = new Random(Seeds.derive(context.seed(), 2));
-        int n = data.examples().size();
-        int[] allLabels = data.examples().y().castTo(DataType.INT).reshape(-1).toIntVector();
-        double lossSum = 0;
-        int window = Math.min(20, config.iterations());
-        for (int it = 0; it < config.iterations(); it++) {
-            int[] rows = new int[Math.min(config.batchSize(), n)];
-            int[] labels = new int[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = rnd.nextInt(n);
-                labels[i] = allLabels[rows[i]];
-            }
-            INDArray x = Rows.gather(data.examples().x(), rows);
-            INDArray teacherLogits;
-            try (var ignored = Autograd.noGrad()) {
-                teacherLogits = teacher.logits(x, false, 0).value();
-            }
-            Tensor loss = DistillationLoss.of(student.logits(x, true, Seeds.derive(context.seed(), 3, it)),
-                    teacherLogits, labels, config.temperature(), config.alpha());
-            boolean inTail = it >= config.iterations() - window;
-            boolean reporting = context.progress() != StageProgress.NONE;
-            double stepLoss = inTail || reporting ? loss.item() : Double.NaN;
-            if (inTail) {
-                lossSum += stepLoss;
-            }
-            adam.step(student.params(), student.params().grad(loss, false));
-            if (reporting) {
-                context.progress().report(it + 1, config.iterations(), Map.of("loss", stepLoss));
-            }
-        }
+                Seeds.derive(context.seed(), 1), context.registry());
+        MiniBatchLoop loop = MiniBatchLoop.uniform(data.examples(), config.batchSize(), Seeds.derive(context.seed(), 2));
+        MiniBatchLoop.Result r = loop.run(config.iterations(), student.params(), new Adam(AdamConfig.of(config.lr())),
+                (batch, it) -> {
+                    INDArray teacherLogits;
+                    try (var ignored = Autograd.noGrad()) {
+                        teacherLogits = teacher.logits(batch.x(), false, 0).value();
+                    }
+                    Tensor logits = student.logits(batch.x(), true, Seeds.derive(context.seed(), 3, it));
+                    return new MiniBatchLoop.BatchLoss(DistillationLoss.of(logits, teacherLogits, batch.labels(),
+                            config.temperature(), config.alpha()), logits);
+                }, context.progress());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("train.loss", lossSum / window);
+        metrics.put("train.loss", r.loss());
+        metrics.put("train.accuracy", r.accuracy());
         if (config.testSplit() != null) {
             TrainingData test = TrainingData.load(context.registry(), config.dataset(), config.testSplit(),
                     config.classes(), 0, Seeds.derive(context.seed(), 4));

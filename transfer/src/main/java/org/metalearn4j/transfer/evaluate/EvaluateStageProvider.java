@@ -80,17 +80,18 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
         return switch (input.kind()) {
             case LEARNER -> LearnerArtifacts.restore(input, context.registry(), inputShape).adapter();
             case NONE -> new FinetuneAdapter(config.backbone(), inputShape, null,
-                    config.plan(), config.steps(), seed);
+                    config.plan(), config.steps(), seed, context.registry());
             case BACKBONE, MODEL -> {
                 BackboneSpec spec = BackboneProvenance.read(input.provenance());
                 StateDict backbone = input.kind() == ArtifactKind.MODEL
                         ? input.state().withPrefix(Classifier.BACKBONE) : input.state();
                 if ("prototypes".equals(config.adapter())) {
-                    Classifier model = new Classifier(spec, inputShape, config.way(), seed);
+                    Classifier model = new Classifier(spec, inputShape, config.way(), seed, context.registry());
                     model.loadBackbone(backbone);
                     yield new PrototypeAdapter(model);
                 }
-                yield new FinetuneAdapter(spec, inputShape, backbone, config.plan(), config.steps(), seed);
+                yield new FinetuneAdapter(spec, inputShape, backbone, config.plan(), config.steps(), seed,
+                        context.registry());
             }
             case EVALUATION -> throw new IllegalArgumentException("evaluate cannot start from an EVALUATION artifact");
         };

@@ -11,12 +11,12 @@ import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.train.MiniBatchLoop;
 import org.metalearn4j.transfer.data.TrainingData;
 import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.FrozenFlags;
 import org.metalearn4j.transfer.model.ModelAccuracy;
-import org.metalearn4j.transfer.model.SupervisedLoop;
 
 /**
  * Fine-tunes a classifier on target classes, starting from nothing, a BACKBONE (with a new head) or a MODEL (keeping
@@ -46,7 +46,8 @@ final class FinetuneStage implements PipelineStage {
                 config.maxPerClass(), Seeds.derive(context.seed(), 0));
         BackboneSpec spec = input.kind() == ArtifactKind.NONE ? config.backbone()
                 : BackboneProvenance.read(input.provenance());
-        Classifier model = new Classifier(spec, data.inputShape(), data.classes(), Seeds.derive(context.seed(), 1));
+        Classifier model = new Classifier(spec, data.inputShape(), data.classes(), Seeds.derive(context.seed(), 1),
+                context.registry());
         Set<String> inherited = new LinkedHashSet<>();
         if (input.kind() == ArtifactKind.BACKBONE) {
             model.loadBackbone(input.state());
@@ -62,7 +63,7 @@ final class FinetuneStage implements PipelineStage {
         FinetunePlan plan = config.plan();
         Set<String> frozen = plan.frozen(model, inherited);
         StateDict start = model.state();
-        SupervisedLoop.Result r = SupervisedLoop.train(model, data.examples(), config.iterations(), config.batchSize(),
+        MiniBatchLoop.Result r = model.train(data.examples(), null, config.iterations(), config.batchSize(),
                 plan.optimizer(frozen), plan.regulariser(start, frozen), Seeds.derive(context.seed(), 2),
                 context.progress());
         model.restoreStatistics(start, layer -> frozen.contains(layer + ".weight"));

@@ -15,13 +15,13 @@ import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.train.MiniBatchLoop;
 import org.metalearn4j.transfer.data.TrainingData;
 import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.FeatureExtractor;
 import org.metalearn4j.transfer.model.FrozenFlags;
 import org.metalearn4j.transfer.model.ModelAccuracy;
-import org.metalearn4j.transfer.model.SupervisedLoop;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -64,16 +64,17 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
                 config.maxPerClass(), Seeds.derive(context.seed(), 1));
         BackboneSpec spec = input.kind() == ArtifactKind.BACKBONE ? BackboneProvenance.read(input.provenance())
                 : config.backbone();
-        Classifier model = new Classifier(spec, source.inputShape(), source.classes(), Seeds.derive(context.seed(), 2));
+        Classifier model = new Classifier(spec, source.inputShape(), source.classes(), Seeds.derive(context.seed(), 2),
+                context.registry());
         if (input.kind() == ArtifactKind.BACKBONE) {
             model.loadBackbone(input.state());
         }
-        UnaryOperator<INDArray> features = FeatureExtractor.of(input, source.inputShape(), config.pool());
+        UnaryOperator<INDArray> features = FeatureExtractor.of(input, source.inputShape(), config.pool(),
+                context.registry());
         INDArray sourceFeatures = features.apply(source.examples().x());
         INDArray targetFeatures = features.apply(target.examples().x());
         INDArray w = DensityRatioWeights.compute(sourceFeatures, targetFeatures, config.l2(), config.maxWeight());
-        SupervisedLoop.Result r = SupervisedLoop.train(model, source.examples(), w.toDoubleVector(),
-                config.iterations(),
+        MiniBatchLoop.Result r = model.train(source.examples(), w.toDoubleVector(), config.iterations(),
                 config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 3),
                 context.progress());
         Map<String, Double> metrics = new LinkedHashMap<>();

@@ -7,14 +7,15 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
-import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.state.StateDict;
+import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.transfer.pipeline.StageConfigBinder;
 
@@ -57,32 +58,26 @@ public final class LearnerArtifacts {
             throw new UncheckedIOException("corrupt learner config in artifact: " + p.get(CONFIG), e);
         }
         int ways = Integer.parseInt(p.get(WAYS));
-        Learner learner = create(registry.learner(p.get(NAME)), config, inputShape, ways,
-                Long.parseLong(p.get(SEED)), Optional.empty());
+        LearnerContext context = new LearnerContext(inputShape, TaskType.CLASSIFICATION, ways, ways,
+                Long.parseLong(p.get(SEED)), Optional.empty(), registry);
+        Learner learner = create(registry.learner(p.get(NAME)), config, context);
         learner.load(artifact.state().withPrefix("learner."));
         return learner;
     }
 
-    static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params, long[] inputShape, int ways,
-                                             long seed, Optional<StateDict> backbone) {
-        C config = StageConfigBinder.bind(provider, params, "params");
-        return provider.create(config, new LearnerContext(inputShape, TaskType.CLASSIFICATION, ways, ways, seed,
-                backbone));
+    /** The learner for {@code ways}-way tasks of {@code training}, from {@code data}'s shape and task type. */
+    static Learner create(LearnerProvider<?> provider, JsonNode params, Dataset data, TaskSource training, int ways,
+                          long seed, Optional<StateDict> backbone, ProviderRegistry registry) {
+        return create(provider, params, LearnerContext.forDataset(data, training, ways, seed, backbone, registry));
+    }
+
+    private static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params,
+                                                     LearnerContext context) {
+        return provider.create(StageConfigBinder.bind(provider, params, "params"), context);
     }
 
     static <C extends Record> C bind(LearnerProvider<C> provider, JsonNode params) {
         return StageConfigBinder.bind(provider, params, "params");
     }
 
-    /** Mean of the step metrics over a window, for reporting the end of a run. */
-    static Map<String, Double> summary(double lossSum, double metricSum, int count) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("train.loss", lossSum / count);
-        m.put("train.accuracy", metricSum / count);
-        return m;
-    }
-
-    static double metricOrZero(StepMetrics s) {
-        return Double.isNaN(s.metric()) ? 0 : s.metric();
-    }
 }

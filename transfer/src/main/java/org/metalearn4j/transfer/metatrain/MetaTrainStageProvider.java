@@ -1,14 +1,17 @@
 package org.metalearn4j.transfer.metatrain;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.metalearn4j.core.checkpoint.CheckpointException;
+import org.metalearn4j.core.checkpoint.CheckpointStore;
+import org.metalearn4j.core.checkpoint.Provenance;
+import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerProvider;
-import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
@@ -16,18 +19,29 @@ import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
-import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.train.Evaluator;
+import org.metalearn4j.core.train.Every;
+import org.metalearn4j.core.train.LoopPlan;
+import org.metalearn4j.core.train.LoopStart;
+import org.metalearn4j.core.train.LoopResult;
+import org.metalearn4j.core.train.MetaTrainingLoop;
+import org.metalearn4j.core.train.TrainingCheckpoint;
 import org.metalearn4j.transfer.data.DatasetAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code meta-train} stage: creates any registered learner by name and meta-trains it on episodes, starting from
- * an incoming BACKBONE when there is one (handed over as {@code LearnerContext.initialBackbone}; the learner's own
- * config must name a matching architecture). Its loop is minimal (progress reports, no checkpoints inside the stage)
- * and should later reuse core.train's trainer.
+ * The {@code meta-train} stage: creates any registered learner by name and meta-trains it with core's
+ * {@link MetaTrainingLoop}, starting from an incoming BACKBONE when there is one (handed over as
+ * {@code LearnerContext.initialBackbone}; the learner's own config must name a matching architecture). It writes a
+ * checkpoint into the stage directory every {@value #CHECKPOINT_EVERY} iterations and at the end, and an interrupted
+ * stage that is run again with the same config and seed continues from its newest good checkpoint, bitwise as if it
+ * had never stopped. Steps are reported as the stage's progress.
  */
 public final class MetaTrainStageProvider implements StageProvider<MetaTrainConfig> {
-    private static final int SUMMARY_WINDOW = 20;
+    static final int CHECKPOINT_EVERY = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(MetaTrainStageProvider.class);
 
     @Override
     public String name() {
@@ -60,24 +74,56 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
         TaskSource source = data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query()));
         LearnerProvider<?> provider = context.registry().learner(config.learner());
         long seed = Seeds.derive(context.seed(), 0);
-        Learner learner = LearnerArtifacts.create(provider, config.params(), data.inputShape(), config.way(), seed,
-                input.kind() == ArtifactKind.BACKBONE ? Optional.of(input.state()) : Optional.empty());
-        double lossSum = 0;
-        double metricSum = 0;
-        int window = Math.min(SUMMARY_WINDOW, config.iterations());
-        for (int it = 0; it < config.iterations(); it++) {
-            List<Task> batch = new ArrayList<>(config.metaBatch());
-            for (int b = 0; b < config.metaBatch(); b++) {
-                batch.add(source.sample(Seeds.derive(context.seed(), 1, it, b)));
-            }
-            StepMetrics m = learner.step(batch);
-            if (it >= config.iterations() - window) {
-                lossSum += m.loss();
-                metricSum += LearnerArtifacts.metricOrZero(m);
-            }
-            context.progress().report(it + 1, config.iterations(), Map.of("loss", m.loss(), "metric", m.metric()));
-        }
+        Learner learner = LearnerArtifacts.create(provider, config.params(), data, source, config.way(), seed,
+                input.kind() == ArtifactKind.BACKBONE ? Optional.of(input.state()) : Optional.empty(),
+                context.registry());
+        String identity = ConfigBinder.toTree(config).put("seed", context.seed()).put("input", input.kind().name())
+                .toString();
+        CheckpointStore store = new CheckpointStore(context.workDir(), 2);
+        LoopStart start = resume(store, identity, learner);
+        LoopPlan plan = LoopPlan.of(config.iterations(), config.metaBatch(), Seeds.derive(context.seed(), 1))
+                .withCheckpointEvery(Every.iterations(CHECKPOINT_EVERY));
+        LoopResult result = new MetaTrainingLoop(learner, source, plan, Evaluator.metricName(data.type()))
+                .events(event -> {
+                    if (event instanceof StepEvent e) {
+                        context.progress().report(e.iteration(), e.iterations(),
+                                Map.of("loss", e.loss(), "metric", e.metric()));
+                    }
+                })
+                .checkpoints((l, iteration, recent) -> store.save(TrainingCheckpoint.of(l, iteration, recent,
+                        identity, Provenance.current(context.seed()))).toString())
+                .run(start, () -> false);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("train.loss", result.recentLoss());
+        metrics.put("train.accuracy", result.recentMetric());
         return LearnerArtifacts.of(config.learner(), LearnerArtifacts.bind(provider, config.params()), config.way(),
-                seed, learner, LearnerArtifacts.summary(lossSum, metricSum, window));
+                seed, learner, metrics);
+    }
+
+    /**
+     * The iteration of the newest good checkpoint this stage wrote with the same config, seed and input, its state
+     * loaded into {@code learner}; 0 (and the stale checkpoints removed) when there is none.
+     */
+    private static LoopStart resume(CheckpointStore store, String identity, Learner learner) {
+        Optional<CheckpointStore.Loaded> loaded;
+        try {
+            loaded = store.latestGood();
+        } catch (CheckpointException e) {
+            LOG.warn("{}; meta-training starts afresh", e.getMessage());
+            store.clear();
+            return LoopStart.fresh();
+        }
+        if (loaded.isEmpty()) {
+            return LoopStart.fresh();
+        }
+        loaded.get().skipped().forEach(reason -> LOG.warn("{}; using the previous good checkpoint", reason));
+        if (!identity.equals(loaded.get().checkpoint().configJson())) {
+            LOG.info("{} was written with another stage config; meta-training starts afresh", loaded.get().file());
+            store.clear();
+            return LoopStart.fresh();
+        }
+        LoopStart start = TrainingCheckpoint.restore(loaded.get().checkpoint(), learner);
+        LOG.info("meta-train continues from {} at iteration {}", loaded.get().file(), start.iteration());
+        return start;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.transfer.data.PixelFeatures;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,14 +29,15 @@ public final class FeatureExtractor {
     }
 
     /** A function from inputs {@code [n, ...]} to features {@code [n, d]}. */
-    public static UnaryOperator<INDArray> of(Artifact input, long[] inputShape, int pool) {
+    public static UnaryOperator<INDArray> of(Artifact input, long[] inputShape, int pool,
+                                             ProviderRegistry registry) {
         if (input.kind() == ArtifactKind.NONE) {
             return x -> PixelFeatures.of(x, pool);
         }
         if (input.kind() != ArtifactKind.BACKBONE && input.kind() != ArtifactKind.MODEL) {
             throw new IllegalArgumentException("features need a BACKBONE or MODEL artifact, got " + input.kind());
         }
-        Classifier model = new Classifier(BackboneProvenance.read(input.provenance()), inputShape, 1, 0);
+        Classifier model = new Classifier(BackboneProvenance.read(input.provenance()), inputShape, 1, 0, registry);
         model.loadBackbone(input.kind() == ArtifactKind.MODEL ? input.state().withPrefix(Classifier.BACKBONE)
                 : input.state());
         return x -> {

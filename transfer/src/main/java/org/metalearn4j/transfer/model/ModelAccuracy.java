@@ -1,6 +1,6 @@
 package org.metalearn4j.transfer.model;
 
-import org.metalearn4j.core.nn.Losses;
+import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.tensor.Autograd;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,7 +22,7 @@ public final class ModelAccuracy {
                 int to = Math.min(n, from + CHUNK);
                 var x = data.x().get(NDArrayIndex.interval(from, to));
                 int[] part = java.util.Arrays.copyOfRange(labels, from, to);
-                correct += Losses.accuracy(model.logits(x, false, 0), part) * part.length;
+                correct += Accuracy.of(model.logits(x, false, 0).value(), part) * part.length;
             }
         }
         return correct / n;

@@ -10,6 +10,9 @@ import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
 import org.metalearn4j.core.nn.Sequential;
+import org.metalearn4j.core.nn.backbone.Backbone;
+import org.metalearn4j.core.nn.backbone.BackboneUse;
+import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,12 +29,14 @@ final class MultiHeadNetwork {
     private final RunningStats stats = new RunningStats();
     private final Params params;
 
-    MultiHeadNetwork(BackboneSpec spec, long[] inputShape, List<Integer> classesPerTask, long seed) {
-        this.trunk = spec.build(inputShape);
+    MultiHeadNetwork(BackboneSpec spec, long[] inputShape, List<Integer> classesPerTask, long seed,
+                     ProviderRegistry registry) {
+        Backbone backbone = spec.build(registry, inputShape, BackboneUse.FEATURES);
+        this.trunk = backbone.module();
         Map<String, Module> parts = new LinkedHashMap<>();
         parts.put("backbone", trunk);
         for (int t = 0; t < classesPerTask.size(); t++) {
-            Module head = new Linear((int) spec.featureSize(inputShape), classesPerTask.get(t));
+            Module head = new Linear(Math.toIntExact(backbone.featureSize()), classesPerTask.get(t));
             heads.put("head" + t, head);
             parts.put("head" + t, head);
         }

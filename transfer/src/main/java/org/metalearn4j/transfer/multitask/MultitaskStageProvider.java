@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.Losses;
@@ -14,14 +13,12 @@ import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageContext;
-import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.transfer.data.Rows;
+import org.metalearn4j.core.train.MiniBatchLoop;
 import org.metalearn4j.transfer.data.TrainingData;
 import org.metalearn4j.transfer.model.BackboneProvenance;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The {@code multitask} stage: trains a shared trunk with a head per task, one task's minibatch per step, and outputs
@@ -67,55 +64,24 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
         }
         BackboneSpec spec = config.backbone();
         MultiHeadNetwork net = new MultiHeadNetwork(spec, tasks.get(0).inputShape(),
-                tasks.stream().map(TrainingData::classes).toList(), Seeds.derive(context.seed(), 1));
-        Adam adam = new Adam(AdamConfig.of(config.lr()));
-        Random rnd = new Random(Seeds.derive(context.seed(), 2));
-        long total = tasks.stream().mapToLong(d -> d.examples().size()).sum();
-        double[] accSum = new double[tasks.size()];
-        int[] accCount = new int[tasks.size()];
-        for (int it = 0; it < config.iterations(); it++) {
-            int t = "round-robin".equals(config.sampling()) ? it % tasks.size() : proportional(tasks, total, rnd);
-            TrainingData d = tasks.get(t);
-            int[] rows = new int[config.batchSize()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = rnd.nextInt(d.examples().size());
-            }
-            int[] all = d.examples().y().castTo(DataType.INT).reshape(-1).toIntVector();
-            int[] labels = new int[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                labels[i] = all[rows[i]];
-            }
-            Tensor logits = net.logits(t, Rows.gather(d.examples().x(), rows), Seeds.derive(context.seed(), 3, it));
-            Tensor loss = Losses.crossEntropy(logits, labels);
-            if ("uncertainty".equals(config.weighting())) {
-                loss = UncertaintyWeighting.combine(List.of(loss), List.of(net.logVariance(t)));
-            }
-            if (it >= config.iterations() - 10 * tasks.size()) {
-                accSum[t] += Losses.accuracy(logits, labels);
-                accCount[t]++;
-            }
-            double stepLoss = context.progress() != StageProgress.NONE ? loss.item() : Double.NaN;
-            adam.step(net.params(), net.params().grad(loss, false));
-            if (context.progress() != StageProgress.NONE) {
-                context.progress().report(it + 1, config.iterations(), Map.of("task", (double) t, "loss", stepLoss));
-            }
-        }
+                tasks.stream().map(TrainingData::classes).toList(), Seeds.derive(context.seed(), 1), context.registry());
+        MiniBatchLoop loop = new MiniBatchLoop(tasks.stream().map(TrainingData::examples).toList(), null,
+                "round-robin".equals(config.sampling()) ? MiniBatchLoop.SourceOrder.ROUND_ROBIN
+                        : MiniBatchLoop.SourceOrder.PROPORTIONAL, config.batchSize(), Seeds.derive(context.seed(), 2));
+        MiniBatchLoop.Result r = loop.run(config.iterations(), net.params(), new Adam(AdamConfig.of(config.lr())),
+                (batch, it) -> {
+                    Tensor logits = net.logits(batch.source(), batch.x(), Seeds.derive(context.seed(), 3, it));
+                    Tensor loss = Losses.crossEntropy(logits, batch.labels());
+                    if ("uncertainty".equals(config.weighting())) {
+                        loss = UncertaintyWeighting.combine(List.of(loss), List.of(net.logVariance(batch.source())));
+                    }
+                    return new MiniBatchLoop.BatchLoss(loss, logits);
+                }, context.progress());
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (int t = 0; t < tasks.size(); t++) {
-            metrics.put("task" + t + ".train.accuracy", accCount[t] == 0 ? Double.NaN : accSum[t] / accCount[t]);
+            metrics.put("task" + t + ".train.accuracy", r.sourceAccuracy()[t]);
             metrics.put("task" + t + ".logvar", net.logVariance(t).item());
         }
         return new Artifact(ArtifactKind.BACKBONE, net.trunkState(), metrics, BackboneProvenance.of(spec));
-    }
-
-    private static int proportional(List<TrainingData> tasks, long total, Random rnd) {
-        long r = (long) (rnd.nextDouble() * total);
-        for (int t = 0; t < tasks.size(); t++) {
-            r -= tasks.get(t).examples().size();
-            if (r < 0) {
-                return t;
-            }
-        }
-        return tasks.size() - 1;
     }
 }

@@ -12,10 +12,10 @@ import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.train.MiniBatchLoop;
 import org.metalearn4j.transfer.data.TrainingData;
 import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
-import org.metalearn4j.transfer.model.SupervisedLoop;
 
 /**
  * The {@code pretrain} stage: supervised training of a backbone with a linear head over all source classes; the head
@@ -49,10 +49,9 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
             TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(),
                     config.classes(), config.maxPerClass(), Seeds.derive(context.seed(), 0));
             Classifier model = new Classifier(spec, data.inputShape(), data.classes(),
-                    Seeds.derive(context.seed(), 1));
-            SupervisedLoop.Result r = SupervisedLoop.train(model, data.examples(), config.iterations(),
-                    config.batchSize(), new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 2),
-                    context.progress());
+                    Seeds.derive(context.seed(), 1), context.registry());
+            MiniBatchLoop.Result r = model.train(data.examples(), null, config.iterations(), config.batchSize(),
+                    new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 2), context.progress());
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("train.loss", r.loss());
             metrics.put("train.accuracy", r.accuracy());

@@ -2,7 +2,7 @@ package org.metalearn4j.transfer.zeroshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.metalearn4j.transfer.data.Rows;
+import org.metalearn4j.core.task.Rows;
 import org.metalearn4j.transfer.linalg.LogisticRegression;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.LabeledSet;
+import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
@@ -57,13 +58,15 @@ final class ZeroShotStage implements PipelineStage {
         Examples trainSet = ClassSubset.select(train.examples(), seen, config.maxPerClass(), context.seed());
         Examples testSet = ClassSubset.select(test.examples(), unseen, 0, context.seed());
 
-        UnaryOperator<INDArray> features = FeatureExtractor.of(input, data.inputShape(), config.pool());
+        UnaryOperator<INDArray> features = FeatureExtractor.of(input, data.inputShape(), config.pool(),
+                context.registry());
         INDArray trainFeatures = features.apply(trainSet.x());
         INDArray testFeatures = features.apply(testSet.x());
         ZeroShotModel model = "eszsl".equals(config.method())
                 ? Eszsl.fit(trainFeatures, trainSet.y(), table.rows(seen), config.gamma(), config.lambda())
                 : DirectAttributePrediction.fit(trainFeatures, trainSet.y(), table.rows(seen), config.l2());
-        double accuracy = accuracy(model.predict(testFeatures, table.rows(unseen)), testSet.y());
+        double accuracy = Accuracy.ofPredictions(model.predict(testFeatures, table.rows(unseen)).toIntVector(),
+                testSet.y().toIntVector());
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", accuracy);
@@ -82,13 +85,4 @@ final class ZeroShotStage implements PipelineStage {
         return new Artifact(ArtifactKind.EVALUATION, state, metrics, provenance);
     }
 
-    private static double accuracy(INDArray predicted, INDArray labels) {
-        long[] p = predicted.toLongVector();
-        long[] y = labels.toLongVector();
-        int right = 0;
-        for (int i = 0; i < p.length; i++) {
-            right += p[i] == y[i] ? 1 : 0;
-        }
-        return (double) right / p.length;
-    }
 }

@@ -12,6 +12,7 @@ import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.metalearn4j.core.task.Rows;
 
 /** N-way K-shot episodes drawn from a labelled set, a pure function of the seed. */
 final class EpisodeSampler implements TaskSource {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.transfer.data.SyntheticImages;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.FrozenFlags;
@@ -74,7 +75,7 @@ class FinetuneStageTest {
 
     @Test
     void lastKTrainsOnlyTheLastBackboneBlocksAndTheHead() {
-        Classifier model = new Classifier(BackboneSpec.mlp(8, 8), new long[] {1, 4, 4}, 3, 1);
+        Classifier model = new Classifier(BackboneSpec.mlp(8, 8), new long[] {1, 4, 4}, 3, 1, PluginRegistry.classpath());
         assertThat(model.backboneBlocks()).containsExactly("1", "3");
         FinetunePlan plan = new FinetunePlan("last-k", 1, null, 0.01, 0);
         assertThat(plan.frozen(model, Set.of())).containsExactlyInAnyOrder("backbone.1.weight", "backbone.1.bias");

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.backend.Backend;
+import org.metalearn4j.core.nn.backbone.BackboneProvider;
+import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.AdapterProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
@@ -60,6 +62,16 @@ public final class MapRegistry implements ProviderRegistry {
     @Override
     public StageProvider<?> stage(String name) {
         return find(stages, "stage", name);
+    }
+
+    @Override
+    public BackboneProvider<?> backbone(String name) {
+        return PluginRegistry.classpath().backbone(name);
+    }
+
+    @Override
+    public Collection<BackboneProvider<?>> backbones() {
+        return PluginRegistry.classpath().backbones();
     }
 
     @Override

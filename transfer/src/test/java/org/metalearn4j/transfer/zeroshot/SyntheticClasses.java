@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import org.metalearn4j.transfer.TestArrays;
-import org.metalearn4j.transfer.data.Rows;
+import org.metalearn4j.core.task.Rows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

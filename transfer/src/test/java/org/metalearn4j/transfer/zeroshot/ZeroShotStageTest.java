@@ -79,7 +79,8 @@ class ZeroShotStageTest {
                 """.formatted(table);
         var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
         Artifact out = new PipelineRunner(registry).run(pipeline, dir.resolve("backbone"), false).get(1);
-        assertThat(out.provenance()).containsEntry("features", "backbone mlp features");
+        assertThat(out.provenance()).containsEntry("features",
+                "backbone {\"type\":\"mlp\",\"hidden\":[32,32]} features");
         assertThat(out.metrics().get("accuracy")).isGreaterThan(0.6);
     }
 

@@ -1,4 +1,4 @@
-package org.metalearn4j.transfer.data;
+package org.metalearn4j.core.task;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
