@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.metalearn4j.core.event.EventSubscription;
+import org.metalearn4j.core.event.TypedEventBus;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.spi.ConfigException;
@@ -89,10 +92,17 @@ final class PipelineCommand implements Callable<Integer> {
             BackendSelector.select(session.registry(), backend).activate();
             Path runDir = resume != null ? resume : out != null ? out : Path.of("runs", "pipeline-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            TypedEventBus events = session.get(TypedEventBus.class);
             List<Artifact> artifacts;
-            try (PipelineConsole progress = new PipelineConsole(console.err(), !noProgress)) {
+            try (PipelineConsole progress = new PipelineConsole(console.err(), !noProgress);
+                 EventSubscription shown = progress.subscribe(events)) {
                 console.err().println("run directory " + runDir + " (after Ctrl-C: --resume " + runDir + ")");
-                artifacts = new PipelineRunner(session.registry(), progress).run(pipeline, runDir, resume != null);
+                try {
+                    artifacts = new PipelineRunner(session.registry(), events).run(pipeline, runDir, resume != null);
+                } finally {
+                    // Every stage line is on stderr before the summary or the error that follows.
+                    shown.drain(Duration.ofSeconds(30));
+                }
             }
             for (int i = 0; i < artifacts.size(); i++) {
                 ObjectNode stage = stages.addObject().put("stage", pipeline.stages().get(i).label())
