@@ -5,7 +5,7 @@
  *
  * <p>{@link org.metalearn4j.transfer.pipeline.PipelineValidator} checks a whole pipeline (stage names, artifact kinds,
  * referenced files, config fields) before {@link org.metalearn4j.transfer.pipeline.PipelineRunner} trains anything;
- * the runner saves every stage's artifact, reports stage progress to a
- * {@link org.metalearn4j.transfer.pipeline.PipelineListener} and can resume a run from its finished stages.
+ * the runner saves every stage's artifact, publishes stage progress as pipeline events
+ * ({@link org.metalearn4j.core.event.PipelineEvents}) and can resume a run from its finished stages.
  */
 package org.metalearn4j.transfer;

@@ -20,6 +20,12 @@ public final class ConsoleSummaryListener implements TrainingListener {
         this.notes = notes;
     }
 
+    /** Prints, so it runs on a worker thread. */
+    @Override
+    public boolean blocking() {
+        return true;
+    }
+
     @Override
     public void onStarted(RunStarted e) {
         notes.printf(Locale.ROOT, "training %s on %s (%s), iterations %d..%d, run directory %s%n", e.learner(),

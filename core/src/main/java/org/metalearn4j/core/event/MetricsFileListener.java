@@ -27,6 +27,12 @@ public final class MetricsFileListener implements TrainingListener, AutoCloseabl
         this.file = file;
     }
 
+    /** Writes a file, so it runs on a worker thread. */
+    @Override
+    public boolean blocking() {
+        return true;
+    }
+
     @Override
     public void onStarted(RunStarted e) {
         write("started", e);

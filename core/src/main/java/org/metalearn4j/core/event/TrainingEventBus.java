@@ -1,25 +1,17 @@
 package org.metalearn4j.core.event;
 
-import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Training events on the Vert.x event bus: the trainer publishes, listeners subscribe. Local for now; the addresses
- * are the contract a clustered deployment will keep.
+ * Training events on the event bus: the trainer publishes, {@link TrainingListener}s subscribe. The addresses are the
+ * contract a clustered deployment keeps; the events themselves travel on a {@link TypedEventBus}, which other event
+ * types (pipeline progress, a plugin's own) share.
  */
 public final class TrainingEventBus implements EventPublisher {
     public static final String STARTED = "metalearn.train.started";
@@ -28,97 +20,69 @@ public final class TrainingEventBus implements EventPublisher {
     public static final String CHECKPOINT = "metalearn.train.checkpoint";
     public static final String FINISHED = "metalearn.train.finished";
 
-    private static final Logger LOG = LoggerFactory.getLogger(TrainingEventBus.class);
-    private static final Map<Class<? extends Record>, String> ADDRESSES = Map.of(
-            RunStarted.class, STARTED,
-            StepEvent.class, STEP,
-            EvalEvent.class, EVAL,
-            CheckpointEvent.class, CHECKPOINT,
-            RunFinished.class, FINISHED);
+    /** The training event types with their addresses. */
+    public static final List<EventType<?>> TYPES = List.of(
+            EventType.of(STARTED, RunStarted.class),
+            EventType.of(STEP, StepEvent.class),
+            EventType.of(EVAL, EvalEvent.class),
+            EventType.of(CHECKPOINT, CheckpointEvent.class),
+            EventType.of(FINISHED, RunFinished.class));
 
-    private final Vertx vertx;
-    private final EventBus bus;
+    private final TypedEventBus bus;
 
+    /** Training events on a bus of their own over {@code vertx}, e.g. for a test or a benchmark. */
     public TrainingEventBus(Vertx vertx) {
-        this.vertx = vertx;
-        this.bus = vertx.eventBus();
-        ADDRESSES.keySet().forEach(this::registerCodec);
+        this(new TypedEventBus(vertx));
     }
 
-    private <T extends Record> void registerCodec(Class<T> type) {
-        try {
-            bus.registerDefaultCodec(type, new LocalCodec<>(type));
-        } catch (IllegalStateException alreadyRegistered) {
-            // Another TrainingEventBus on the same Vertx registered it; the codec is stateless, so that one serves.
-        }
+    /** Training events on the application's shared bus; registers the training event types there. */
+    public TrainingEventBus(TypedEventBus bus) {
+        this.bus = bus;
+        TYPES.forEach(bus::register);
     }
 
-    /** Publishes one of the event records to its address. */
+    /**
+     * Publishes one of the training event records to its address.
+     *
+     * @throws IllegalArgumentException for any other record
+     */
     @Override
     public void publish(Record event) {
-        String address = ADDRESSES.get(event.getClass());
-        if (address == null) {
+        if (TYPES.stream().noneMatch(t -> t.type() == event.getClass())) {
             throw new IllegalArgumentException("not a training event: " + event.getClass().getName());
         }
-        bus.publish(address, event);
+        bus.publish(event);
     }
 
     /**
      * Delivers every training event to {@code listener}, on one context of its own so that it sees events in
-     * publication order. A listener that throws is logged and keeps receiving.
+     * publication order; on a worker thread if the listener is {@linkplain TrainingListener#blocking blocking}. A
+     * listener that throws is logged and keeps receiving.
      */
     public Subscription subscribe(TrainingListener listener) {
-        Context context = vertx.getOrCreateContext();
-        CompletableFuture<List<MessageConsumer<?>>> registered = new CompletableFuture<>();
         Subscription subscription = new Subscription(listener);
-        context.runOnContext(v -> {
-            List<MessageConsumer<?>> consumers = new ArrayList<>();
-            consumers.add(consumer(STARTED, RunStarted.class, listener::onStarted, listener));
-            consumers.add(consumer(STEP, StepEvent.class, listener::onStep, listener));
-            consumers.add(consumer(EVAL, EvalEvent.class, listener::onEval, listener));
-            consumers.add(consumer(CHECKPOINT, CheckpointEvent.class, listener::onCheckpoint, listener));
-            consumers.add(consumer(FINISHED, RunFinished.class, e -> {
-                try {
-                    listener.onFinished(e);
-                } finally {
-                    subscription.finished.complete(e);
-                }
-            }, listener));
-            Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-                    .onComplete(r -> registered.complete(consumers));
-        });
-        subscription.consumers = join(registered);
+        subscription.events = bus.subscriber(listener.getClass().getName())
+                .blocking(listener.blocking())
+                .on(RunStarted.class, listener::onStarted)
+                .on(StepEvent.class, listener::onStep)
+                .on(EvalEvent.class, listener::onEval)
+                .on(CheckpointEvent.class, listener::onCheckpoint)
+                .on(RunFinished.class, e -> {
+                    try {
+                        listener.onFinished(e);
+                    } finally {
+                        subscription.finished.complete(e);
+                    }
+                })
+                .subscribe();
         return subscription;
-    }
-
-    private <T> MessageConsumer<T> consumer(String address, Class<T> type, Consumer<T> handler,
-                                            TrainingListener listener) {
-        return bus.localConsumer(address, msg -> {
-            try {
-                handler.accept(type.cast(msg.body()));
-            } catch (RuntimeException e) {
-                LOG.warn("training listener {} failed on {}: {}", listener.getClass().getName(), address,
-                        e.toString(), e);
-            }
-        });
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while subscribing to training events", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot subscribe to training events: " + e, e);
-        }
     }
 
     /** A listener's registration: wait for it to have handled the end of a run, or stop receiving. */
     public static final class Subscription implements AutoCloseable {
         private final TrainingListener listener;
         private final CompletableFuture<RunFinished> finished = new CompletableFuture<>();
-        private volatile List<MessageConsumer<?>> consumers = List.of();
+        private EventSubscription events;
 
         private Subscription(TrainingListener listener) {
             this.listener = listener;
@@ -147,7 +111,7 @@ public final class TrainingEventBus implements EventPublisher {
 
         @Override
         public void close() {
-            consumers.forEach(MessageConsumer::unregister);
+            events.close();
         }
     }
 }

@@ -6,13 +6,20 @@ import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.core.event.EventPublisher;
+import org.metalearn4j.core.event.EventType;
+import org.metalearn4j.core.event.PipelineEvents;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.event.TrainingListener;
+import org.metalearn4j.core.event.TypedEventBus;
+import org.metalearn4j.core.event.VertxFactory;
 import org.metalearn4j.core.learner.AdapterProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
@@ -23,9 +30,13 @@ import org.metalearn4j.core.spi.ProviderRegistry;
 /**
  * Wires an application from a {@link PluginRegistry}: the registry itself, name-keyed {@link MapBinder}s of every
  * provider kind ({@code Map<String, LearnerProvider<?>>} and so on), the set of extra {@link TrainingListener}s, the
- * Vert.x instance and its training event bus, and every {@link PluginModule} the registry found.
+ * Vert.x instance, the event bus with every registered {@link EventType} and the training events on it, and every
+ * {@link PluginModule} the registry found.
  *
- * <p>The {@link Vertx} instance is a singleton the caller closes (get it from the injector) when done.
+ * <p>Plugin modules extend two seams here: {@code Multibinder<EventType<?>>} adds event types (the training and
+ * pipeline ones are bound the same way), and {@code OptionalBinder<VertxFactory>} replaces the local Vert.x instance,
+ * e.g. with a clustered one. The {@link Vertx} instance is a singleton the caller closes (get it from the injector)
+ * when done.
  */
 public final class MetalearnModule extends AbstractModule {
     private final PluginRegistry registry;
@@ -45,6 +56,11 @@ public final class MetalearnModule extends AbstractModule {
         bindAll(new TypeLiteral<Backend>() { }, registry.backendMap());
         // Declared even when empty so that injecting Set<TrainingListener> works without any plugin.
         Multibinder.newSetBinder(binder(), TrainingListener.class);
+        Multibinder<EventType<?>> eventTypes = Multibinder.newSetBinder(binder(), new TypeLiteral<EventType<?>>() { });
+        TrainingEventBus.TYPES.forEach(t -> eventTypes.addBinding().toInstance(t));
+        PipelineEvents.TYPES.forEach(t -> eventTypes.addBinding().toInstance(t));
+        OptionalBinder.newOptionalBinder(binder(), VertxFactory.class).setDefault().toInstance(VertxFactory.local());
+        bind(EventPublisher.class).to(TypedEventBus.class);
         for (PluginModule module : registry.modules()) {
             install(module);
         }
@@ -57,13 +73,21 @@ public final class MetalearnModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Vertx vertx() {
-        return Vertx.vertx();
+    Vertx vertx(VertxFactory factory) {
+        return factory.create();
     }
 
     @Provides
     @Singleton
-    TrainingEventBus trainingEventBus(Vertx vertx) {
-        return new TrainingEventBus(vertx);
+    TypedEventBus eventBus(Vertx vertx, Set<EventType<?>> types) {
+        TypedEventBus bus = new TypedEventBus(vertx);
+        types.forEach(bus::register);
+        return bus;
+    }
+
+    @Provides
+    @Singleton
+    TrainingEventBus trainingEventBus(TypedEventBus bus) {
+        return new TrainingEventBus(bus);
     }
 }

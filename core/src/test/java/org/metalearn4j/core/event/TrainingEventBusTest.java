@@ -1,6 +1,7 @@
 package org.metalearn4j.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,6 +98,40 @@ class TrainingEventBusTest {
         assertThat(lines.get(1).get("extras").get("gradNorm").asDouble()).isEqualTo(2.0);
         assertThat(lines.get(2).get("metric").asText()).isEqualTo("NaN");
         assertThat(lines.get(3).get("value").asDouble()).isEqualTo(0.75);
+    }
+
+    @Test
+    void blockingListenersAreCalledOnAWorkerThreadInOrder() {
+        TrainingEventBus bus = new TrainingEventBus(vertx);
+        List<Integer> steps = new ArrayList<>();
+        List<Boolean> onEventLoop = new ArrayList<>();
+        TrainingEventBus.Subscription sub = bus.subscribe(new TrainingListener() {
+            @Override
+            public boolean blocking() {
+                return true;
+            }
+
+            @Override
+            public void onStep(StepEvent e) {
+                onEventLoop.add(io.vertx.core.Context.isOnEventLoopThread());
+                steps.add(e.iteration());
+            }
+        });
+        for (int i = 1; i <= 200; i++) {
+            bus.publish(step(i));
+        }
+        bus.publish(new RunFinished("d", 200, 200, 1, "accuracy", 1, 0, 1, 0, "c", false));
+        assertThat(sub.awaitFinished(Duration.ofSeconds(10))).isTrue();
+        assertThat(steps).hasSize(200).isSorted();
+        assertThat(onEventLoop).containsOnly(false);
+        assertThat(new MetricsFileListener(Path.of("unused")).blocking()).isTrue();
+    }
+
+    @Test
+    void onlyTrainingEventsArePublishedHere() {
+        TrainingEventBus bus = new TrainingEventBus(vertx);
+        assertThatThrownBy(() -> bus.publish(new StageReused(new StagePosition(0, "s", 1), "a")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a training event");
     }
 
     @Test

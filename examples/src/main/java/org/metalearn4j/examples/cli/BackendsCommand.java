@@ -1,6 +1,5 @@
 package org.metalearn4j.examples.cli;
 
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.backend.Availability;
@@ -8,7 +7,7 @@ import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.plugin.BackendUnavailableException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code metalearn backends}: every backend, whether it can run here and why, and what {@code auto} picks. */
 @Command(name = "backends", mixinStandardHelpOptions = true,
@@ -18,8 +17,8 @@ import picocli.CommandLine.Option;
 final class BackendsCommand implements Callable<Integer> {
     private final Console console;
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Directory of plugin JARs to include.")
-    Path pluginsDir;
+    @Mixin
+    PluginsDirOption plugins;
 
     BackendsCommand(Console console) {
         this.console = console;
@@ -27,7 +26,7 @@ final class BackendsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = Session.open(pluginsDir, console.err())) {
+        try (Session session = Session.open(plugins.dir, console.err())) {
             var registry = session.registry();
             console.out().printf("%-8s %-5s %-10s %-44s %s%n", "NAME", "RANK", "AVAILABLE", "ORIGIN",
                     "DEVICE / REASON");

@@ -13,6 +13,7 @@ import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.Provider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,11 +39,11 @@ final class ConfigCommand implements Callable<Integer> {
             description = "A config file to validate, or with --defaults a provider name.")
     String target;
 
-    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE", description = "Override a config key (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ConfigOverrides overrides;
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Directory of plugin JARs to include.")
-    Path pluginsDir;
+    @Mixin
+    PluginsDirOption plugins;
 
     ConfigCommand(Console console) {
         this.console = console;
@@ -53,10 +54,8 @@ final class ConfigCommand implements Callable<Integer> {
         if (!defaults && target == null) {
             throw new ConfigException("", "give a CONFIG file to validate, or --defaults");
         }
-        RunConfig run = defaults ? null : ConfigLoader.load(Path.of(target), overrides);
-        Path plugins = pluginsDir != null ? pluginsDir
-                : run != null && run.pluginsDir() != null ? Path.of(run.pluginsDir()) : null;
-        try (Session session = Session.open(plugins, console.err())) {
+        RunConfig run = defaults ? null : ConfigLoader.load(Path.of(target), overrides.values);
+        try (Session session = Session.open(plugins.orElse(run == null ? null : run.pluginsDir()), console.err())) {
             PluginRegistry r = session.registry();
             if (!defaults) {
                 validateParams(named(() -> r.dataset(run.dataset().name()), "dataset.name"), run.dataset().params(),

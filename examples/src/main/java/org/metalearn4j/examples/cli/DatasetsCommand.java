@@ -1,11 +1,11 @@
 package org.metalearn4j.examples.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code metalearn datasets}: every data set provider, where it came from, and with --check whether it opens. */
@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 final class DatasetsCommand implements Callable<Integer> {
     private final Console console;
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Directory of plugin JARs to include.")
-    Path pluginsDir;
+    @Mixin
+    PluginsDirOption plugins;
 
     @Option(names = "--check", description = "Open every data set with its defaults to report availability.")
     boolean check;
@@ -28,7 +28,7 @@ final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = Session.open(pluginsDir, console.err())) {
+        try (Session session = Session.open(plugins.dir, console.err())) {
             for (DatasetProvider<?> p : session.registry().datasets()) {
                 console.out().printf("%-22s %-36s %s%n", p.name(), session.registry().origin(p), p.description());
                 console.out().println("    defaults: " + ConfigBinder.toTree(p.defaults()));

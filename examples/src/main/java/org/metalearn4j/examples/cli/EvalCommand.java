@@ -23,6 +23,7 @@ import org.metalearn4j.core.train.TrainingCheckpoint;
 import org.metalearn4j.datasets.omniglot.OneShotRunsScorer;
 import org.metalearn4j.datasets.omniglot.OneShotScore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
                 + "episodes and prints one JSON line with accuracy (or mse), ci95 (95%% confidence half-width) and "
                 + "episodes.", "Options default to the eval section of the run's configuration."},
         footerHeading = "%nExample:%n",
-        footer = {"  ./metalearn eval runs/proto --way 5 --shot 5 --query 15 --episodes 600 --seed 1",
+        footer = {"  ./metalearn eval runs/proto --way 5 --shot 5 --query 15 --episodes 600 \\",
+                "      --seed 1",
                 "  ./metalearn eval runs/proto/checkpoints/ckpt-00001000.ml4j",
                 "  ./metalearn eval runs/proto --omniglot-runs all_runs.zip"})
 final class EvalCommand implements Callable<Integer> {
@@ -64,9 +66,8 @@ final class EvalCommand implements Callable<Integer> {
                     + "instead of sampled episodes; prints accuracy over all runs.")
     Path omniglotRuns;
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR",
-            description = "Directory of plugin JARs (default: the run's pluginsDir).")
-    Path pluginsDir;
+    @Mixin
+    PluginsDirOption plugins;
 
     EvalCommand(Console console) {
         this.console = console;
@@ -90,8 +91,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         RunConfig run = ConfigLoader.fromJson(checkpoint.configJson(), file.toString());
         EvalConfig eval = overridden(run.eval());
-        Path plugins = pluginsDir != null ? pluginsDir : run.pluginsDir() == null ? null : Path.of(run.pluginsDir());
-        try (Session session = Session.open(plugins, console.err())) {
+        try (Session session = Session.open(plugins.orElse(run.pluginsDir()), console.err())) {
             Backend backend = BackendSelector.select(session.registry(), run.backend());
             backend.activate();
             RunComponents components = RunComponents.open(run, session.registry(), file.toString());

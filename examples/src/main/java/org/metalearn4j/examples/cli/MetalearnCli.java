@@ -33,19 +33,7 @@ public final class MetalearnCli {
 
     /** Runs one command in-process with the given streams; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        Console console = new Console(out, err);
-        CommandLine cli = new CommandLine(MetalearnCli.class, new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                // Commands get the console through their constructor; everything else as picocli makes it.
-                try {
-                    var ctor = type.getDeclaredConstructor(Console.class);
-                    return ctor.newInstance(console);
-                } catch (NoSuchMethodException e) {
-                    return CommandLine.defaultFactory().create(type);
-                }
-            }
-        });
+        CommandLine cli = commandLine(new Console(out, err));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -57,5 +45,21 @@ public final class MetalearnCli {
             return e instanceof ConfigException ? USAGE : FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /** The command tree, its commands writing to {@code console}. */
+    static CommandLine commandLine(Console console) {
+        return new CommandLine(MetalearnCli.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                // Commands get the console through their constructor; everything else as picocli makes it.
+                try {
+                    var ctor = type.getDeclaredConstructor(Console.class);
+                    return ctor.newInstance(console);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        });
     }
 }

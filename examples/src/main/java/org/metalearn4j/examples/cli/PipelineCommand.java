@@ -4,18 +4,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.metalearn4j.core.event.EventSubscription;
+import org.metalearn4j.core.event.TypedEventBus;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.BackendSelector;
-import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.transfer.pipeline.Pipeline;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,26 +36,20 @@ import picocli.CommandLine.Parameters;
                         + "finished stage whose artifact is intact and whose stage, config, seed and input are "
                         + "unchanged, and runs the rest."},
         footerHeading = "%nExample:%n",
-        footer = {"  ./metalearn pipeline examples/configs/pipelines/zeroshot-fashion-mnist.yaml --out runs/zeroshot",
-                "  ./metalearn pipeline examples/configs/pipelines/pretrain-protonet-fashion.yaml --check",
-                "  ./metalearn pipeline examples/configs/pipelines/pretrain-protonet-fashion.yaml "
-                        + "--resume runs/pretrain-protonet"})
+        footer = {"  ./metalearn pipeline --out runs/zeroshot \\",
+                "      examples/configs/pipelines/zeroshot-fashion-mnist.yaml",
+                "  ./metalearn pipeline --check \\",
+                "      examples/configs/pipelines/pretrain-protonet-fashion.yaml",
+                "  ./metalearn pipeline --resume runs/pretrain-protonet \\",
+                "      examples/configs/pipelines/pretrain-protonet-fashion.yaml"})
 final class PipelineCommand implements Callable<Integer> {
     private final Console console;
 
     @Parameters(paramLabel = "PIPELINE", description = "Pipeline YAML: {seed, input?, stages: [{stage, config}]}.")
     Path file;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Run directory (default: runs/pipeline-<time>). Must not hold stage artifacts.")
-    Path out;
-
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR: reuse its finished, unchanged stages and run the rest.")
-    Path resume;
-
-    @Option(names = "--no-progress", description = "Do not draw progress bars; stage lines are still printed.")
-    boolean noProgress;
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--check", description = "Only validate the pipeline; train nothing.")
     boolean checkOnly;
@@ -63,8 +58,8 @@ final class PipelineCommand implements Callable<Integer> {
             description = "Backend: auto (default), cpu or cuda.")
     String backend;
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Directory of plugin JARs.")
-    Path pluginsDir;
+    @Mixin
+    PluginsDirOption plugins;
 
     PipelineCommand(Console console) {
         this.console = console;
@@ -72,11 +67,8 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (out != null && resume != null && !out.equals(resume)) {
-            throw new ConfigException("out", "--out " + out + " and --resume " + resume + " name different "
-                    + "directories; --resume continues in its own directory");
-        }
-        try (Session session = Session.open(pluginsDir, console.err())) {
+        Path runDir = runOptions.runDir("pipeline");
+        try (Session session = Session.open(plugins.dir, console.err())) {
             Pipeline pipeline = new PipelineValidator(session.registry()).validate(PipelineSpecReader.read(file));
             ObjectNode json = JsonMapper.builder().build().createObjectNode().put("pipeline", file.toString());
             ArrayNode stages = json.putArray("stages");
@@ -87,12 +79,18 @@ final class PipelineCommand implements Callable<Integer> {
                 return 0;
             }
             BackendSelector.select(session.registry(), backend).activate();
-            Path runDir = resume != null ? resume : out != null ? out : Path.of("runs", "pipeline-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            TypedEventBus events = session.get(TypedEventBus.class);
             List<Artifact> artifacts;
-            try (PipelineConsole progress = new PipelineConsole(console.err(), !noProgress)) {
+            try (PipelineConsole progress = new PipelineConsole(console.err(), runOptions.showProgress());
+                 EventSubscription shown = progress.subscribe(events)) {
                 console.err().println("run directory " + runDir + " (after Ctrl-C: --resume " + runDir + ")");
-                artifacts = new PipelineRunner(session.registry(), progress).run(pipeline, runDir, resume != null);
+                try {
+                    artifacts = new PipelineRunner(session.registry(), events).run(pipeline, runDir,
+                            runOptions.resuming());
+                } finally {
+                    // Every stage line is on stderr before the summary or the error that follows.
+                    shown.drain(Duration.ofSeconds(30));
+                }
             }
             for (int i = 0; i < artifacts.size(); i++) {
                 ObjectNode stage = stages.addObject().put("stage", pipeline.stages().get(i).label())

@@ -1,22 +1,27 @@
 package org.metalearn4j.examples.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
-import org.metalearn4j.core.pipeline.Artifact;
-import org.metalearn4j.transfer.pipeline.PipelineListener;
-import org.metalearn4j.transfer.pipeline.PlannedStage;
+import org.metalearn4j.core.event.EventSubscription;
+import org.metalearn4j.core.event.ResumeStopped;
+import org.metalearn4j.core.event.StageFinished;
+import org.metalearn4j.core.event.StagePosition;
+import org.metalearn4j.core.event.StageProgressEvent;
+import org.metalearn4j.core.event.StageReused;
+import org.metalearn4j.core.event.StageStarted;
+import org.metalearn4j.core.event.TypedEventBus;
 
 /**
- * Shows a pipeline run on stderr: one line when a stage starts, is reused or finishes (with how long it took), why a
- * resumed run runs a stage again, and, while a stage reports progress, a progress bar with its ETA and latest metrics.
+ * Shows a pipeline run on stderr from its events on the event bus: one line when a stage starts, is reused or
+ * finishes (with how long it took), why a resumed run runs a stage again, and, while a stage reports progress, a
+ * progress bar with its ETA and latest metrics.
  */
-final class PipelineConsole implements PipelineListener, AutoCloseable {
+final class PipelineConsole implements AutoCloseable {
     private final PrintStream err;
     private final boolean drawBars;
     private ProgressBar bar;
@@ -27,37 +32,44 @@ final class PipelineConsole implements PipelineListener, AutoCloseable {
         this.drawBars = drawBars;
     }
 
-    @Override
-    public void stageReused(PlannedStage stage, int stages, Path artifact) {
-        err.println(position(stage, stages) + " reused (finished earlier): " + artifact);
+    /** Subscribes to the pipeline events; it prints, so it runs on a worker thread. */
+    EventSubscription subscribe(TypedEventBus events) {
+        return events.subscriber(getClass().getName()).blocking(true)
+                .on(StageReused.class, this::reused)
+                .on(ResumeStopped.class, this::resumeStopped)
+                .on(StageStarted.class, this::started)
+                .on(StageProgressEvent.class, this::progress)
+                .on(StageFinished.class, this::finished)
+                .subscribe();
     }
 
-    @Override
-    public void resumeStops(PlannedStage stage, int stages, String reason) {
-        err.println(position(stage, stages) + " runs again, and every stage after it: " + reason);
+    private void reused(StageReused e) {
+        err.println(position(e.stage()) + " reused (finished earlier): " + e.artifact());
     }
 
-    @Override
-    public void stageStarted(PlannedStage stage, int stages) {
-        err.println(position(stage, stages) + " starts");
+    private void resumeStopped(ResumeStopped e) {
+        err.println(position(e.stage()) + " runs again, and every stage after it: " + e.reason());
     }
 
-    @Override
-    public void stageProgress(PlannedStage stage, long done, long total, Map<String, Double> metrics) {
+    private void started(StageStarted e) {
+        err.println(position(e.stage()) + " starts");
+    }
+
+    private void progress(StageProgressEvent e) {
         if (!drawBars) {
             return;
         }
         if (bar == null) {
-            bar = ProgressBarListener.bar(err, stage.label(), total, 0);
+            bar = ProgressBarListener.bar(err, e.stage().label(), e.total(), 0);
         }
-        bar.stepTo(done);
-        bar.setExtraMessage(" " + format(metrics));
+        bar.stepTo(e.done());
+        bar.setExtraMessage(" " + format(e.metrics()));
     }
 
-    @Override
-    public void stageFinished(PlannedStage stage, int stages, Artifact output, Path artifact, Duration took) {
+    private void finished(StageFinished e) {
         close();
-        err.println(position(stage, stages) + " done in " + format(took) + ": " + format(output.metrics()));
+        err.println(position(e.stage()) + " done in " + format(Duration.ofNanos(Math.round(e.seconds() * 1e9)))
+                + ": " + format(e.metrics()));
     }
 
     /** Stops the progress bar of a stage that failed or was interrupted. */
@@ -69,10 +81,9 @@ final class PipelineConsole implements PipelineListener, AutoCloseable {
         }
     }
 
-    private static String position(PlannedStage stage, int stages) {
-        return "[" + (stage.index() + 1) + "/" + stages + "] " + stage.label();
+    private static String position(StagePosition stage) {
+        return "[" + (stage.index() + 1) + "/" + stage.stages() + "] " + stage.label();
     }
-
     /** {@code loss} first, then the rest by name, so values keep their place on the bar from one update to the next. */
     private static String format(Map<String, Double> metrics) {
         return metrics.entrySet().stream()

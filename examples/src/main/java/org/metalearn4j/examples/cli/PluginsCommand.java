@@ -1,11 +1,10 @@
 package org.metalearn4j.examples.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.Provider;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code metalearn plugins}: every provider found, by kind, with the JAR it came from; then what was skipped. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -16,8 +15,8 @@ import picocli.CommandLine.Option;
 final class PluginsCommand implements Callable<Integer> {
     private final Console console;
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Directory of plugin JARs to load.")
-    Path pluginsDir;
+    @Mixin
+    PluginsDirOption plugins;
 
     PluginsCommand(Console console) {
         this.console = console;
@@ -25,7 +24,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = Session.open(pluginsDir, console.err())) {
+        try (Session session = Session.open(plugins.dir, console.err())) {
             PluginRegistry r = session.registry();
             console.out().printf("%-8s %-22s %-5s %-36s %s%n", "KIND", "NAME", "RANK", "ORIGIN", "DESCRIPTION");
             r.learners().forEach(p -> row("learner", p, r));

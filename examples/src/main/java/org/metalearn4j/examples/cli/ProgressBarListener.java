@@ -26,6 +26,12 @@ final class ProgressBarListener implements TrainingListener {
         this.err = err;
     }
 
+    /** Draws on stderr, so it runs on a worker thread. */
+    @Override
+    public boolean blocking() {
+        return true;
+    }
+
     @Override
     public void onStarted(RunStarted e) {
         bar = bar(err, "train", e.iterations(), e.startIteration());

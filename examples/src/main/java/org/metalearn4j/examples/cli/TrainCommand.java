@@ -2,8 +2,6 @@ package org.metalearn4j.examples.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,21 +16,20 @@ import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.event.TrainingListener;
 import org.metalearn4j.core.plugin.BackendSelector;
-import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.train.Trainer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code metalearn train}: meta-trains as a config says, with checkpoints, metrics and a progress bar. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Meta-trains the learner on the data set a config file names. Writes config.json, "
+        description = {"Meta-trains the learner on the data set that a config file names. It writes config.json, "
                 + "metrics.jsonl and checkpoints/ into the run directory, shows a progress bar on stderr and ends "
                 + "with one JSON summary line on stdout. Ctrl-C finishes the current step and writes a checkpoint.",
                 "Defaults of every key: metalearn config --defaults"},
         footerHeading = "%nExample:%n",
-        footer = {"  ./metalearn train examples/configs/omniglot-protonet.yaml --set train.iterations=500 "
-                + "--out runs/proto",
+        footer = {"  ./metalearn train examples/configs/omniglot-protonet.yaml \\",
+                "      --set train.iterations=500 --out runs/proto",
                 "  ./metalearn train examples/configs/omniglot-protonet.yaml --resume runs/proto"})
 final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     private final Console console;
@@ -40,24 +37,14 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", description = "YAML (.yaml/.yml) or JSON (.json) run configuration.")
     Path config;
 
-    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
-            description = "Override a config key, e.g. train.iterations=200 or learner.params.lr=0.01 (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ConfigOverrides overrides;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Run directory (default: runs/<learner>-<dataset>-<time>). Must not hold checkpoints.")
-    Path out;
+    @Mixin
+    RunOptions runOptions;
 
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR from its newest good checkpoint, exactly as if never stopped.")
-    Path resume;
-
-    @Option(names = "--plugins-dir", paramLabel = "DIR",
-            description = "Directory of plugin JARs (overrides the config key pluginsDir).")
-    Path pluginsDir;
-
-    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-    boolean noProgress;
+    @Mixin
+    PluginsDirOption plugins;
 
     TrainCommand(Console console) {
         this.console = console;
@@ -65,13 +52,9 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunConfig run = ConfigLoader.load(config, overrides);
-        if (out != null && resume != null && !out.equals(resume)) {
-            throw new ConfigException("out", "--out " + out + " and --resume " + resume + " name different "
-                    + "directories; --resume continues in its own directory");
-        }
-        Path runDir = resume != null ? resume : out != null ? out : defaultRunDir(run);
-        try (Session session = Session.open(pluginsDir != null ? pluginsDir : pluginsDirOf(run), console.err())) {
+        RunConfig run = ConfigLoader.load(config, overrides.values);
+        Path runDir = runOptions.runDir(run.learner().name() + "-" + run.dataset().name());
+        try (Session session = Session.open(plugins.orElse(run.pluginsDir()), console.err())) {
             Backend backend = BackendSelector.select(session.registry(), run.backend());
             backend.activate();
             TrainingEventBus events = session.get(TrainingEventBus.class);
@@ -79,7 +62,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
             listeners.add(metrics);
             listeners.add(new ConsoleSummaryListener(console.err()));
-            if (!noProgress) {
+            if (runOptions.showProgress()) {
                 listeners.add(new ProgressBarListener(console.err()));
             }
             List<TrainingEventBus.Subscription> subscriptions = listeners.stream().map(events::subscribe).toList();
@@ -92,7 +75,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 String backendName = backend.name() + ": " + backend.device();
-                RunFinished finished = session.get(Trainer.class).train(run, runDir, resume != null,
+                RunFinished finished = session.get(Trainer.class).train(run, runDir, runOptions.resuming(),
                         config.toString(), backendName, stop::get);
                 for (TrainingEventBus.Subscription s : subscriptions) {
                     s.awaitFinished(Duration.ofSeconds(30));
@@ -106,15 +89,6 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    private static Path pluginsDirOf(RunConfig run) {
-        return run.pluginsDir() == null ? null : Path.of(run.pluginsDir());
-    }
-
-    private static Path defaultRunDir(RunConfig run) {
-        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("runs", run.learner().name() + "-" + run.dataset().name() + "-" + time);
     }
 
     private static void awaitQuietly(CountDownLatch done) {

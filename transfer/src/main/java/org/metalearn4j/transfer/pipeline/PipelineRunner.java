@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.metalearn4j.core.event.EventPublisher;
+import org.metalearn4j.core.event.ResumeStopped;
+import org.metalearn4j.core.event.StageFinished;
+import org.metalearn4j.core.event.StagePosition;
+import org.metalearn4j.core.event.StageProgressEvent;
+import org.metalearn4j.core.event.StageReused;
+import org.metalearn4j.core.event.StageStarted;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProgress;
@@ -26,22 +32,26 @@ import org.metalearn4j.core.task.Seeds;
  * the same stage, index, config, seed and input ({@link StageProvenance}); the first stage that is missing, corrupt or
  * different runs again, and so does every stage after it. An interrupted run therefore loses at most the stage that
  * was running.
+ *
+ * <p>What a run is doing goes out as pipeline events ({@link org.metalearn4j.core.event.PipelineEvents}), published
+ * in order on the thread that runs the pipeline.
  */
 public final class PipelineRunner {
     /** File name of each stage's saved artifact inside its directory. */
     public static final String ARTIFACT_FILE = "artifact.bin";
 
     private final ProviderRegistry registry;
-    private final PipelineListener listener;
+    private final EventPublisher events;
 
-    /** A runner that logs stage starts, ends and reuses. */
+    /** A runner that logs stage starts, ends and reuses instead of publishing them. */
     public PipelineRunner(ProviderRegistry registry) {
         this(registry, new PipelineLog());
     }
 
-    public PipelineRunner(ProviderRegistry registry, PipelineListener listener) {
+    /** @param events receives the pipeline events, e.g. the application's event bus */
+    public PipelineRunner(ProviderRegistry registry, EventPublisher events) {
         this.registry = registry;
-        this.listener = listener;
+        this.events = events;
     }
 
     /**
@@ -72,7 +82,7 @@ public final class PipelineRunner {
             if (reusing) {
                 Optional<ArtifactFiles.Loaded> saved = reusable(p, count, file, seed, current.sha256());
                 if (saved.isPresent()) {
-                    listener.stageReused(p, count, file);
+                    events.publish(new StageReused(position(p, count), file.toString()));
                     outputs.add(saved.get().artifact());
                     current = saved.get();
                     continue;
@@ -92,9 +102,11 @@ public final class PipelineRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("stage " + p.label() + ": cannot create " + workDir, e);
         }
-        listener.stageStarted(p, count);
+        StagePosition position = position(p, count);
+        events.publish(new StageStarted(position, workDir.toString()));
         long t0 = System.nanoTime();
-        StageProgress progress = (done, total, metrics) -> listener.stageProgress(p, done, total, metrics);
+        StageProgress progress = (done, total, metrics) -> events.publish(new StageProgressEvent(position, done,
+                total, metrics));
         Artifact out = p.stage().run(input.artifact(), new StageContext(registry, workDir, seed, progress));
         if (out.kind() != p.stage().produces()) {
             throw new IllegalStateException("stage " + p.label() + " declared it produces " + p.stage().produces()
@@ -104,28 +116,33 @@ public final class PipelineRunner {
                 StageProvenance.of(p, seed, out, input.artifact(), input.sha256()));
         Path file = workDir.resolve(ARTIFACT_FILE);
         String sha256 = ArtifactFiles.write(file, recorded);
-        listener.stageFinished(p, count, recorded, file, Duration.ofNanos(System.nanoTime() - t0));
+        events.publish(new StageFinished(position, recorded.kind(), recorded.metrics(), file.toString(),
+                (System.nanoTime() - t0) / 1e9));
         return new ArtifactFiles.Loaded(recorded, sha256);
     }
 
-    /** The saved artifact if this run can reuse it; otherwise tells the listener why not. */
+    /** The saved artifact if this run can reuse it; otherwise publishes why not. */
     private Optional<ArtifactFiles.Loaded> reusable(PlannedStage p, int count, Path file, long seed,
                                                     String inputSha256) {
         if (!Files.isRegularFile(file)) {
-            listener.resumeStops(p, count, "no saved artifact " + file);
+            events.publish(new ResumeStopped(position(p, count), "no saved artifact " + file));
             return Optional.empty();
         }
         ArtifactFiles.Loaded saved;
         try {
             saved = ArtifactFiles.load(file);
         } catch (UncheckedIOException e) {
-            listener.resumeStops(p, count, e.getMessage());
+            events.publish(new ResumeStopped(position(p, count), e.getMessage()));
             return Optional.empty();
         }
         Optional<String> difference = StageProvenance.difference(saved.artifact(), p, seed, inputSha256);
-        difference.ifPresent(d -> listener.resumeStops(p, count, "saved artifact " + file + " was made differently: "
-                + d));
+        difference.ifPresent(d -> events.publish(new ResumeStopped(position(p, count), "saved artifact " + file
+                + " was made differently: " + d)));
         return difference.isPresent() ? Optional.empty() : Optional.of(saved);
+    }
+
+    private static StagePosition position(PlannedStage p, int count) {
+        return new StagePosition(p.index(), p.name(), count);
     }
 
     private static Optional<Path> anySavedArtifact(Path runDir) {

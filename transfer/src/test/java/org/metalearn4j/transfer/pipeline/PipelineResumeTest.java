@@ -31,7 +31,7 @@ class PipelineResumeTest {
     Path dir;
 
     private final MapRegistry registry = new MapRegistry().stage(new FakeStages.Add()).stage(new FakeStages.Score());
-    private RecordingListener listener;
+    private RecordingPublisher recorded;
 
     @BeforeEach
     void reset() {
@@ -45,9 +45,9 @@ class PipelineResumeTest {
     }
 
     private List<Artifact> run(String amount, boolean resume) {
-        listener = new RecordingListener();
+        recorded = new RecordingPublisher();
         Pipeline p = new PipelineValidator(registry).validate(PipelineSpecReader.parse(THREE_STAGES.formatted(amount)));
-        return new PipelineRunner(registry, listener).run(p, dir, resume);
+        return new PipelineRunner(registry, recorded).run(p, dir, resume);
     }
 
     private Path artifact(String label) {
@@ -61,7 +61,7 @@ class PipelineResumeTest {
 
         List<Artifact> again = run("1", true);
         assertThat(FakeStages.RUNS.get()).isEqualTo(3);
-        assertThat(listener.events).containsExactly("reused 0-add 1/3", "reused 1-add 2/3", "reused 2-score 3/3");
+        assertThat(recorded.events).containsExactly("reused 0-add 1/3", "reused 1-add 2/3", "reused 2-score 3/3");
         assertThat(again.get(2).metrics()).isEqualTo(first.get(2).metrics()).containsEntry("score", 3.5);
         assertThat(again.get(1).provenance()).isEqualTo(first.get(1).provenance());
     }
@@ -77,9 +77,9 @@ class PipelineResumeTest {
         FakeStages.RUNS.set(0);
         List<Artifact> out = run("1", true);
         assertThat(FakeStages.RUNS.get()).isEqualTo(1);
-        assertThat(listener.events).containsExactly("reused 0-add 1/3", "reused 1-add 2/3", "reruns 2-score",
+        assertThat(recorded.events).containsExactly("reused 0-add 1/3", "reused 1-add 2/3", "reruns 2-score",
                 "started 2-score 3/3", "finished 2-score 3/3");
-        assertThat(listener.reasons).containsExactly("no saved artifact " + artifact("2-score"));
+        assertThat(recorded.reasons).containsExactly("no saved artifact " + artifact("2-score"));
         assertThat(out.get(2).metrics()).containsEntry("score", 3.5);
     }
 
@@ -89,9 +89,9 @@ class PipelineResumeTest {
         FakeStages.RUNS.set(0);
         List<Artifact> out = run("4", true);
         assertThat(FakeStages.RUNS.get()).isEqualTo(2);
-        assertThat(listener.events).startsWith("reused 0-add 1/3", "reruns 1-add", "started 1-add 2/3");
-        assertThat(listener.events).contains("started 2-score 3/3").doesNotContain("reruns 2-score");
-        assertThat(listener.reasons).singleElement().asString()
+        assertThat(recorded.events).startsWith("reused 0-add 1/3", "reruns 1-add", "started 1-add 2/3");
+        assertThat(recorded.events).contains("started 2-score 3/3").doesNotContain("reruns 2-score");
+        assertThat(recorded.reasons).singleElement().asString()
                 .contains(artifact("1-add").toString()).contains("stage.config differs")
                 .contains("\"amount\":1.0").contains("\"amount\":4.0");
         assertThat(out.get(2).metrics()).containsEntry("score", 6.5);
@@ -102,12 +102,12 @@ class PipelineResumeTest {
     void aChangedSeedReRunsEveryStage() {
         run("1", false);
         FakeStages.RUNS.set(0);
-        listener = new RecordingListener();
+        recorded = new RecordingPublisher();
         Pipeline p = new PipelineValidator(registry).validate(PipelineSpecReader.parse(
                 THREE_STAGES.formatted("1").replace("seed: 5", "seed: 6")));
-        new PipelineRunner(registry, listener).run(p, dir, true);
+        new PipelineRunner(registry, recorded).run(p, dir, true);
         assertThat(FakeStages.RUNS.get()).isEqualTo(3);
-        assertThat(listener.reasons).singleElement().asString().contains("seed was");
+        assertThat(recorded.reasons).singleElement().asString().contains("seed was");
     }
 
     @Test
@@ -120,8 +120,8 @@ class PipelineResumeTest {
 
         List<Artifact> out = run("1", true);
         assertThat(FakeStages.RUNS.get()).isEqualTo(2);
-        assertThat(listener.events).startsWith("reused 0-add 1/3", "reruns 1-add", "started 1-add 2/3");
-        assertThat(listener.reasons).containsExactly(
+        assertThat(recorded.events).startsWith("reused 0-add 1/3", "reruns 1-add", "started 1-add 2/3");
+        assertThat(recorded.reasons).containsExactly(
                 "artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
         assertThat(out.get(2).metrics()).containsEntry("score", 3.5);
         assertThat(ArtifactFiles.read(file).state().getScalar("w")).isEqualTo(3.5);
@@ -139,7 +139,7 @@ class PipelineResumeTest {
 
         List<Artifact> out = run("1", true);
         assertThat(FakeStages.RUNS.get()).isEqualTo(2);
-        assertThat(listener.reasons).singleElement().asString()
+        assertThat(recorded.reasons).singleElement().asString()
                 .contains(artifact("1-add").toString()).contains("its input artifact differs");
         assertThat(out.get(2).metrics()).containsEntry("score", 101.0);
     }
@@ -159,7 +159,7 @@ class PipelineResumeTest {
     void resumingAnEmptyDirectoryRunsEverything() {
         List<Artifact> out = run("1", true);
         assertThat(FakeStages.RUNS.get()).isEqualTo(3);
-        assertThat(listener.events).first().isEqualTo("reruns 0-add");
+        assertThat(recorded.events).first().isEqualTo("reruns 0-add");
         assertThat(out).hasSize(3);
     }
 }

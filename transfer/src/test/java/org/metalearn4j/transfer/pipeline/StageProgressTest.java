@@ -17,7 +17,7 @@ import org.metalearn4j.transfer.metatrain.MetaTrainStageProvider;
 import org.metalearn4j.transfer.multitask.MultitaskStageProvider;
 import org.metalearn4j.transfer.pretrain.PretrainStageProvider;
 
-/** The real stages report their loops' progress through the pipeline's listener, with exact counts and totals. */
+/** The real stages report their loops' progress as pipeline events, with exact counts and totals. */
 class StageProgressTest {
     @TempDir
     Path dir;
@@ -30,11 +30,11 @@ class StageProgressTest {
             .dataset(new BlobsDatasetProvider())
             .learner(new CentroidLearnerProvider());
 
-    private RecordingListener run(String name, String yaml) {
-        RecordingListener listener = new RecordingListener();
+    private RecordingPublisher run(String name, String yaml) {
+        RecordingPublisher recorded = new RecordingPublisher();
         Pipeline p = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
-        new PipelineRunner(registry, listener).run(p, dir.resolve(name), false);
-        return listener;
+        new PipelineRunner(registry, recorded).run(p, dir.resolve(name), false);
+        return recorded;
     }
 
     private static List<String> counts(int total) {
@@ -44,7 +44,7 @@ class StageProgressTest {
     @Test
     void trainingStagesReportEveryIterationAndEvaluationEveryEpisode() {
         String mlp = "backbone: {type: mlp, hidden: [8]}, batchSize: 8, lr: 0.05";
-        RecordingListener r = run("supervised", """
+        RecordingPublisher r = run("supervised", """
                 stages:
                   - stage: pretrain
                     config: {dataset: blobs, split: train, iterations: 6, %1$s}
@@ -70,7 +70,7 @@ class StageProgressTest {
 
     @Test
     void metaTrainingAndMultitaskReportEveryIteration() {
-        RecordingListener meta = run("meta", """
+        RecordingPublisher meta = run("meta", """
                 stages:
                   - stage: meta-train
                     config: {learner: test-centroid, dataset: test-blobs, split: meta-train, way: 3, shot: 2,
@@ -79,7 +79,7 @@ class StageProgressTest {
         assertThat(meta.progressOf("0-meta-train")).isEqualTo(counts(4));
         assertThat(meta.metrics.get(3)).containsKeys("loss", "metric");
 
-        RecordingListener multi = run("multi", """
+        RecordingPublisher multi = run("multi", """
                 stages:
                   - stage: multitask
                     config: {tasks: [{dataset: blobs, split: train}, {dataset: blobs, split: test}],

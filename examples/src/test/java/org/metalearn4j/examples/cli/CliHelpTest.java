@@ -1,0 +1,79 @@
+package org.metalearn4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** Every command's usage help as a user sees it at picocli's default width. */
+class CliHelpTest {
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+
+    private static List<CommandLine> commands() {
+        CommandLine root = MetalearnCli.commandLine(new Console(NOWHERE, NOWHERE));
+        List<CommandLine> all = new ArrayList<>(List.of(root));
+        root.getSubcommands().forEach((name, sub) -> {
+            if (!"help".equals(name)) {
+                all.add(sub);
+            }
+        });
+        return all;
+    }
+
+    @Test
+    void everyExampleLineIsPrintedWholeAtTheDefaultWidth() {
+        List<CommandLine> commands = commands();
+        assertThat(commands).extracting(CommandLine::getCommandName).contains("metalearn", "train", "eval",
+                "pipeline", "plugins", "backends", "datasets", "config");
+        for (CommandLine command : commands) {
+            CommandSpec spec = command.getCommandSpec();
+            assertThat(spec.usageMessage().width()).as(command.getCommandName())
+                    .isEqualTo(CommandLine.Model.UsageMessageSpec.DEFAULT_USAGE_WIDTH);
+            List<String> printed = command.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
+            List<String> examples = spec.usageMessage().footer().length == 0 ? List.of()
+                    : List.of(String.format(String.join("%n", spec.usageMessage().footer())).split("\\R"));
+            assertThat(printed).as(command.getCommandName() + " has an example").contains("Example:");
+            assertThat(examples).as(command.getCommandName()).isNotEmpty()
+                    .allMatch(line -> line.startsWith("  ./metalearn ") || line.startsWith("      "));
+            assertThat(printed).as(command.getCommandName() + " --help").containsAll(examples);
+        }
+    }
+
+    @Test
+    void sharedOptionsAreOneMixinEach() {
+        Map<String, List<String>> owners = Map.of(
+                "--plugins-dir", List.of("train", "eval", "pipeline", "plugins", "backends", "datasets", "config"),
+                "--out", List.of("train", "pipeline"),
+                "--resume", List.of("train", "pipeline"),
+                "--no-progress", List.of("train", "pipeline"),
+                "--set", List.of("train", "config"));
+        Map<String, Class<?>> mixinOf = Map.of("--plugins-dir", PluginsDirOption.class, "--out", RunOptions.class,
+                "--resume", RunOptions.class, "--no-progress", RunOptions.class, "--set", ConfigOverrides.class);
+        for (CommandLine command : commands()) {
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                String name = option.longestName();
+                if (!owners.containsKey(name)) {
+                    continue;
+                }
+                assertThat(owners.get(name)).as(name).contains(command.getCommandName());
+                assertThat(option.userObject()).as(command.getCommandName() + " " + name)
+                        .isInstanceOf(Field.class)
+                        .extracting(f -> ((Field) f).getDeclaringClass())
+                        .isEqualTo(mixinOf.get(name));
+            }
+        }
+        Map<String, CommandLine> byName = new HashMap<>();
+        commands().forEach(c -> byName.put(c.getCommandName(), c));
+        owners.forEach((name, users) -> users.forEach(c -> assertThat(byName.get(c).getCommandSpec().findOption(name))
+                .as(c + " " + name).isNotNull()));
+    }
+}
