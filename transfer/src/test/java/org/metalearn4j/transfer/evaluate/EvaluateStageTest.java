@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.testing.FixedDatasetProvider;
 import org.metalearn4j.core.train.testing.BlobsDatasetProvider;
 import org.metalearn4j.core.train.testing.CentroidLearnerProvider;
 import org.metalearn4j.transfer.data.SyntheticImages;
 import org.metalearn4j.transfer.metatrain.MetaTrainStageProvider;
-import org.metalearn4j.transfer.pipeline.MapRegistry;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidationException;
@@ -24,11 +25,10 @@ class EvaluateStageTest {
     @TempDir
     Path dir;
 
-    private final MapRegistry registry = new MapRegistry()
-            .stage(new PretrainStageProvider()).stage(new MetaTrainStageProvider()).stage(new EvaluateStageProvider())
-            .dataset(SyntheticImages.create("blobs", 10, 20, 5).provider())
-            .dataset(new BlobsDatasetProvider())
-            .learner(new CentroidLearnerProvider());
+    private final PluginRegistry registry = PluginRegistry.of("test", new PretrainStageProvider(),
+            new MetaTrainStageProvider(), new EvaluateStageProvider(),
+            new FixedDatasetProvider(SyntheticImages.create("blobs", 10, 20, 5)), new BlobsDatasetProvider(),
+            new CentroidLearnerProvider());
 
     private int runs;
 

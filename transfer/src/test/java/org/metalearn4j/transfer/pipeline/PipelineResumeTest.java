@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.pipeline.Artifact;
+import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 
 /** Stage-level resume: finished stages are reused only while they are intact and made exactly as this run would. */
@@ -30,7 +31,7 @@ class PipelineResumeTest {
     @TempDir
     Path dir;
 
-    private final MapRegistry registry = new MapRegistry().stage(new FakeStages.Add()).stage(new FakeStages.Score());
+    private final PluginRegistry registry = PluginRegistry.of("test", new FakeStages.Add(), new FakeStages.Score());
     private RecordingListener listener;
 
     @BeforeEach

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.Seeds;
 
@@ -18,7 +19,7 @@ class PipelineTest {
     @TempDir
     Path dir;
 
-    private final MapRegistry registry = new MapRegistry().stage(new FakeStages.Add()).stage(new FakeStages.Score());
+    private final PluginRegistry registry = PluginRegistry.of("test", new FakeStages.Add(), new FakeStages.Score());
 
     @BeforeEach
     void reset() {

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.metalearn4j.core.dataset.LabeledSet;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.core.pipeline.Artifact;
-import org.metalearn4j.core.task.Examples;
-import org.metalearn4j.transfer.data.InMemoryDataset;
-import org.metalearn4j.transfer.pipeline.MapRegistry;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.testing.FixedDatasetProvider;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidationException;
@@ -28,16 +25,11 @@ class ZeroShotStageTest {
     @Test
     void classifiesHeldOutClassesOfALabelledDataSetThroughAPipeline() throws Exception {
         SyntheticClasses classes = new SyntheticClasses(10, 8, 20, 0.5, 31);
-        int[] all = IntStream.range(0, 10).toArray();
-        INDArray[] train = classes.sample(all, 40, 32);
-        INDArray[] test = classes.sample(all, 40, 33);
-        List<String> names = IntStream.range(0, 10).mapToObj(c -> "c" + c).toList();
-        InMemoryDataset data = new InMemoryDataset("synthetic", Map.of(
-                "train", new LabeledSet(new Examples(train[0], train[1]), names),
-                "test", new LabeledSet(new Examples(test[0], test[1]), names)));
+        ClassStoreDataset data = classes.dataset("synthetic", 40, 32, 33);
         Path table = dir.resolve("attributes.json");
         Files.writeString(table, tableJson(classes.attributes));
-        MapRegistry registry = new MapRegistry().stage(new ZeroShotStageProvider()).dataset(data.provider());
+        PluginRegistry registry = PluginRegistry.of("test", new ZeroShotStageProvider(),
+                new FixedDatasetProvider(data));
 
         for (String method : List.of("eszsl", "dap")) {
             String yaml = """
@@ -57,17 +49,11 @@ class ZeroShotStageTest {
     @Test
     void runsOnTheFeaturesOfAPretrainedBackbone() throws Exception {
         SyntheticClasses classes = new SyntheticClasses(10, 8, 20, 0.5, 41);
-        int[] all = IntStream.range(0, 10).toArray();
-        INDArray[] train = classes.sample(all, 40, 42);
-        INDArray[] test = classes.sample(all, 40, 43);
-        List<String> names = IntStream.range(0, 10).mapToObj(c -> "c" + c).toList();
-        InMemoryDataset data = new InMemoryDataset("synthetic", Map.of(
-                "train", new LabeledSet(new Examples(train[0], train[1]), names),
-                "test", new LabeledSet(new Examples(test[0], test[1]), names)));
+        ClassStoreDataset data = classes.dataset("synthetic", 40, 42, 43);
         Path table = dir.resolve("attributes.json");
         Files.writeString(table, tableJson(classes.attributes));
-        MapRegistry registry = new MapRegistry().stage(new ZeroShotStageProvider())
-                .stage(new PretrainStageProvider()).dataset(data.provider());
+        PluginRegistry registry = PluginRegistry.of("test", new ZeroShotStageProvider(), new PretrainStageProvider(),
+                new FixedDatasetProvider(data));
         String yaml = """
                 stages:
                   - stage: pretrain
@@ -85,7 +71,7 @@ class ZeroShotStageTest {
 
     @Test
     void missingAttributeFileAndBadMethodFailValidation() {
-        MapRegistry registry = new MapRegistry().stage(new ZeroShotStageProvider());
+        PluginRegistry registry = PluginRegistry.of("test", new ZeroShotStageProvider());
         String yaml = """
                 stages:
                   - stage: zeroshot
