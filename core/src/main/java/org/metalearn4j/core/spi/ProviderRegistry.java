@@ -3,7 +3,6 @@ package org.metalearn4j.core.spi;
 import java.util.Collection;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.dataset.DatasetProvider;
-import org.metalearn4j.core.learner.AdapterProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
 
@@ -15,8 +14,6 @@ public interface ProviderRegistry {
 
     LearnerProvider<?> learner(String name);
 
-    AdapterProvider<?> adapter(String name);
-
     DatasetProvider<?> dataset(String name);
 
     StageProvider<?> stage(String name);
@@ -25,14 +22,9 @@ public interface ProviderRegistry {
 
     Collection<LearnerProvider<?>> learners();
 
-    Collection<AdapterProvider<?>> adapters();
-
     Collection<DatasetProvider<?>> datasets();
 
     Collection<StageProvider<?>> stages();
 
     Collection<Backend> backends();
-
-    /** Where a provider came from: a JAR file name, or {@code classpath}. */
-    String origin(Object provider);
 }
