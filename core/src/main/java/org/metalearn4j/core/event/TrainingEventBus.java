@@ -140,10 +140,6 @@ public final class TrainingEventBus {
             }
         }
 
-        public TrainingListener listener() {
-            return listener;
-        }
-
         @Override
         public void close() {
             consumers.forEach(MessageConsumer::unregister);

@@ -14,9 +14,4 @@ public record StageContext(ProviderRegistry registry, Path workDir, long seed, S
     public StageContext {
         Objects.requireNonNull(progress, "progress");
     }
-
-    /** A context whose progress reports go nowhere. */
-    public StageContext(ProviderRegistry registry, Path workDir, long seed) {
-        this(registry, workDir, seed, StageProgress.NONE);
-    }
 }
