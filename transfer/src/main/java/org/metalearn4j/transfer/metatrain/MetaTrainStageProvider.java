@@ -78,6 +78,6 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
             context.progress().report(it + 1, config.iterations(), Map.of("loss", m.loss(), "metric", m.metric()));
         }
         return LearnerArtifacts.of(config.learner(), LearnerArtifacts.bind(provider, config.params()), config.way(),
-                seed, learner, LearnerArtifacts.summary(lossSum, metricSum, window));
+                seed, learner, LearnerArtifacts.summary(lossSum, metricSum, window), context);
     }
 }

@@ -105,7 +105,8 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
             metrics.put("task" + t + ".train.accuracy", accCount[t] == 0 ? Double.NaN : accSum[t] / accCount[t]);
             metrics.put("task" + t + ".logvar", net.logVariance(t).item());
         }
-        return new Artifact(ArtifactKind.BACKBONE, net.trunkState(), metrics, BackboneProvenance.of(spec));
+        return new Artifact(ArtifactKind.BACKBONE, net.trunkState(), metrics,
+                context.provenance(BackboneProvenance.of(spec)));
     }
 
     private static int proportional(List<TrainingData> tasks, long total, Random rnd) {

@@ -45,7 +45,7 @@ class DistillStageTest {
                 """);
         Artifact student = out.get(1);
         assertThat(student.kind()).isEqualTo(ArtifactKind.MODEL);
-        assertThat(student.provenance()).containsEntry("backbone.hidden", "8,8")
+        assertThat(student.provenance().details()).containsEntry("backbone.hidden", "8,8")
                 .containsEntry("teacher.backbone", "mlp");
         // Trained on soft targets only (alpha 0): accuracy comes from the teacher's knowledge.
         assertThat(student.metrics().get("test.accuracy")).isGreaterThan(0.8);

@@ -42,7 +42,7 @@ class ZeroShotStageTest {
             assertThat(out.metrics().get("chance")).isEqualTo(1.0 / 3);
             assertThat(out.metrics().get("testExamples")).isEqualTo(120.0);
             assertThat(out.metrics().get("accuracy")).as(method).isGreaterThan(0.85);
-            assertThat(out.provenance()).containsEntry("unseen.classes", "c1, c4, c7");
+            assertThat(out.provenance().details()).containsEntry("unseen.classes", "c1, c4, c7");
         }
     }
 
@@ -65,7 +65,7 @@ class ZeroShotStageTest {
                 """.formatted(table);
         var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
         Artifact out = new PipelineRunner(registry).run(pipeline, dir.resolve("backbone"), false).get(1);
-        assertThat(out.provenance()).containsEntry("features", "backbone mlp features");
+        assertThat(out.provenance().details()).containsEntry("features", "backbone mlp features");
         assertThat(out.metrics().get("accuracy")).isGreaterThan(0.6);
     }
 
