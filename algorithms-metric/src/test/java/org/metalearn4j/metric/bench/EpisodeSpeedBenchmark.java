@@ -3,7 +3,6 @@ package org.metalearn4j.metric.bench;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;

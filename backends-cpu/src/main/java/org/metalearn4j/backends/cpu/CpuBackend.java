@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.bytedeco.javacpp.Loader;
 import org.metalearn4j.core.backend.Availability;
 import org.metalearn4j.core.backend.Backend;
+import org.metalearn4j.core.backend.Nd4jNativeLibrary;
 import org.metalearn4j.core.backend.ResidentMemoryGuard;
 import org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,9 +56,7 @@ public final class CpuBackend implements Backend {
 
     /** The JavaCPP platform variant whose library was loaded, e.g. {@code linux-x86_64-onednn-avx2}. */
     private static String variant() {
-        String path = Loader.getLoadedLibraries().getOrDefault("nd4jcpu", "");
-        Path p = Path.of(path);
-        return p.getParent() == null ? Loader.getPlatform() : p.getParent().getFileName().toString();
+        return Nd4jNativeLibrary.loaded("nd4jcpu").map(Nd4jNativeLibrary::variant).orElse(Loader.getPlatform());
     }
 
     @Override

@@ -100,10 +100,6 @@ public final class ResidentMemoryGuard implements AutoCloseable {
         }
     }
 
-    public long limitBytes() {
-        return limitBytes;
-    }
-
     /** How many collections this guard has requested. */
     public long collections() {
         return collections.get();

@@ -2,7 +2,6 @@ package org.metalearn4j.core.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,11 +9,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.state.StateDict;
 
 /**
@@ -22,20 +23,20 @@ import org.metalearn4j.core.state.StateDict;
  *
  * <pre>
  * "ML4JCKPT"  8 bytes magic
- * int         format version (1)
+ * int         format version (2)
  * int         iteration
- * int, bytes  metadata JSON (UTF-8): {"config": ..., "provenance": ...}
+ * int, bytes  metadata JSON (UTF-8): {"config": ..., "provenance": {@link Provenance}}
  * long, bytes learner state ({@link StateDict#write})
  * 32 bytes    SHA-256 of everything before it
  * </pre>
  *
  * Written through {@link ChecksummedFile}: a crash leaves either the old file or the complete new one, never a torn
- * one.
+ * one. Version 1 files (provenance without library versions or details) are refused with a message that says so.
  */
 public final class CheckpointFile {
     static final byte[] MAGIC = "ML4JCKPT".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final int VERSION = 2;
+    private static final ObjectMapper JSON = ConfigMappers.json();
 
     private CheckpointFile() {
     }
@@ -70,12 +71,19 @@ public final class CheckpointFile {
         if (bytes.length < MAGIC.length + ChecksummedFile.DIGEST_BYTES + 12) {
             throw new CheckpointException("checkpoint " + file + " is truncated (" + bytes.length + " bytes)");
         }
+        int version = ByteBuffer.wrap(bytes, MAGIC.length, Integer.BYTES).getInt();
+        if (version != VERSION) {
+            throw new CheckpointException("checkpoint " + file + " has format version " + version + "; this build"
+                    + " reads only version " + VERSION + " (whose provenance records library versions), so it cannot"
+                    + " resume from it: start a new run directory");
+        }
         int body = bytes.length - ChecksummedFile.DIGEST_BYTES;
         if (!ChecksummedFile.verify(bytes)) {
             throw new CheckpointException("checkpoint " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
         }
         try {
-            return decode(new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, body - MAGIC.length)));
+            int start = MAGIC.length + Integer.BYTES;
+            return decode(new DataInputStream(new ByteArrayInputStream(bytes, start, body - start)));
         } catch (EOFException e) {
             throw new CheckpointException("checkpoint " + file + " is truncated inside its body", e);
         } catch (IOException e) {
@@ -102,10 +110,6 @@ public final class CheckpointFile {
     }
 
     private static Checkpoint decode(DataInputStream in) throws IOException {
-        int version = in.readInt();
-        if (version != VERSION) {
-            throw new IOException("format version " + version + ", this build reads " + VERSION);
-        }
         int iteration = in.readInt();
         int metaLen = in.readInt();
         if (metaLen < 0 || metaLen > in.available()) {

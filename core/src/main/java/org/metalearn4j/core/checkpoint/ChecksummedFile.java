@@ -83,11 +83,6 @@ public final class ChecksummedFile {
                 sha256(bytes, body));
     }
 
-    /** Hex SHA-256 of the first {@code length} bytes. */
-    public static String hex(byte[] bytes, int length) {
-        return HexFormat.of().formatHex(sha256(bytes, length));
-    }
-
     private static byte[] sha256(byte[] bytes, int length) {
         MessageDigest sha = sha256();
         sha.update(bytes, 0, length);

@@ -1,45 +1,50 @@
 package org.metalearn4j.core.checkpoint;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Properties;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How a checkpoint was made, so a result can be traced to code and settings.
+ * How a checkpoint or a pipeline artifact was made, so a result can be traced to code, libraries and settings. Both
+ * file formats store this one record; a maker adds its own keys as {@link #details()} (a pipeline stage its name,
+ * index, bound config and input).
  *
- * @param metalearn4jVersion version of metalearn4j-core, or {@code dev} when run from class directories
- * @param nd4jVersion        version of nd4j-api
- * @param javaVersion        the JVM's version
- * @param seed               the run's base seed
- * @param gitCommit          {@code git rev-parse HEAD} of the working directory, or null if that did not work
- * @param created            ISO-8601 instant of writing
+ * @param libraries what computed it
+ * @param gitCommit {@code git rev-parse HEAD} of the working directory, or null if that did not work
+ * @param created   ISO-8601 instant of creation
+ * @param seed      the seed it was made with: a training run's base seed, a pipeline stage's own seed
+ * @param details   its maker's further keys, sorted by key
  */
-public record Provenance(String metalearn4jVersion, String nd4jVersion, String javaVersion, long seed,
-                         String gitCommit, String created) {
+public record Provenance(LibraryVersions libraries, String gitCommit, String created, long seed,
+                         Map<String, String> details) {
 
-    /** Provenance of this process now. */
-    public static Provenance current(long seed) {
-        return new Provenance(mavenVersion("org.metalearn4j", "metalearn4j-core", "dev"),
-                mavenVersion("org.nd4j", "nd4j-api", "unknown"), System.getProperty("java.version"), seed,
-                GitCommit.VALUE, Instant.now().toString());
+    public Provenance {
+        Objects.requireNonNull(libraries, "libraries");
+        Objects.requireNonNull(created, "created");
+        details = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(Objects.requireNonNull(details,
+                "details"))));
     }
 
-    private static String mavenVersion(String group, String artifact, String fallback) {
-        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        Class<?> anchor = artifact.startsWith("nd4j") ? org.nd4j.linalg.factory.Nd4j.class : Provenance.class;
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            if (in == null) {
-                return fallback;
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", fallback);
-        } catch (IOException e) {
-            return fallback;
-        }
+    /** Provenance of this process now, without details. */
+    public static Provenance current(long seed) {
+        return new Provenance(LibraryVersions.current(), GitCommit.VALUE, Instant.now().toString(), seed, Map.of());
+    }
+
+    /** The same with {@code more} added to the details (replacing equal keys). */
+    public Provenance with(Map<String, String> more) {
+        Map<String, String> all = new TreeMap<>(details);
+        all.putAll(more);
+        return new Provenance(libraries, gitCommit, created, seed, all);
+    }
+
+    /** The detail under {@code key}, or null. */
+    public String detail(String key) {
+        return details.get(key);
     }
 
     /** Looked up once per process: running git for every checkpoint would cost a fork each time. */

@@ -105,10 +105,6 @@ public final class TrainingEventBus implements EventPublisher {
             }
         }
 
-        public TrainingListener listener() {
-            return listener;
-        }
-
         @Override
         public void close() {
             events.close();

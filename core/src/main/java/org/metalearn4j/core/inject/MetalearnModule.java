@@ -4,15 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
-import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.vertx.core.Vertx;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.metalearn4j.core.backend.Backend;
-import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.event.EventPublisher;
 import org.metalearn4j.core.event.EventType;
 import org.metalearn4j.core.event.PipelineEvents;
@@ -20,18 +16,14 @@ import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.event.TrainingListener;
 import org.metalearn4j.core.event.TypedEventBus;
 import org.metalearn4j.core.event.VertxFactory;
-import org.metalearn4j.core.learner.AdapterProvider;
-import org.metalearn4j.core.learner.LearnerProvider;
-import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.plugin.PluginModule;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ProviderRegistry;
 
 /**
- * Wires an application from a {@link PluginRegistry}: the registry itself, name-keyed {@link MapBinder}s of every
- * provider kind ({@code Map<String, LearnerProvider<?>>} and so on), the set of extra {@link TrainingListener}s, the
- * Vert.x instance, the event bus with every registered {@link EventType} and the training events on it, and every
- * {@link PluginModule} the registry found.
+ * Wires an application from a {@link PluginRegistry}: the registry as the {@link ProviderRegistry} (providers by
+ * kind and name), the set of extra {@link TrainingListener}s, the Vert.x instance, the event bus with every registered
+ * {@link EventType} and the training events on it, and every {@link PluginModule} the registry found.
  *
  * <p>Plugin modules extend two seams here: {@code Multibinder<EventType<?>>} adds event types (the training and
  * pipeline ones are bound the same way), and {@code OptionalBinder<VertxFactory>} replaces the local Vert.x instance,
@@ -47,13 +39,7 @@ public final class MetalearnModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        bind(PluginRegistry.class).toInstance(registry);
         bind(ProviderRegistry.class).toInstance(registry);
-        bindAll(new TypeLiteral<LearnerProvider<?>>() { }, registry.learnerMap());
-        bindAll(new TypeLiteral<AdapterProvider<?>>() { }, registry.adapterMap());
-        bindAll(new TypeLiteral<DatasetProvider<?>>() { }, registry.datasetMap());
-        bindAll(new TypeLiteral<StageProvider<?>>() { }, registry.stageMap());
-        bindAll(new TypeLiteral<Backend>() { }, registry.backendMap());
         // Declared even when empty so that injecting Set<TrainingListener> works without any plugin.
         Multibinder.newSetBinder(binder(), TrainingListener.class);
         Multibinder<EventType<?>> eventTypes = Multibinder.newSetBinder(binder(), new TypeLiteral<EventType<?>>() { });
@@ -64,11 +50,6 @@ public final class MetalearnModule extends AbstractModule {
         for (PluginModule module : registry.modules()) {
             install(module);
         }
-    }
-
-    private <T> void bindAll(TypeLiteral<T> type, Map<String, T> providers) {
-        MapBinder<String, T> map = MapBinder.newMapBinder(binder(), TypeLiteral.get(String.class), type);
-        providers.forEach((name, p) -> map.addBinding(name).toInstance(p));
     }
 
     @Provides

@@ -61,10 +61,6 @@ public final class Conv4 implements Module {
         return hidden * height * width;
     }
 
-    public int inChannels() {
-        return inChannels;
-    }
-
     public int hidden() {
         return hidden;
     }

@@ -153,11 +153,6 @@ public final class Params {
         return map(t -> Tensor.variable(t.value().dup()));
     }
 
-    /** The values cut off from the graph, sharing memory. */
-    public Params detach() {
-        return map(Tensor::detach);
-    }
-
     /** The values under their names (copied). */
     public StateDict toStateDict() {
         StateDict sd = new StateDict();

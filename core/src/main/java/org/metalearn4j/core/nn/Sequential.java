@@ -35,10 +35,6 @@ public final class Sequential implements Module {
         return new Sequential(new LinkedHashMap<>(modules));
     }
 
-    public Map<String, Module> children() {
-        return children;
-    }
-
     @Override
     public List<ParameterSpec> parameterSpecs() {
         List<ParameterSpec> specs = new ArrayList<>();

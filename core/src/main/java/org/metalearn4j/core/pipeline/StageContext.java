@@ -1,7 +1,9 @@
 package org.metalearn4j.core.pipeline;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import org.metalearn4j.core.checkpoint.Provenance;
 import org.metalearn4j.core.spi.ProviderRegistry;
 
 /**
@@ -15,8 +17,12 @@ public record StageContext(ProviderRegistry registry, Path workDir, long seed, S
         Objects.requireNonNull(progress, "progress");
     }
 
-    /** A context whose progress reports go nowhere. */
-    public StageContext(ProviderRegistry registry, Path workDir, long seed) {
-        this(registry, workDir, seed, StageProgress.NONE);
+    /**
+     * The provenance of an artifact this stage makes now: this process's library versions, git commit and time, the
+     * stage's seed, and {@code details}, the stage's own keys (dataset, backbone, ...). A pipeline runner adds its
+     * keys (stage name, index, config, input) when it saves the artifact.
+     */
+    public Provenance provenance(Map<String, String> details) {
+        return Provenance.current(seed).with(details);
     }
 }

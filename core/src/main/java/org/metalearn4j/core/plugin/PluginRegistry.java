@@ -7,21 +7,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.stream.Stream;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.dataset.DatasetProvider;
-import org.metalearn4j.core.learner.AdapterProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.backbone.BackboneProvider;
+import org.metalearn4j.core.nn.backbone.Conv4Provider;
+import org.metalearn4j.core.nn.backbone.MlpProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 
 /**
- * Every learner, adapter, data set, pipeline stage, backend, backbone and {@link PluginModule} found by
+ * Every learner, data set, pipeline stage, backend, backbone and {@link PluginModule} found by
  * {@link java.util.ServiceLoader} on the application class path and in the JARs of a plugins directory.
  *
  * <p>Each plugin JAR gets its own {@link URLClassLoader} whose parent is the application loader, so plugins see core
@@ -33,20 +33,18 @@ import org.metalearn4j.core.spi.ProviderRegistry;
  */
 public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     /** The service interfaces the registry discovers, in discovery order. */
-    static final List<Class<?>> SERVICES = List.of(LearnerProvider.class, AdapterProvider.class, DatasetProvider.class,
-            StageProvider.class, Backend.class, BackboneProvider.class, PluginModule.class);
+    static final List<Class<?>> SERVICES = List.of(LearnerProvider.class, DatasetProvider.class, StageProvider.class,
+            Backend.class, BackboneProvider.class, PluginModule.class);
 
     private final ProviderTable<LearnerProvider<?>> learners =
             new ProviderTable<>("learner", LearnerProvider.class);
-    private final ProviderTable<AdapterProvider<?>> adapters =
-            new ProviderTable<>("adapter", AdapterProvider.class);
     private final ProviderTable<DatasetProvider<?>> datasets =
             new ProviderTable<>("dataset", DatasetProvider.class);
     private final ProviderTable<StageProvider<?>> stages = new ProviderTable<>("stage", StageProvider.class);
     private final ProviderTable<Backend> backends = new ProviderTable<>("backend", Backend.class);
     private final ProviderTable<BackboneProvider<?>> backbones =
             new ProviderTable<>("backbone", BackboneProvider.class);
-    private final List<ProviderTable<?>> tables = List.of(learners, adapters, datasets, stages, backends, backbones);
+    private final List<ProviderTable<?>> tables = List.of(learners, datasets, stages, backends, backbones);
     private final List<PluginModule> modules = new ArrayList<>();
     private final List<PluginProblem> problems = new ArrayList<>();
     private final List<Path> pluginJars = new ArrayList<>();
@@ -98,10 +96,16 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
         static final PluginRegistry REGISTRY = discover(PluginRegistry.class.getClassLoader(), null);
     }
 
-    /** A registry of explicitly given providers (any of the discovered service types), e.g. for tests or embedding. */
+    /**
+     * A registry of explicitly given providers (any of the discovered service types), e.g. for tests or embedding,
+     * plus core's built-in backbones ({@code conv4}, {@code mlp}), which nearly every learner's network is built from;
+     * a given backbone provider of the same name and a higher rank replaces one.
+     */
     public static PluginRegistry of(String origin, Object... providers) {
         PluginRegistry registry = new PluginRegistry();
         List<Discovered> found = new ArrayList<>();
+        found.add(Discovered.of(BackboneProvider.class, new Conv4Provider(), "core"));
+        found.add(Discovered.of(BackboneProvider.class, new MlpProvider(), "core"));
         for (Object p : providers) {
             for (Class<?> service : SERVICES) {
                 if (service.isInstance(p)) {
@@ -160,11 +164,6 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     }
 
     @Override
-    public AdapterProvider<?> adapter(String name) {
-        return adapters.get(name);
-    }
-
-    @Override
     public DatasetProvider<?> dataset(String name) {
         return datasets.get(name);
     }
@@ -190,11 +189,6 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     }
 
     @Override
-    public Collection<AdapterProvider<?>> adapters() {
-        return adapters.all();
-    }
-
-    @Override
     public Collection<DatasetProvider<?>> datasets() {
         return datasets.all();
     }
@@ -214,28 +208,7 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
         return backbones.all();
     }
 
-    /** Learners by name, for Guice map bindings. */
-    public Map<String, LearnerProvider<?>> learnerMap() {
-        return learners.asMap();
-    }
-
-    public Map<String, AdapterProvider<?>> adapterMap() {
-        return adapters.asMap();
-    }
-
-    public Map<String, DatasetProvider<?>> datasetMap() {
-        return datasets.asMap();
-    }
-
-    public Map<String, StageProvider<?>> stageMap() {
-        return stages.asMap();
-    }
-
-    public Map<String, Backend> backendMap() {
-        return backends.asMap();
-    }
-
-    @Override
+    /** Where a provider came from: a JAR file name, or {@code classpath}. */
     public String origin(Object provider) {
         return tables.stream().map(t -> t.originOf(provider)).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(provider + " is not registered here"));

@@ -1,7 +1,6 @@
 package org.metalearn4j.core.plugin;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -47,12 +46,6 @@ final class ProviderTable<T> {
 
     Collection<T> all() {
         return byName.values().stream().map(this::cast).toList();
-    }
-
-    Map<String, T> asMap() {
-        Map<String, T> out = new LinkedHashMap<>();
-        byName.forEach((k, v) -> out.put(k, cast(v)));
-        return out;
     }
 
     Optional<String> originOf(Object provider) {

@@ -3,7 +3,6 @@ package org.metalearn4j.core.spi;
 import java.util.Collection;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.dataset.DatasetProvider;
-import org.metalearn4j.core.learner.AdapterProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.backbone.BackboneProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
@@ -16,8 +15,6 @@ public interface ProviderRegistry {
 
     LearnerProvider<?> learner(String name);
 
-    AdapterProvider<?> adapter(String name);
-
     DatasetProvider<?> dataset(String name);
 
     StageProvider<?> stage(String name);
@@ -28,8 +25,6 @@ public interface ProviderRegistry {
 
     Collection<LearnerProvider<?>> learners();
 
-    Collection<AdapterProvider<?>> adapters();
-
     Collection<DatasetProvider<?>> datasets();
 
     Collection<StageProvider<?>> stages();
@@ -37,7 +32,4 @@ public interface ProviderRegistry {
     Collection<Backend> backends();
 
     Collection<BackboneProvider<?>> backbones();
-
-    /** Where a provider came from: a JAR file name, or {@code classpath}. */
-    String origin(Object provider);
 }

@@ -99,10 +99,6 @@ public final class StateDict {
         return Collections.unmodifiableMap(entries);
     }
 
-    public int size() {
-        return entries.size();
-    }
-
     /** Writes every entry exactly: name, data type, shape, raw element bits. */
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(MAGIC);

@@ -44,13 +44,6 @@ public final class OpProfiler implements Scope {
         }
     }
 
-    /** Call count and total nanoseconds per op name. */
-    public Map<String, long[]> stats() {
-        Map<String, long[]> copy = new LinkedHashMap<>();
-        stats.forEach((k, v) -> copy.put(k, v.clone()));
-        return copy;
-    }
-
     /** One line per op, most expensive first: name, calls, total ms, share of the total. */
     public String report() {
         List<Map.Entry<String, long[]>> rows = new ArrayList<>(stats.entrySet());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,8 +44,10 @@ class CheckpointFileTest {
         assertThat(bytes(back.state())).isEqualTo(bytes(c.state()));
         assertThat(back.configJson()).isEqualTo("{\"seed\":5}");
         assertThat(back.provenance()).isEqualTo(c.provenance());
-        assertThat(back.provenance().javaVersion()).isEqualTo(System.getProperty("java.version"));
-        assertThat(back.provenance().nd4jVersion()).isEqualTo("1.0.0-M2.1");
+        assertThat(back.provenance().seed()).isEqualTo(5);
+        assertThat(back.provenance().libraries().java()).isEqualTo(System.getProperty("java.version"));
+        assertThat(back.provenance().libraries().nd4j()).isEqualTo("1.0.0-M2.1");
+        assertThat(back.provenance().libraries().nd4jBackend()).startsWith("nd4jcpu ");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(f);
         }
@@ -73,6 +76,27 @@ class CheckpointFileTest {
         assertThatThrownBy(() -> CheckpointFile.read(f)).hasMessageContaining("is not a metalearn4j checkpoint");
 
         assertThatThrownBy(() -> CheckpointFile.read(dir.resolve("none.ml4j"))).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aCheckpointOfTheFirstFormatIsRefusedNamingTheFileAndItsVersion() throws IOException {
+        Path f = dir.resolve("ckpt-00000003.ml4j");
+        byte[] meta = ("{\"config\":{\"seed\":5},\"provenance\":{\"metalearn4jVersion\":\"dev\","
+                + "\"nd4jVersion\":\"1.0.0-M2.1\",\"javaVersion\":\"17\",\"seed\":5,\"gitCommit\":null,"
+                + "\"created\":\"2025-01-01T00:00:00Z\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] state = bytes(sample(3).state());
+        ChecksummedFile.write(f, out -> {
+            out.write(CheckpointFile.MAGIC);
+            out.writeInt(1);
+            out.writeInt(3);
+            out.writeInt(meta.length);
+            out.write(meta);
+            out.writeLong(state.length);
+            out.write(state);
+        });
+        assertThatThrownBy(() -> CheckpointFile.read(f)).isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith("checkpoint " + f + " has format version 1; this build reads only version "
+                        + CheckpointFile.VERSION);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,14 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ChecksummedFileTest {
 
     @Test
-    void bodyIsFollowedByItsDigestAndAnyChangedByteFailsVerification(@TempDir Path dir) throws IOException {
+    void bodyIsFollowedByItsDigestAndAnyChangedByteFailsVerification(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("f.bin");
         String hex = ChecksummedFile.write(file, out -> out.writeUTF("hello"));
         byte[] bytes = Files.readAllBytes(file);
         assertThat(ChecksummedFile.verify(bytes)).isTrue();
         int body = bytes.length - ChecksummedFile.DIGEST_BYTES;
         assertThat(HexFormat.of().formatHex(bytes, body, bytes.length)).isEqualTo(hex)
-                .isEqualTo(ChecksummedFile.hex(bytes, body));
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Arrays.copyOf(bytes, body))));
         for (int i = 0; i < bytes.length; i++) {
             byte[] flipped = bytes.clone();
             flipped[i] ^= 1;

@@ -42,17 +42,14 @@ import org.metalearn4j.core.train.testing.CentroidLearnerProvider;
 class MetalearnModuleTest {
 
     @Test
-    void bindsProvidersByNameAndTheTrainer() {
+    void bindsTheRegistryAndTheTrainer() {
         PluginRegistry registry = PluginRegistry.of("test", new BlobsDatasetProvider(), new CentroidLearnerProvider());
         Injector injector = Guice.createInjector(new MetalearnModule(registry));
         try {
-            Map<String, LearnerProvider<?>> learners = injector.getInstance(
-                    Key.get(new TypeLiteral<Map<String, LearnerProvider<?>>>() { }));
-            Map<String, DatasetProvider<?>> datasets = injector.getInstance(
-                    Key.get(new TypeLiteral<Map<String, DatasetProvider<?>>>() { }));
-            assertThat(learners).containsOnlyKeys("test-centroid");
-            assertThat(datasets).containsOnlyKeys("test-blobs");
-            assertThat(injector.getInstance(ProviderRegistry.class)).isSameAs(registry);
+            ProviderRegistry providers = injector.getInstance(ProviderRegistry.class);
+            assertThat(providers).isSameAs(registry);
+            assertThat(providers.learner("test-centroid")).isInstanceOf(CentroidLearnerProvider.class);
+            assertThat(providers.dataset("test-blobs")).isInstanceOf(BlobsDatasetProvider.class);
             assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { }))).isEmpty();
             assertThat(injector.getInstance(Trainer.class)).isNotNull();
         } finally {

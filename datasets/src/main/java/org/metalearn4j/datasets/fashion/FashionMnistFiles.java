@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.metalearn4j.core.dataset.DatasetException;
-import org.metalearn4j.datasets.store.ClassStore;
+import org.metalearn4j.core.dataset.ClassStore;
 
 /**
  * Loads one Fashion-MNIST part ({@code train} or {@code t10k}) from its IDX image and label files into a

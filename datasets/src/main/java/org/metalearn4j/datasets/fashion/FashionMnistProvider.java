@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.spi.ConfigException;
-import org.metalearn4j.datasets.store.ClassStore;
-import org.metalearn4j.datasets.store.ClassStoreDataset;
+import org.metalearn4j.core.dataset.ClassStore;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.datasets.store.DecodedCache;
 
 /**

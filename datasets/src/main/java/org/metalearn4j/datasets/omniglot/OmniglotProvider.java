@@ -13,8 +13,8 @@ import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskSource;
-import org.metalearn4j.datasets.store.ClassStore;
-import org.metalearn4j.datasets.store.ClassStoreDataset;
+import org.metalearn4j.core.dataset.ClassStore;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.datasets.store.DataDirectory;
 import org.metalearn4j.datasets.store.DecodedCache;
 

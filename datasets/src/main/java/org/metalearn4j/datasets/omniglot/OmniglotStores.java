@@ -3,7 +3,7 @@ package org.metalearn4j.datasets.omniglot;
 import java.util.ArrayList;
 import java.util.List;
 import org.metalearn4j.datasets.image.Rotation;
-import org.metalearn4j.datasets.store.ClassStore;
+import org.metalearn4j.core.dataset.ClassStore;
 
 /** Turns Omniglot characters into class stores, optionally with each 90-degree rotation as a class of its own. */
 public final class OmniglotStores {

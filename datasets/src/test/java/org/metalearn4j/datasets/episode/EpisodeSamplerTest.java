@@ -7,13 +7,14 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.metalearn4j.core.dataset.ClassStore;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.dataset.EpisodeSampler;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.datasets.omniglot.OmniglotSmallProvider;
-import org.metalearn4j.datasets.store.ClassStore;
-import org.metalearn4j.datasets.store.ClassStoreDataset;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -10,7 +10,7 @@ import org.metalearn4j.core.dataset.LabeledSet;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Task;
-import org.metalearn4j.datasets.store.ClassStoreDataset;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.spi.ConfigException;
-import org.metalearn4j.datasets.store.ClassStoreDataset;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

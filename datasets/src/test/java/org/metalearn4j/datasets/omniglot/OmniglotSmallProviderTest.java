@@ -10,8 +10,8 @@ import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.datasets.image.Rotation;
-import org.metalearn4j.datasets.store.ClassStore;
-import org.metalearn4j.datasets.store.ClassStoreDataset;
+import org.metalearn4j.core.dataset.ClassStore;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.junit.jupiter.api.Test;
 
 class OmniglotSmallProviderTest {

@@ -67,7 +67,6 @@ final class ConfigCommand implements Callable<Integer> {
             }
             List<Map.Entry<String, Provider<?>>> providers = new ArrayList<>();
             r.learners().forEach(p -> providers.add(Map.entry("learner", p)));
-            r.adapters().forEach(p -> providers.add(Map.entry("adapter", p)));
             r.datasets().forEach(p -> providers.add(Map.entry("dataset", p)));
             r.stages().forEach(p -> providers.add(Map.entry("stage", p)));
             if (target != null) {

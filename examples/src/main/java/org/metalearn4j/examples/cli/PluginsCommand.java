@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code metalearn plugins}: every provider found, by kind, with the JAR it came from; then what was skipped. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "Lists the learners, adapters, data sets, pipeline stages and backends found on the class path "
+        description = "Lists the learners, data sets, pipeline stages and backends found on the class path "
                 + "and in the plugins directory, with the JAR each came from, and every plugin JAR that was skipped "
                 + "and why.",
         footerHeading = "%nExample:%n", footer = "  ./metalearn plugins --plugins-dir plugins/")
@@ -28,7 +28,6 @@ final class PluginsCommand implements Callable<Integer> {
             PluginRegistry r = session.registry();
             console.out().printf("%-8s %-22s %-5s %-36s %s%n", "KIND", "NAME", "RANK", "ORIGIN", "DESCRIPTION");
             r.learners().forEach(p -> row("learner", p, r));
-            r.adapters().forEach(p -> row("adapter", p, r));
             r.datasets().forEach(p -> row("dataset", p, r));
             r.stages().forEach(p -> row("stage", p, r));
             r.backends().forEach(b -> console.out().printf("%-8s %-22s %-5d %-36s %s%n", "backend", b.name(),

@@ -1,14 +1,13 @@
 package org.metalearn4j.examples.cli;
 
-import org.metalearn4j.core.checkpoint.Provenance;
+import org.metalearn4j.core.checkpoint.LibraryVersions;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code metalearn --version}: the versions a checkpoint would record. */
+/** {@code metalearn --version}: the versions a checkpoint or artifact would record (ND4J's backend loads later). */
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        Provenance p = Provenance.current(0);
-        return new String[]{"metalearn4j " + p.metalearn4jVersion() + ", ND4J " + p.nd4jVersion() + ", Java "
-                + p.javaVersion()};
+        LibraryVersions v = LibraryVersions.current();
+        return new String[]{"metalearn4j " + v.metalearn4j() + ", ND4J " + v.nd4j() + ", Java " + v.java()};
     }
 }

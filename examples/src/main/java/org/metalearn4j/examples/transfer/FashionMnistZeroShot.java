@@ -46,8 +46,9 @@ public final class FashionMnistZeroShot {
                 Artifact out = new PipelineRunner(registry).run(pipeline, runDir.resolve(method + unseen.toString()
                         .replaceAll("[^0-9]+", "-")), true).get(0);
                 Map<String, Double> m = out.metrics();
-                System.out.printf("| %s | %s | %.3f | %.3f | %.0f |%n", method, out.provenance().get("unseen.classes"),
-                        m.get("accuracy"), m.get("chance"), m.get("testExamples"));
+                System.out.printf("| %s | %s | %.3f | %.3f | %.0f |%n", method,
+                        out.provenance().detail("unseen.classes"), m.get("accuracy"), m.get("chance"),
+                        m.get("testExamples"));
             }
         }
     }

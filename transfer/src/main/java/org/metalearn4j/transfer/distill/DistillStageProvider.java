@@ -59,7 +59,8 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
     private static Artifact distill(DistillConfig config, Artifact input, StageContext context) {
         TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(), config.classes(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 0));
-        Classifier teacher = new Classifier(BackboneProvenance.read(input.provenance()), data.inputShape(),
+        Classifier teacher = new Classifier(BackboneProvenance.read(input.provenance().details()),
+                data.inputShape(),
                 data.classes(), 0, context.registry());
         teacher.load(input.state());
         BackboneSpec studentSpec = config.backbone();
@@ -89,7 +90,7 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
         FrozenFlags.write(state, student.params().names(), Set.of());
         Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(studentSpec));
         provenance.put("classes", Integer.toString(data.classes()));
-        provenance.put("teacher.backbone", input.provenance().get("backbone"));
-        return new Artifact(ArtifactKind.MODEL, state, metrics, provenance);
+        provenance.put("teacher.backbone", input.provenance().detail("backbone"));
+        return new Artifact(ArtifactKind.MODEL, state, metrics, context.provenance(provenance));
     }
 }

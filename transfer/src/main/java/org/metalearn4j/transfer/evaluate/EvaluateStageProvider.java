@@ -71,7 +71,7 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
                     "episodes", config.way() + "-way " + config.shot() + "-shot, " + config.episodes()
                             + " episodes, seed " + config.episodeSeed(),
                     "method", method(config, input));
-            return new Artifact(ArtifactKind.EVALUATION, new StateDict(), metrics, provenance);
+            return new Artifact(ArtifactKind.EVALUATION, new StateDict(), metrics, context.provenance(provenance));
         });
     }
 
@@ -82,7 +82,7 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
             case NONE -> new FinetuneAdapter(config.backbone(), inputShape, null,
                     config.plan(), config.steps(), seed, context.registry());
             case BACKBONE, MODEL -> {
-                BackboneSpec spec = BackboneProvenance.read(input.provenance());
+                BackboneSpec spec = BackboneProvenance.read(input.provenance().details());
                 StateDict backbone = input.kind() == ArtifactKind.MODEL
                         ? input.state().withPrefix(Classifier.BACKBONE) : input.state();
                 if ("prototypes".equals(config.adapter())) {
@@ -112,7 +112,7 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
 
     private static String method(EvaluateConfig config, Artifact input) {
         return switch (input.kind()) {
-            case LEARNER -> "learner " + input.provenance().get("learner") + " adapter";
+            case LEARNER -> "learner " + input.provenance().detail("learner") + " adapter";
             case NONE -> "fine-tune from scratch (" + config.steps() + " steps)";
             default -> "prototypes".equals(config.adapter()) ? "prototypes on pretrained features"
                     : config.mode() + " fine-tune (" + config.steps() + " steps, l2sp " + config.l2sp() + ")";

@@ -45,7 +45,7 @@ final class FinetuneStage implements PipelineStage {
         TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(), config.classes(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 0));
         BackboneSpec spec = input.kind() == ArtifactKind.NONE ? config.backbone()
-                : BackboneProvenance.read(input.provenance());
+                : BackboneProvenance.read(input.provenance().details());
         Classifier model = new Classifier(spec, data.inputShape(), data.classes(), Seeds.derive(context.seed(), 1),
                 context.registry());
         Set<String> inherited = new LinkedHashSet<>();
@@ -82,6 +82,6 @@ final class FinetuneStage implements PipelineStage {
         Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec));
         provenance.put("dataset", config.dataset() + "/" + config.split());
         provenance.put("classes", Integer.toString(data.classes()));
-        return new Artifact(ArtifactKind.MODEL, state, metrics, provenance);
+        return new Artifact(ArtifactKind.MODEL, state, metrics, context.provenance(provenance));
     }
 }

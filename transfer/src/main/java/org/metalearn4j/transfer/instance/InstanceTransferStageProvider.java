@@ -62,8 +62,8 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
                 config.classes(), config.maxPerClass(), Seeds.derive(context.seed(), 0));
         TrainingData target = TrainingData.load(context.registry(), config.dataset(), config.targetSplit(), List.of(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 1));
-        BackboneSpec spec = input.kind() == ArtifactKind.BACKBONE ? BackboneProvenance.read(input.provenance())
-                : config.backbone();
+        BackboneSpec spec = input.kind() == ArtifactKind.BACKBONE
+                ? BackboneProvenance.read(input.provenance().details()) : config.backbone();
         Classifier model = new Classifier(spec, source.inputShape(), source.classes(), Seeds.derive(context.seed(), 2),
                 context.registry());
         if (input.kind() == ArtifactKind.BACKBONE) {
@@ -92,6 +92,6 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
         FrozenFlags.write(state, model.params().names(), Set.of());
         Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec));
         provenance.put("classes", Integer.toString(source.classes()));
-        return new Artifact(ArtifactKind.MODEL, state, metrics, provenance);
+        return new Artifact(ArtifactKind.MODEL, state, metrics, context.provenance(provenance));
     }
 }

@@ -13,6 +13,7 @@ import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.TaskSource;
@@ -34,19 +35,20 @@ public final class LearnerArtifacts {
     private LearnerArtifacts() {
     }
 
-    static Artifact of(String name, Record config, int ways, long seed, Learner learner, Map<String, Double> metrics) {
+    static Artifact of(String name, Record config, int ways, long seed, Learner learner, Map<String, Double> metrics,
+                       StageContext context) {
         StateDict state = new StateDict().putAll("learner.", learner.state()).putAll("backbone.", learner.backbone());
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(NAME, name);
         provenance.put(CONFIG, StageConfigBinder.toJson(config));
         provenance.put(WAYS, Integer.toString(ways));
         provenance.put(SEED, Long.toString(seed));
-        return new Artifact(ArtifactKind.LEARNER, state, metrics, provenance);
+        return new Artifact(ArtifactKind.LEARNER, state, metrics, context.provenance(provenance));
     }
 
     /** Creates the learner named in {@code artifact} for inputs of {@code inputShape} and loads its saved state. */
     public static Learner restore(Artifact artifact, ProviderRegistry registry, long[] inputShape) {
-        Map<String, String> p = artifact.provenance();
+        Map<String, String> p = artifact.provenance().details();
         if (!p.containsKey(NAME) || !p.containsKey(CONFIG) || !p.containsKey(WAYS) || !p.containsKey(SEED)) {
             throw new IllegalArgumentException("LEARNER artifact from stage '" + p.getOrDefault("stage", "?")
                     + "' lacks learner provenance (" + NAME + ", " + CONFIG + ", " + WAYS + ", " + SEED + ")");

@@ -97,7 +97,7 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
         metrics.put("train.loss", result.recentLoss());
         metrics.put("train.accuracy", result.recentMetric());
         return LearnerArtifacts.of(config.learner(), LearnerArtifacts.bind(provider, config.params()), config.way(),
-                seed, learner, metrics);
+                seed, learner, metrics, context);
     }
 
     /**

@@ -46,10 +46,6 @@ public final class Classifier {
         this.params = network.init(seed, DataType.FLOAT);
     }
 
-    public BackboneSpec spec() {
-        return spec;
-    }
-
     /** The live parameters (leaf variables updated in place by an optimizer). */
     public Params params() {
         return params;

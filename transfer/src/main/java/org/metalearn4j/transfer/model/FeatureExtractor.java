@@ -25,7 +25,7 @@ public final class FeatureExtractor {
     /** Describes where features come from, for provenance. */
     public static String describe(Artifact input, int pool) {
         return input.kind() == ArtifactKind.NONE ? "pixels, average-pooled by " + pool
-                : "backbone " + input.provenance().get("backbone") + " features";
+                : "backbone " + input.provenance().detail("backbone") + " features";
     }
 
     /** A function from inputs {@code [n, ...]} to features {@code [n, d]}. */
@@ -37,7 +37,8 @@ public final class FeatureExtractor {
         if (input.kind() != ArtifactKind.BACKBONE && input.kind() != ArtifactKind.MODEL) {
             throw new IllegalArgumentException("features need a BACKBONE or MODEL artifact, got " + input.kind());
         }
-        Classifier model = new Classifier(BackboneProvenance.read(input.provenance()), inputShape, 1, 0, registry);
+        Classifier model = new Classifier(BackboneProvenance.read(input.provenance().details()), inputShape, 1, 0,
+                registry);
         model.loadBackbone(input.kind() == ArtifactKind.MODEL ? input.state().withPrefix(Classifier.BACKBONE)
                 : input.state());
         return x -> {

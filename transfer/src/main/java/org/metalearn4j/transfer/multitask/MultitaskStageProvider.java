@@ -82,6 +82,7 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
             metrics.put("task" + t + ".train.accuracy", r.sourceAccuracy()[t]);
             metrics.put("task" + t + ".logvar", net.logVariance(t).item());
         }
-        return new Artifact(ArtifactKind.BACKBONE, net.trunkState(), metrics, BackboneProvenance.of(spec));
+        return new Artifact(ArtifactKind.BACKBONE, net.trunkState(), metrics,
+                context.provenance(BackboneProvenance.of(spec)));
     }
 }

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.metalearn4j.core.checkpoint.ChecksummedFile;
+import org.metalearn4j.core.checkpoint.Provenance;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.state.StateDict;
@@ -25,20 +27,20 @@ import org.metalearn4j.core.state.StateDict;
  *
  * <pre>
  * int         magic "MLAF"
- * int         format version (2)
- * header      kind, metrics, provenance (keys sorted, so equal artifacts give equal bytes)
+ * int         format version (3)
+ * header      kind, metrics (sorted by name), {@link Provenance} as JSON
  * state       the exact binary {@link StateDict}
  * 32 bytes    SHA-256 of everything before it
  * </pre>
  *
- * The kind comes first so a validator can read it without loading the parameters. Version 1 files (no checksum) are
- * still read. Files are written through {@link ChecksummedFile}, so an interrupted write leaves the
- * previous file or none, never a torn one that could pass for a finished stage.
+ * The kind comes first so a validator can read it without loading the parameters. Files of versions 1 and 2 (whose
+ * provenance was a bare string map without library versions) are refused with a message naming the file and its
+ * version. Files are written through {@link ChecksummedFile}, so an interrupted write leaves the previous file or
+ * none, never a torn one that could pass for a finished stage.
  */
 public final class ArtifactFiles {
     private static final int MAGIC = 0x4D4C4146; // "MLAF"
-    private static final int VERSION = 2;
-    private static final int UNCHECKED_VERSION = 1;
+    private static final int VERSION = 3;
     private static final int PREAMBLE_BYTES = 8;
 
     private ArtifactFiles() {
@@ -47,7 +49,7 @@ public final class ArtifactFiles {
     /**
      * An artifact read back from its file, with the file's content checksum.
      *
-     * @param sha256 hex SHA-256 identifying the file's content (its stored checksum; for version 1 files, computed)
+     * @param sha256 hex SHA-256 identifying the file's content (its stored checksum)
      */
     public record Loaded(Artifact artifact, String sha256) {
     }
@@ -79,25 +81,21 @@ public final class ArtifactFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact " + file + ": " + e.getMessage(), e);
         }
-        int version;
         try {
-            version = readVersion(new DataInputStream(new ByteArrayInputStream(bytes)), file);
+            checkVersion(new DataInputStream(new ByteArrayInputStream(bytes)), file);
         } catch (EOFException e) {
             throw new UncheckedIOException("artifact " + file + " is truncated (" + bytes.length + " bytes)", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read artifact " + file + ": " + e.getMessage(), e);
+            // the message names the file and what is wrong with its preamble
+            throw new UncheckedIOException(e.getMessage(), e);
         }
-        int end = bytes.length;
-        if (version == VERSION) {
-            end = bytes.length - ChecksummedFile.DIGEST_BYTES;
-            if (end < PREAMBLE_BYTES || !ChecksummedFile.verify(bytes)) {
-                String why = "artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch";
-                throw new UncheckedIOException(why, new IOException(why));
-            }
+        int end = bytes.length - ChecksummedFile.DIGEST_BYTES;
+        if (end < PREAMBLE_BYTES || !ChecksummedFile.verify(bytes)) {
+            String why = "artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch";
+            throw new UncheckedIOException(why, new IOException(why));
         }
-        // the stored trailer of a checked file is the SHA-256 of its body; an unchecked file is identified by all of it
-        String sha256 = version == VERSION ? HexFormat.of().formatHex(bytes, end, bytes.length)
-                : ChecksummedFile.hex(bytes, bytes.length);
+        // the stored trailer is the SHA-256 of the body
+        String sha256 = HexFormat.of().formatHex(bytes, end, bytes.length);
         ByteArrayInputStream body = new ByteArrayInputStream(bytes, PREAMBLE_BYTES, end - PREAMBLE_BYTES);
         try {
             Artifact artifact = readBody(new DataInputStream(body), file);
@@ -114,7 +112,7 @@ public final class ArtifactFiles {
     /** Only the header's kind; used to validate a pipeline that starts from a saved artifact. */
     public static ArtifactKind readKind(Path file) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            readVersion(in, file);
+            checkVersion(in, file);
             return readKind(in, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact " + file + ": " + e.getMessage(), e);
@@ -131,12 +129,7 @@ public final class ArtifactFiles {
             writeString(out, e.getKey());
             out.writeDouble(e.getValue());
         }
-        Map<String, String> provenance = new TreeMap<>(artifact.provenance());
-        out.writeInt(provenance.size());
-        for (Map.Entry<String, String> e : provenance.entrySet()) {
-            writeString(out, e.getKey());
-            writeString(out, e.getValue());
-        }
+        writeString(out, ConfigMappers.json().writeValueAsString(artifact.provenance()));
         artifact.state().write(out);
     }
 
@@ -147,25 +140,21 @@ public final class ArtifactFiles {
         for (int i = 0; i < nm; i++) {
             metrics.put(readString(in), in.readDouble());
         }
-        Map<String, String> provenance = new LinkedHashMap<>();
-        int np = readCount(in, file, "provenance");
-        for (int i = 0; i < np; i++) {
-            provenance.put(readString(in), readString(in));
-        }
+        Provenance provenance = ConfigMappers.json().readValue(readString(in), Provenance.class);
         return new Artifact(kind, StateDict.read(in), metrics, provenance);
     }
 
-    private static int readVersion(DataInputStream in, Path file) throws IOException {
+    private static void checkVersion(DataInputStream in, Path file) throws IOException {
         int magic = in.readInt();
         if (magic != MAGIC) {
             throw new IOException(file + " is not a metalearn4j artifact (magic 0x" + Integer.toHexString(magic) + ")");
         }
         int version = in.readInt();
-        if (version != VERSION && version != UNCHECKED_VERSION) {
-            throw new IOException(file + ": unsupported artifact version " + version + ", this build reads "
-                    + UNCHECKED_VERSION + " and " + VERSION);
+        if (version != VERSION) {
+            throw new IOException(file + " has artifact format version " + version + "; this build reads only version "
+                    + VERSION + (version < VERSION ? " (older provenance lacks library versions): rerun the stage"
+                    + " that wrote it" : ""));
         }
-        return version;
     }
 
     private static ArtifactKind readKind(DataInputStream in, Path file) throws IOException {

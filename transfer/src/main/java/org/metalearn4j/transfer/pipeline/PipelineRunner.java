@@ -25,8 +25,9 @@ import org.metalearn4j.core.task.Seeds;
 /**
  * Runs a validated {@link Pipeline} stage by stage. Stage {@code i} gets its own directory
  * {@code runDir/<i>-<name>/} and seed {@code Seeds.derive(seed, i)}; its artifact is saved there as
- * {@value #ARTIFACT_FILE} (atomically, with a checksum: {@link ArtifactFiles}) with provenance: stage name and index,
- * bound config, seed, the checksum of its input artifact, and the input's provenance under the {@code input.} prefix.
+ * {@value #ARTIFACT_FILE} (atomically, with a checksum: {@link ArtifactFiles}) with its provenance: this process's
+ * library versions, git commit and time, the stage's seed, and as details the stage name and index, bound config, the
+ * checksum of its input artifact and the input's details under the {@code input.} prefix ({@link StageProvenance}).
  *
  * <p>Resuming reuses saved artifacts from the first stage on for as long as each one reads back intact and was made by
  * the same stage, index, config, seed and input ({@link StageProvenance}); the first stage that is missing, corrupt or

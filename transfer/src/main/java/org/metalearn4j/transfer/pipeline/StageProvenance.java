@@ -1,41 +1,40 @@
 package org.metalearn4j.transfer.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.metalearn4j.core.checkpoint.Provenance;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.pipeline.Artifact;
 
 /**
- * The provenance {@link PipelineRunner} adds to every stage's artifact, and the check that a saved artifact is what a
- * stage of this run would produce. A stage is identified by its name, index, bound config, seed and the checksum of
- * the artifact it started from; the input's own provenance is copied under the {@code input.} prefix for readers.
+ * The {@link Provenance} {@link PipelineRunner} records for every stage's artifact, and the check that a saved
+ * artifact is what a stage of this run would produce. The record is this process's (library versions, git commit,
+ * time) with the stage's seed; its details are the stage's own keys plus the runner's: name, index, bound config and
+ * the checksum of the artifact it started from, with the input's details copied under the {@code input.} prefix for
+ * readers. A stage is identified by its name, index, config, seed and input checksum.
  */
 final class StageProvenance {
     static final String STAGE = "stage";
     static final String INDEX = "stage.index";
     static final String CONFIG = "stage.config";
-    static final String SEED = "seed";
     /** SHA-256 of the input artifact's file, or {@link #NO_INPUT} at the pipeline start. */
     static final String INPUT_SHA256 = "stage.input.sha256";
     static final String NO_INPUT = "none";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private StageProvenance() {
     }
 
-    /** The stage's own provenance with the runner's keys added. */
-    static Map<String, String> of(PlannedStage p, long seed, Artifact out, Artifact input, String inputSha256) {
-        Map<String, String> prov = new LinkedHashMap<>(out.provenance());
-        prov.put(STAGE, p.name());
-        prov.put(INDEX, Integer.toString(p.index()));
-        prov.put(CONFIG, StageConfigBinder.toJson(p.config()));
-        prov.put(SEED, Long.toString(seed));
-        prov.put(INPUT_SHA256, inputSha256);
-        input.provenance().forEach((k, v) -> prov.put("input." + k, v));
-        return prov;
+    /** The record of stage {@code p}'s output {@code out}, made now with the stage's {@code seed}. */
+    static Provenance of(PlannedStage p, long seed, Artifact out, Artifact input, String inputSha256) {
+        Map<String, String> details = new LinkedHashMap<>(out.provenance().details());
+        details.put(STAGE, p.name());
+        details.put(INDEX, Integer.toString(p.index()));
+        details.put(CONFIG, StageConfigBinder.toJson(p.config()));
+        details.put(INPUT_SHA256, inputSha256);
+        input.provenance().details().forEach((k, v) -> details.put("input." + k, v));
+        return Provenance.current(seed).with(details);
     }
 
     /**
@@ -43,25 +42,25 @@ final class StageProvenance {
      * when it matches and can be reused.
      */
     static Optional<String> difference(Artifact saved, PlannedStage p, long seed, String inputSha256) {
-        Map<String, String> prov = saved.provenance();
+        Provenance prov = saved.provenance();
         if (saved.kind() != p.stage().produces()) {
             return Optional.of("it holds a " + saved.kind() + " but the stage produces " + p.stage().produces());
         }
-        if (!p.name().equals(prov.get(STAGE))) {
-            return Optional.of(STAGE + " was '" + prov.get(STAGE) + "'");
+        if (!p.name().equals(prov.detail(STAGE))) {
+            return Optional.of(STAGE + " was '" + prov.detail(STAGE) + "'");
         }
-        if (!Integer.toString(p.index()).equals(prov.get(INDEX))) {
-            return Optional.of(INDEX + " was " + prov.get(INDEX));
+        if (!Integer.toString(p.index()).equals(prov.detail(INDEX))) {
+            return Optional.of(INDEX + " was " + prov.detail(INDEX));
         }
-        if (!sameJson(prov.get(CONFIG), StageConfigBinder.toJson(p.config()))) {
-            return Optional.of(CONFIG + " differs: was " + prov.get(CONFIG) + ", now "
+        if (!sameJson(prov.detail(CONFIG), StageConfigBinder.toJson(p.config()))) {
+            return Optional.of(CONFIG + " differs: was " + prov.detail(CONFIG) + ", now "
                     + StageConfigBinder.toJson(p.config()));
         }
-        if (!Long.toString(seed).equals(prov.get(SEED))) {
-            return Optional.of(SEED + " was " + prov.get(SEED) + ", now " + seed);
+        if (prov.seed() != seed) {
+            return Optional.of("seed was " + prov.seed() + ", now " + seed);
         }
-        if (!inputSha256.equals(prov.get(INPUT_SHA256))) {
-            return Optional.of("its input artifact differs (" + INPUT_SHA256 + " was " + prov.get(INPUT_SHA256)
+        if (!inputSha256.equals(prov.detail(INPUT_SHA256))) {
+            return Optional.of("its input artifact differs (" + INPUT_SHA256 + " was " + prov.detail(INPUT_SHA256)
                     + ", now " + inputSha256 + ")");
         }
         return Optional.empty();
@@ -73,7 +72,7 @@ final class StageProvenance {
             return false;
         }
         try {
-            return JSON.readTree(recorded).equals(JSON.readTree(now));
+            return ConfigMappers.json().readTree(recorded).equals(ConfigMappers.json().readTree(now));
         } catch (JsonProcessingException e) {
             return false;
         }

@@ -58,7 +58,8 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
             metrics.put("classes", (double) data.classes());
             Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec));
             provenance.put("dataset", config.dataset() + "/" + config.split());
-            return new Artifact(ArtifactKind.BACKBONE, model.backboneState(), metrics, provenance);
+            return new Artifact(ArtifactKind.BACKBONE, model.backboneState(), metrics,
+                    context.provenance(provenance));
         });
     }
 }

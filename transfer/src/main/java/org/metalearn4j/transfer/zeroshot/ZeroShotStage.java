@@ -82,7 +82,7 @@ final class ZeroShotStage implements PipelineStage {
                 "unseen.classes", String.join(", ", config.unseen().stream().map(c -> table.classNames().get(c))
                         .toList()),
                 "features", FeatureExtractor.describe(input, config.pool()));
-        return new Artifact(ArtifactKind.EVALUATION, state, metrics, provenance);
+        return new Artifact(ArtifactKind.EVALUATION, state, metrics, context.provenance(provenance));
     }
 
 }

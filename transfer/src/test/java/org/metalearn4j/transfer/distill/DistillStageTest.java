@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.testing.FixedDatasetProvider;
 import org.metalearn4j.transfer.data.SyntheticImages;
 import org.metalearn4j.transfer.finetune.FinetuneStageProvider;
 import org.metalearn4j.transfer.instance.InstanceTransferStageProvider;
-import org.metalearn4j.transfer.pipeline.MapRegistry;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidator;
@@ -21,10 +22,9 @@ class DistillStageTest {
     @TempDir
     Path dir;
 
-    private final MapRegistry registry = new MapRegistry()
-            .stage(new FinetuneStageProvider()).stage(new DistillStageProvider())
-            .stage(new InstanceTransferStageProvider())
-            .dataset(SyntheticImages.create("blobs", 4, 30, 7).provider());
+    private final PluginRegistry registry = PluginRegistry.of("test", new FinetuneStageProvider(),
+            new DistillStageProvider(), new InstanceTransferStageProvider(),
+            new FixedDatasetProvider(SyntheticImages.create("blobs", 4, 30, 7)));
 
     private List<Artifact> run(String yaml) {
         return new PipelineRunner(registry).run(
@@ -45,7 +45,7 @@ class DistillStageTest {
                 """);
         Artifact student = out.get(1);
         assertThat(student.kind()).isEqualTo(ArtifactKind.MODEL);
-        assertThat(student.provenance()).containsEntry("backbone", "{\"type\":\"mlp\",\"hidden\":[8,8]}")
+        assertThat(student.provenance().details()).containsEntry("backbone", "{\"type\":\"mlp\",\"hidden\":[8,8]}")
                 .containsEntry("teacher.backbone", "{\"type\":\"mlp\",\"hidden\":[16,16]}");
         // Trained on soft targets only (alpha 0): accuracy comes from the teacher's knowledge.
         assertThat(student.metrics().get("test.accuracy")).isGreaterThan(0.8);

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.testing.FixedDatasetProvider;
 import org.metalearn4j.core.train.testing.BlobsDatasetProvider;
 import org.metalearn4j.core.train.testing.CentroidLearnerProvider;
 import org.metalearn4j.transfer.data.SyntheticImages;
 import org.metalearn4j.transfer.metatrain.MetaTrainStageProvider;
-import org.metalearn4j.transfer.pipeline.MapRegistry;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidationException;
@@ -24,11 +25,10 @@ class EvaluateStageTest {
     @TempDir
     Path dir;
 
-    private final MapRegistry registry = new MapRegistry()
-            .stage(new PretrainStageProvider()).stage(new MetaTrainStageProvider()).stage(new EvaluateStageProvider())
-            .dataset(SyntheticImages.create("blobs", 10, 20, 5).provider())
-            .dataset(new BlobsDatasetProvider())
-            .learner(new CentroidLearnerProvider());
+    private final PluginRegistry registry = PluginRegistry.of("test", new PretrainStageProvider(),
+            new MetaTrainStageProvider(), new EvaluateStageProvider(),
+            new FixedDatasetProvider(SyntheticImages.create("blobs", 10, 20, 5)), new BlobsDatasetProvider(),
+            new CentroidLearnerProvider());
 
     private int runs;
 
@@ -52,7 +52,7 @@ class EvaluateStageTest {
                 """;
         List<Artifact> out = run(yaml);
         assertThat(out.get(0).kind()).isEqualTo(ArtifactKind.LEARNER);
-        assertThat(out.get(0).provenance()).containsEntry("learner", "test-centroid");
+        assertThat(out.get(0).provenance().details()).containsEntry("learner", "test-centroid");
         Artifact eval = out.get(1);
         assertThat(eval.metrics().get("episodes")).isEqualTo(30.0);
         // Blobs are well separated: far above the 1/3 chance of a 3-way episode.
@@ -76,7 +76,7 @@ class EvaluateStageTest {
                     config: {%s, adapter: prototypes}
                 """.formatted(episodes));
         assertThat(pre.get(1).metrics().get("accuracy")).isGreaterThan(0.6);
-        assertThat(pre.get(1).provenance()).containsEntry("method", "prototypes on pretrained features");
+        assertThat(pre.get(1).provenance().details()).containsEntry("method", "prototypes on pretrained features");
 
         Path backbone = dir.resolve("run0").resolve("0-pretrain").resolve(PipelineRunner.ARTIFACT_FILE);
         Artifact tuned = run("input: " + backbone + "\nstages: [{stage: evaluate, config: {" + episodes
@@ -86,7 +86,7 @@ class EvaluateStageTest {
         Artifact scratch = run("stages: [{stage: evaluate, config: {" + episodes
                 + ", backbone: {type: mlp, hidden: [16, 16]}}}]")
                 .get(0);
-        assertThat(scratch.provenance().get("method")).startsWith("fine-tune from scratch");
+        assertThat(scratch.provenance().detail("method")).startsWith("fine-tune from scratch");
         assertThat(scratch.metrics().get("accuracy")).isGreaterThan(0.5);
     }
 

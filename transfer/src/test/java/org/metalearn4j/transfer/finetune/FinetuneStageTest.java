@@ -11,11 +11,11 @@ import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.testing.FixedDatasetProvider;
 import org.metalearn4j.transfer.data.SyntheticImages;
 import org.metalearn4j.transfer.model.Classifier;
 import org.metalearn4j.transfer.model.FrozenFlags;
 import org.metalearn4j.transfer.pipeline.ArtifactFiles;
-import org.metalearn4j.transfer.pipeline.MapRegistry;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidator;
@@ -25,9 +25,8 @@ class FinetuneStageTest {
     @TempDir
     Path dir;
 
-    private final MapRegistry registry = new MapRegistry()
-            .stage(new PretrainStageProvider()).stage(new FinetuneStageProvider())
-            .dataset(SyntheticImages.create("blobs", 10, 20, 3).provider());
+    private final PluginRegistry registry = PluginRegistry.of("test", new PretrainStageProvider(),
+            new FinetuneStageProvider(), new FixedDatasetProvider(SyntheticImages.create("blobs", 10, 20, 3)));
 
     private List<Artifact> run(String yaml, Path runDir) {
         return new PipelineRunner(registry).run(

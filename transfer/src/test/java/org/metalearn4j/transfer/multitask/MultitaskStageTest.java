@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.testing.FixedDatasetProvider;
 import org.metalearn4j.transfer.data.SyntheticImages;
-import org.metalearn4j.transfer.pipeline.MapRegistry;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidator;
@@ -19,9 +20,9 @@ class MultitaskStageTest {
 
     @Test
     void sharedTrunkLearnsBothTasksAndTheNoisierTaskGetsTheLargerLogVariance() {
-        MapRegistry registry = new MapRegistry().stage(new MultitaskStageProvider())
-                .dataset(SyntheticImages.create("clean", 4, 30, 1, 0.3).provider())
-                .dataset(SyntheticImages.create("noisy", 4, 30, 2, 6.0).provider());
+        PluginRegistry registry = PluginRegistry.of("test", new MultitaskStageProvider(),
+                new FixedDatasetProvider(SyntheticImages.create("clean", 4, 30, 1, 0.3)),
+                new FixedDatasetProvider(SyntheticImages.create("noisy", 4, 30, 2, 6.0)));
         String yaml = """
                 stages:
                   - stage: multitask

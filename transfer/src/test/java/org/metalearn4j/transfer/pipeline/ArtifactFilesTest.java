@@ -3,7 +3,6 @@ package org.metalearn4j.transfer.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.checkpoint.ChecksummedFile;
+import org.metalearn4j.core.checkpoint.LibraryVersions;
+import org.metalearn4j.core.checkpoint.Provenance;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.state.StateDict;
@@ -23,8 +25,9 @@ class ArtifactFilesTest {
 
     private static Artifact sample() {
         StateDict state = new StateDict().put("w", Nd4j.createFromArray(1.5f, -2f, 3f)).putLongs("n", 7);
-        return new Artifact(ArtifactKind.BACKBONE, state, Map.of("loss", 0.25, "acc", 0.5),
-                Map.of("stage", "pretrain", "backbone", "mlp"));
+        Provenance provenance = new Provenance(new LibraryVersions("0.1.0", "1.0.0-M2.1", "nd4jcpu linux-x86_64", "17"),
+                null, "2026-01-02T03:04:05Z", 11, Map.of("stage", "pretrain", "backbone", "mlp"));
+        return new Artifact(ArtifactKind.BACKBONE, state, Map.of("loss", 0.25, "acc", 0.5), provenance);
     }
 
     @Test
@@ -42,7 +45,7 @@ class ArtifactFilesTest {
         try (var files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file);
         }
-        // Keys are written sorted, so the same artifact always gives the same bytes and checksum.
+        // Metrics and details are written sorted, so the same artifact always gives the same bytes and checksum.
         assertThat(ArtifactFiles.write(dir.resolve("b.bin"), sample())).isEqualTo(sha);
     }
 
@@ -63,21 +66,24 @@ class ArtifactFilesTest {
     }
 
     @Test
-    void readsVersion1FilesWrittenBeforeTheChecksum() throws IOException {
-        Path file = dir.resolve("old.bin");
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-            out.writeInt(0x4D4C4146);
-            out.writeInt(1);
-            byte[] kind = "MODEL".getBytes(StandardCharsets.UTF_8);
-            out.writeInt(kind.length);
-            out.write(kind);
-            out.writeInt(0);
-            out.writeInt(0);
-            new StateDict().putScalar("b", 2.0).write(out);
+    void filesOfEarlierFormatsAreRefusedNamingTheFileAndTheirVersion() throws IOException {
+        for (int version : new int[] {1, 2}) {
+            Path file = dir.resolve("v" + version + ".bin");
+            ChecksummedFile.write(file, out -> {
+                out.writeInt(0x4D4C4146);
+                out.writeInt(version);
+                byte[] kind = "MODEL".getBytes(StandardCharsets.UTF_8);
+                out.writeInt(kind.length);
+                out.write(kind);
+                out.writeInt(0);
+                out.writeInt(0);
+                new StateDict().putScalar("b", 2.0).write(out);
+            });
+            String expected = file + " has artifact format version " + version + "; this build reads only version 3"
+                    + " (older provenance lacks library versions): rerun the stage that wrote it";
+            assertThatThrownBy(() -> ArtifactFiles.load(file)).isInstanceOf(UncheckedIOException.class)
+                    .hasMessage(expected);
+            assertThatThrownBy(() -> ArtifactFiles.readKind(file)).hasMessageContaining(expected);
         }
-        ArtifactFiles.Loaded loaded = ArtifactFiles.load(file);
-        assertThat(loaded.artifact().kind()).isEqualTo(ArtifactKind.MODEL);
-        assertThat(loaded.artifact().state().getScalar("b")).isEqualTo(2.0);
-        assertThat(loaded.sha256()).hasSize(64);
     }
 }

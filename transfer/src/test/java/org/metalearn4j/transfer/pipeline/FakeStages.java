@@ -60,7 +60,7 @@ final class FakeStages {
                 StateDict out = new StateDict().putScalar("w", w + config.amount());
                 out.putLongs("seed", context.seed());
                 return new Artifact(ArtifactKind.BACKBONE, out, Map.of("w", w + config.amount()),
-                        Map.of("note", "added"));
+                        context.provenance(Map.of("note", "added")));
             });
         }
     }
@@ -98,7 +98,7 @@ final class FakeStages {
                     throw new IllegalStateException("score interrupted");
                 }
                 return new Artifact(ArtifactKind.EVALUATION, new StateDict(),
-                        Map.of("score", input.state().getScalar("w")), Map.of());
+                        Map.of("score", input.state().getScalar("w")), context.provenance(Map.of()));
             });
         }
     }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.checkpoint.ChecksummedFile;
+import org.metalearn4j.core.checkpoint.LibraryVersions;
 import org.metalearn4j.core.pipeline.Artifact;
+import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 
 /** Stage-level resume: finished stages are reused only while they are intact and made exactly as this run would. */
@@ -30,7 +33,7 @@ class PipelineResumeTest {
     @TempDir
     Path dir;
 
-    private final MapRegistry registry = new MapRegistry().stage(new FakeStages.Add()).stage(new FakeStages.Score());
+    private final PluginRegistry registry = PluginRegistry.of("test", new FakeStages.Add(), new FakeStages.Score());
     private RecordingPublisher recorded;
 
     @BeforeEach
@@ -125,6 +128,27 @@ class PipelineResumeTest {
                 "artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
         assertThat(out.get(2).metrics()).containsEntry("score", 3.5);
         assertThat(ArtifactFiles.read(file).state().getScalar("w")).isEqualTo(3.5);
+    }
+
+    @Test
+    void anArtifactOfAnEarlierFormatIsReportedWithItsVersionAndReRun() throws IOException {
+        run("1", false);
+        Path file = artifact("1-add");
+        byte[] bytes = Files.readAllBytes(file);
+        // A version 2 file: the same preamble with the older format number (its body no longer matters).
+        ChecksummedFile.write(file, out -> {
+            out.write(bytes, 0, 4);
+            out.writeInt(2);
+            out.write(bytes, 8, bytes.length - 8 - ChecksummedFile.DIGEST_BYTES);
+        });
+        FakeStages.RUNS.set(0);
+
+        run("1", true);
+        assertThat(FakeStages.RUNS.get()).isEqualTo(2);
+        assertThat(recorded.events).startsWith("reused 0-add 1/3", "reruns 1-add", "started 1-add 2/3");
+        assertThat(recorded.reasons).singleElement().asString()
+                .startsWith(file + " has artifact format version 2; this build reads only version 3");
+        assertThat(ArtifactFiles.read(file).provenance().libraries()).isEqualTo(LibraryVersions.current());
     }
 
     @Test

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.checkpoint.LibraryVersions;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
+import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.Seeds;
 
@@ -18,7 +21,7 @@ class PipelineTest {
     @TempDir
     Path dir;
 
-    private final MapRegistry registry = new MapRegistry().stage(new FakeStages.Add()).stage(new FakeStages.Score());
+    private final PluginRegistry registry = PluginRegistry.of("test", new FakeStages.Add(), new FakeStages.Score());
 
     @BeforeEach
     void reset() {
@@ -47,11 +50,13 @@ class PipelineTest {
         Artifact saved = ArtifactFiles.read(dir.resolve("1-add").resolve(PipelineRunner.ARTIFACT_FILE));
         assertThat(saved.state().getScalar("w")).isEqualTo(3.5);
         assertThat(saved.state().getLongs("seed")).containsExactly(Seeds.derive(5, 1));
-        assertThat(saved.provenance())
+        assertThat(saved.provenance().seed()).isEqualTo(Seeds.derive(5, 1));
+        assertThat(saved.provenance().libraries()).isEqualTo(LibraryVersions.current());
+        assertThat(Instant.parse(saved.provenance().created())).isBeforeOrEqualTo(Instant.now());
+        assertThat(saved.provenance().details())
                 .containsEntry("stage", "add")
                 .containsEntry("stage.index", "1")
                 .containsEntry("stage.config", "{\"amount\":1.0,\"notes\":null}")
-                .containsEntry("seed", Long.toString(Seeds.derive(5, 1)))
                 .containsEntry("note", "added")
                 .containsEntry("input.stage", "add")
                 .containsEntry("input.stage.config", "{\"amount\":2.5,\"notes\":null}");
@@ -67,7 +72,7 @@ class PipelineTest {
                 .validate(PipelineSpecReader.parse("input: " + saved + "\nstages: [{stage: score}]"));
         List<Artifact> out = new PipelineRunner(registry).run(p, second, false);
         assertThat(out.get(0).metrics()).containsEntry("score", 4.0);
-        assertThat(out.get(0).provenance()).containsEntry("input.stage", "add");
+        assertThat(out.get(0).provenance().details()).containsEntry("input.stage", "add");
     }
 
     @Test

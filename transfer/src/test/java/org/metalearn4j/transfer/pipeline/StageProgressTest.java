@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.testing.FixedDatasetProvider;
 import org.metalearn4j.core.train.testing.BlobsDatasetProvider;
 import org.metalearn4j.core.train.testing.CentroidLearnerProvider;
 import org.metalearn4j.transfer.data.SyntheticImages;
@@ -22,13 +24,11 @@ class StageProgressTest {
     @TempDir
     Path dir;
 
-    private final MapRegistry registry = new MapRegistry()
-            .stage(new PretrainStageProvider()).stage(new FinetuneStageProvider()).stage(new DistillStageProvider())
-            .stage(new MultitaskStageProvider()).stage(new MetaTrainStageProvider())
-            .stage(new EvaluateStageProvider())
-            .dataset(SyntheticImages.create("blobs", 4, 10, 3).provider())
-            .dataset(new BlobsDatasetProvider())
-            .learner(new CentroidLearnerProvider());
+    private final PluginRegistry registry = PluginRegistry.of("test", new PretrainStageProvider(),
+            new FinetuneStageProvider(), new DistillStageProvider(), new MultitaskStageProvider(),
+            new MetaTrainStageProvider(), new EvaluateStageProvider(),
+            new FixedDatasetProvider(SyntheticImages.create("blobs", 4, 10, 3)), new BlobsDatasetProvider(),
+            new CentroidLearnerProvider());
 
     private RecordingPublisher run(String name, String yaml) {
         RecordingPublisher recorded = new RecordingPublisher();

@@ -1,12 +1,19 @@
 package org.metalearn4j.transfer.zeroshot;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.metalearn4j.core.dataset.ClassStore;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.transfer.TestArrays;
 import org.metalearn4j.core.task.Rows;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Classes described by distinct random binary attribute vectors, whose examples are a fixed linear map of the class's
@@ -50,6 +57,29 @@ final class SyntheticClasses {
             y[i] = k;
         }
         return new INDArray[] {Nd4j.createFromArray(x), Nd4j.createFromArray(y)};
+    }
+
+    /**
+     * Every class as data set {@code name} with splits {@code train} and {@code test}, {@code perClass} examples of
+     * each class per split; class {@code c} is named {@code c<c>}.
+     */
+    ClassStoreDataset dataset(String name, int perClass, long trainSeed, long testSeed) {
+        Map<String, ClassStore> splits = new LinkedHashMap<>();
+        splits.put("train", store(perClass, trainSeed));
+        splits.put("test", store(perClass, testSeed));
+        return new ClassStoreDataset(name, splits);
+    }
+
+    private ClassStore store(int perClass, long seed) {
+        int classes = (int) attributes.rows();
+        INDArray x = sample(IntStream.range(0, classes).toArray(), perClass, seed)[0];
+        ClassStore.Builder store = ClassStore.builder(x.size(1));
+        for (int c = 0; c < classes; c++) {
+            float[] rows = x.get(NDArrayIndex.interval(c * perClass, (c + 1) * perClass), NDArrayIndex.all())
+                    .castTo(DataType.FLOAT).dup('c').data().asFloat();
+            store.addPacked("c" + c, rows, perClass);
+        }
+        return store.build();
     }
 
     INDArray attributesOf(int[] classes) {

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.metalearn4j.core.dataset.LabeledSet;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.core.pipeline.Artifact;
-import org.metalearn4j.core.task.Examples;
-import org.metalearn4j.transfer.data.InMemoryDataset;
-import org.metalearn4j.transfer.pipeline.MapRegistry;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.testing.FixedDatasetProvider;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidationException;
@@ -28,16 +25,11 @@ class ZeroShotStageTest {
     @Test
     void classifiesHeldOutClassesOfALabelledDataSetThroughAPipeline() throws Exception {
         SyntheticClasses classes = new SyntheticClasses(10, 8, 20, 0.5, 31);
-        int[] all = IntStream.range(0, 10).toArray();
-        INDArray[] train = classes.sample(all, 40, 32);
-        INDArray[] test = classes.sample(all, 40, 33);
-        List<String> names = IntStream.range(0, 10).mapToObj(c -> "c" + c).toList();
-        InMemoryDataset data = new InMemoryDataset("synthetic", Map.of(
-                "train", new LabeledSet(new Examples(train[0], train[1]), names),
-                "test", new LabeledSet(new Examples(test[0], test[1]), names)));
+        ClassStoreDataset data = classes.dataset("synthetic", 40, 32, 33);
         Path table = dir.resolve("attributes.json");
         Files.writeString(table, tableJson(classes.attributes));
-        MapRegistry registry = new MapRegistry().stage(new ZeroShotStageProvider()).dataset(data.provider());
+        PluginRegistry registry = PluginRegistry.of("test", new ZeroShotStageProvider(),
+                new FixedDatasetProvider(data));
 
         for (String method : List.of("eszsl", "dap")) {
             String yaml = """
@@ -50,24 +42,18 @@ class ZeroShotStageTest {
             assertThat(out.metrics().get("chance")).isEqualTo(1.0 / 3);
             assertThat(out.metrics().get("testExamples")).isEqualTo(120.0);
             assertThat(out.metrics().get("accuracy")).as(method).isGreaterThan(0.85);
-            assertThat(out.provenance()).containsEntry("unseen.classes", "c1, c4, c7");
+            assertThat(out.provenance().details()).containsEntry("unseen.classes", "c1, c4, c7");
         }
     }
 
     @Test
     void runsOnTheFeaturesOfAPretrainedBackbone() throws Exception {
         SyntheticClasses classes = new SyntheticClasses(10, 8, 20, 0.5, 41);
-        int[] all = IntStream.range(0, 10).toArray();
-        INDArray[] train = classes.sample(all, 40, 42);
-        INDArray[] test = classes.sample(all, 40, 43);
-        List<String> names = IntStream.range(0, 10).mapToObj(c -> "c" + c).toList();
-        InMemoryDataset data = new InMemoryDataset("synthetic", Map.of(
-                "train", new LabeledSet(new Examples(train[0], train[1]), names),
-                "test", new LabeledSet(new Examples(test[0], test[1]), names)));
+        ClassStoreDataset data = classes.dataset("synthetic", 40, 42, 43);
         Path table = dir.resolve("attributes.json");
         Files.writeString(table, tableJson(classes.attributes));
-        MapRegistry registry = new MapRegistry().stage(new ZeroShotStageProvider())
-                .stage(new PretrainStageProvider()).dataset(data.provider());
+        PluginRegistry registry = PluginRegistry.of("test", new ZeroShotStageProvider(), new PretrainStageProvider(),
+                new FixedDatasetProvider(data));
         String yaml = """
                 stages:
                   - stage: pretrain
@@ -79,14 +65,14 @@ class ZeroShotStageTest {
                 """.formatted(table);
         var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
         Artifact out = new PipelineRunner(registry).run(pipeline, dir.resolve("backbone"), false).get(1);
-        assertThat(out.provenance()).containsEntry("features",
+        assertThat(out.provenance().details()).containsEntry("features",
                 "backbone {\"type\":\"mlp\",\"hidden\":[32,32]} features");
         assertThat(out.metrics().get("accuracy")).isGreaterThan(0.6);
     }
 
     @Test
     void missingAttributeFileAndBadMethodFailValidation() {
-        MapRegistry registry = new MapRegistry().stage(new ZeroShotStageProvider());
+        PluginRegistry registry = PluginRegistry.of("test", new ZeroShotStageProvider());
         String yaml = """
                 stages:
                   - stage: zeroshot

@@ -1,4 +1,4 @@
-package org.metalearn4j.datasets.store;
+package org.metalearn4j.core.dataset;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.metalearn4j.core.dataset.DatasetException;
-import org.metalearn4j.core.dataset.LabeledSet;
 import org.metalearn4j.core.task.Examples;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;

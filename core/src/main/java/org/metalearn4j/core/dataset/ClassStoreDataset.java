@@ -1,21 +1,17 @@
-package org.metalearn4j.datasets.store;
+package org.metalearn4j.core.dataset;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.metalearn4j.core.dataset.Dataset;
-import org.metalearn4j.core.dataset.DatasetException;
-import org.metalearn4j.core.dataset.LabeledSet;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
-import org.metalearn4j.datasets.episode.EpisodeSampler;
 
 /**
  * A classification data set whose splits are {@link ClassStore}s: every split offers both episodes and the flat
  * labelled view. Episode domains are {@code <dataset>/<split>}. A split may have a task transform (augmentation such
- * as {@link org.metalearn4j.datasets.episode.RandomShift}) applied to its episodes; the flat view is never transformed.
+ * as the datasets module's random shifts) applied to its episodes; the flat view is never transformed.
  */
 public final class ClassStoreDataset implements Dataset {
     private final String name;

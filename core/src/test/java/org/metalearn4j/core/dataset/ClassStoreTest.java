@@ -1,11 +1,9 @@
-package org.metalearn4j.datasets.store;
+package org.metalearn4j.core.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.metalearn4j.core.dataset.DatasetException;
-import org.metalearn4j.core.dataset.LabeledSet;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 

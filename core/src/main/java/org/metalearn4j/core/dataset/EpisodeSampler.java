@@ -1,15 +1,13 @@
-package org.metalearn4j.datasets.episode;
+package org.metalearn4j.core.dataset;
 
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
-import org.metalearn4j.datasets.store.ClassStore;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
