@@ -30,6 +30,7 @@ final class PluginsCommand implements Callable<Integer> {
             r.learners().forEach(p -> row("learner", p, r));
             r.datasets().forEach(p -> row("dataset", p, r));
             r.stages().forEach(p -> row("stage", p, r));
+            r.backbones().forEach(p -> row("backbone", p, r));
             r.backends().forEach(b -> console.out().printf("%-8s %-22s %-5d %-36s %s%n", "backend", b.name(),
                     b.rank(), r.origin(b), b.availability().available() ? "available"
                             : "unavailable: " + b.availability().reason()));
