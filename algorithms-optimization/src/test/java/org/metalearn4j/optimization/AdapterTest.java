@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Evaluation adaptation: no leakage between episodes or into the learner, and ANIL adapts the head alone. */
 class AdapterTest {
     private static MamlConfig config() {
-        return new MamlConfig("second", 1, 0.05, 3, new BackboneSpec("mlp", List.of(8, 8), 1),
+        return new MamlConfig(MamlConfig.Order.SECOND, 1, 0.05, 3, new BackboneSpec("mlp", List.of(8, 8), 1),
                 MetaOptimizerConfig.defaults(), 0, 1);
     }
 

@@ -2,7 +2,6 @@ package org.metalearn4j.core.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.state.StateDict;
 
 /**
@@ -35,7 +35,7 @@ import org.metalearn4j.core.state.StateDict;
 public final class CheckpointFile {
     static final byte[] MAGIC = "ML4JCKPT".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = ConfigMappers.plain();
 
     private CheckpointFile() {
     }

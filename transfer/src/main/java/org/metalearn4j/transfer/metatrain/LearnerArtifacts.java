@@ -1,12 +1,11 @@
 package org.metalearn4j.transfer.metatrain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
@@ -16,7 +15,6 @@ import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.TaskType;
-import org.metalearn4j.transfer.pipeline.StageConfigBinder;
 
 /**
  * A meta-trained learner as a LEARNER artifact and back: state {@code learner.*} (everything {@link Learner#state()}
@@ -28,7 +26,6 @@ public final class LearnerArtifacts {
     static final String CONFIG = "learner.config";
     static final String WAYS = "learner.ways";
     static final String SEED = "learner.seed";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LearnerArtifacts() {
     }
@@ -37,7 +34,7 @@ public final class LearnerArtifacts {
         StateDict state = new StateDict().putAll("learner.", learner.state()).putAll("backbone.", learner.backbone());
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(NAME, name);
-        provenance.put(CONFIG, StageConfigBinder.toJson(config));
+        provenance.put(CONFIG, ConfigBinder.toTree(config).toString());
         provenance.put(WAYS, Integer.toString(ways));
         provenance.put(SEED, Long.toString(seed));
         return new Artifact(ArtifactKind.LEARNER, state, metrics, provenance);
@@ -50,28 +47,20 @@ public final class LearnerArtifacts {
             throw new IllegalArgumentException("LEARNER artifact from stage '" + p.getOrDefault("stage", "?")
                     + "' lacks learner provenance (" + NAME + ", " + CONFIG + ", " + WAYS + ", " + SEED + ")");
         }
-        JsonNode config;
-        try {
-            config = JSON.readTree(p.get(CONFIG));
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt learner config in artifact: " + p.get(CONFIG), e);
-        }
+        JsonNode config = ConfigMappers.readJson(p.get(CONFIG), "the artifact's " + CONFIG);
         int ways = Integer.parseInt(p.get(WAYS));
-        Learner learner = create(registry.learner(p.get(NAME)), config, inputShape, ways,
+        Learner learner = create(registry.learner(p.get(NAME)), config, CONFIG, inputShape, ways,
                 Long.parseLong(p.get(SEED)), Optional.empty());
         learner.load(artifact.state().withPrefix("learner."));
         return learner;
     }
 
-    static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params, long[] inputShape, int ways,
-                                             long seed, Optional<StateDict> backbone) {
-        C config = StageConfigBinder.bind(provider, params, "params");
-        return provider.create(config, new LearnerContext(inputShape, TaskType.CLASSIFICATION, ways, ways, seed,
-                backbone));
-    }
-
-    static <C extends Record> C bind(LearnerProvider<C> provider, JsonNode params) {
-        return StageConfigBinder.bind(provider, params, "params");
+    /** Binds {@code params} (found at {@code path}, for messages) and creates the learner for ways-way episodes. */
+    static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params, String path,
+                                             long[] inputShape, int ways, long seed, Optional<StateDict> backbone) {
+        C config = ConfigBinder.bindParams(provider, params, path, null);
+        LearnerContext context = new LearnerContext(inputShape, TaskType.CLASSIFICATION, ways, ways, seed, backbone);
+        return ConfigBinder.create(provider.configType(), path, null, () -> provider.create(config, context));
     }
 
     /** Mean of the step metrics over a window, for reporting the end of a run. */

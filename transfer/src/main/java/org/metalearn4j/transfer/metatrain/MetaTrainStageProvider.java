@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerProvider;
@@ -14,6 +15,7 @@ import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProvider;
+import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -60,8 +62,10 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
         TaskSource source = data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query()));
         LearnerProvider<?> provider = context.registry().learner(config.learner());
         long seed = Seeds.derive(context.seed(), 0);
-        Learner learner = LearnerArtifacts.create(provider, config.params(), data.inputShape(), config.way(), seed,
-                input.kind() == ArtifactKind.BACKBONE ? Optional.of(input.state()) : Optional.empty());
+        Optional<StateDict> backbone = input.kind() == ArtifactKind.BACKBONE ? Optional.of(input.state())
+                : Optional.empty();
+        Learner learner = LearnerArtifacts.create(provider, config.params(), "config.params", data.inputShape(),
+                config.way(), seed, backbone);
         double lossSum = 0;
         double metricSum = 0;
         int window = Math.min(SUMMARY_WINDOW, config.iterations());
@@ -77,7 +81,8 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
             }
             context.progress().report(it + 1, config.iterations(), Map.of("loss", m.loss(), "metric", m.metric()));
         }
-        return LearnerArtifacts.of(config.learner(), LearnerArtifacts.bind(provider, config.params()), config.way(),
-                seed, learner, LearnerArtifacts.summary(lossSum, metricSum, window));
+        Record bound = ConfigBinder.bindParams(provider, config.params(), "config.params", null);
+        return LearnerArtifacts.of(config.learner(), bound, config.way(), seed, learner,
+                LearnerArtifacts.summary(lossSum, metricSum, window));
     }
 }

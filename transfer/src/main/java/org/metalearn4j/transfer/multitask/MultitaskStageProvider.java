@@ -49,7 +49,8 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
         return new MultitaskConfig(List.of(
                 new MultitaskConfig.TaskData("fashion-mnist", "source-train", List.of()),
                 new MultitaskConfig.TaskData("omniglot-small", "meta-train", List.of())),
-                "uncertainty", "round-robin", 100, BackboneSpec.conv4(64), 2000, 64, 1e-3);
+                MultitaskConfig.Weighting.UNCERTAINTY, MultitaskConfig.Sampling.ROUND_ROBIN, 100,
+                BackboneSpec.conv4(64), 2000, 64, 1e-3);
     }
 
     @Override
@@ -74,7 +75,8 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
         double[] accSum = new double[tasks.size()];
         int[] accCount = new int[tasks.size()];
         for (int it = 0; it < config.iterations(); it++) {
-            int t = "round-robin".equals(config.sampling()) ? it % tasks.size() : proportional(tasks, total, rnd);
+            int t = config.sampling() == MultitaskConfig.Sampling.ROUND_ROBIN ? it % tasks.size()
+                    : proportional(tasks, total, rnd);
             TrainingData d = tasks.get(t);
             int[] rows = new int[config.batchSize()];
             for (int i = 0; i < rows.length; i++) {
@@ -87,7 +89,7 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
             }
             Tensor logits = net.logits(t, Rows.gather(d.examples().x(), rows), Seeds.derive(context.seed(), 3, it));
             Tensor loss = Losses.crossEntropy(logits, labels);
-            if ("uncertainty".equals(config.weighting())) {
+            if (config.weighting() == MultitaskConfig.Weighting.UNCERTAINTY) {
                 loss = UncertaintyWeighting.combine(List.of(loss), List.of(net.logVariance(t)));
             }
             if (it >= config.iterations() - 10 * tasks.size()) {

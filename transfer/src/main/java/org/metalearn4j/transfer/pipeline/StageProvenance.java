@@ -1,10 +1,11 @@
 package org.metalearn4j.transfer.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.pipeline.Artifact;
 
 /**
@@ -21,8 +22,6 @@ final class StageProvenance {
     static final String INPUT_SHA256 = "stage.input.sha256";
     static final String NO_INPUT = "none";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private StageProvenance() {
     }
 
@@ -31,7 +30,7 @@ final class StageProvenance {
         Map<String, String> prov = new LinkedHashMap<>(out.provenance());
         prov.put(STAGE, p.name());
         prov.put(INDEX, Integer.toString(p.index()));
-        prov.put(CONFIG, StageConfigBinder.toJson(p.config()));
+        prov.put(CONFIG, ConfigBinder.toTree(p.config()).toString());
         prov.put(SEED, Long.toString(seed));
         prov.put(INPUT_SHA256, inputSha256);
         input.provenance().forEach((k, v) -> prov.put("input." + k, v));
@@ -53,9 +52,9 @@ final class StageProvenance {
         if (!Integer.toString(p.index()).equals(prov.get(INDEX))) {
             return Optional.of(INDEX + " was " + prov.get(INDEX));
         }
-        if (!sameJson(prov.get(CONFIG), StageConfigBinder.toJson(p.config()))) {
-            return Optional.of(CONFIG + " differs: was " + prov.get(CONFIG) + ", now "
-                    + StageConfigBinder.toJson(p.config()));
+        String config = ConfigBinder.toTree(p.config()).toString();
+        if (!sameJson(prov.get(CONFIG), config)) {
+            return Optional.of(CONFIG + " differs: was " + prov.get(CONFIG) + ", now " + config);
         }
         if (!Long.toString(seed).equals(prov.get(SEED))) {
             return Optional.of(SEED + " was " + prov.get(SEED) + ", now " + seed);
@@ -73,7 +72,7 @@ final class StageProvenance {
             return false;
         }
         try {
-            return JSON.readTree(recorded).equals(JSON.readTree(now));
+            return ConfigMappers.plain().readTree(recorded).equals(ConfigMappers.plain().readTree(now));
         } catch (JsonProcessingException e) {
             return false;
         }

@@ -60,7 +60,7 @@ final class ZeroShotStage implements PipelineStage {
         UnaryOperator<INDArray> features = FeatureExtractor.of(input, data.inputShape(), config.pool());
         INDArray trainFeatures = features.apply(trainSet.x());
         INDArray testFeatures = features.apply(testSet.x());
-        ZeroShotModel model = "eszsl".equals(config.method())
+        ZeroShotModel model = config.method() == ZeroShotConfig.Method.ESZSL
                 ? Eszsl.fit(trainFeatures, trainSet.y(), table.rows(seen), config.gamma(), config.lambda())
                 : DirectAttributePrediction.fit(trainFeatures, trainSet.y(), table.rows(seen), config.l2());
         double accuracy = accuracy(model.predict(testFeatures, table.rows(unseen)), testSet.y());
