@@ -1,22 +1,24 @@
 package org.metalearn4j.examples;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.train.RunComponents;
 
 /**
  * Finds data sets and learners by name through {@link ServiceLoader} and binds their parameters from JSON over the
- * providers' defaults, the same way {@code metalearn train} does.
+ * providers' defaults exactly as {@code metalearn train} does ({@link RunComponents#openDataset},
+ * {@link RunComponents#createLearner}).
  */
 public final class Components {
+    private static final String SOURCE = "command line";
+
     private Components() {
     }
 
@@ -27,7 +29,7 @@ public final class Components {
     public static Dataset dataset(String name, String paramsJson) {
         for (DatasetProvider<?> p : ServiceLoader.load(DatasetProvider.class)) {
             if (p.name().equals(name)) {
-                return open(p, json(paramsJson, "data set"));
+                return RunComponents.openDataset(p, json(paramsJson, "data set"), SOURCE);
             }
         }
         throw new IllegalArgumentException("no data set provider named '" + name + "' on the class path");
@@ -40,7 +42,7 @@ public final class Components {
     public static Learner learner(String name, String paramsJson, LearnerContext context) {
         for (LearnerProvider<?> p : ServiceLoader.load(LearnerProvider.class)) {
             if (p.name().equals(name)) {
-                return create(p, json(paramsJson, "learner"), context);
+                return RunComponents.createLearner(p, json(paramsJson, "learner"), context, SOURCE);
             }
         }
         throw new IllegalArgumentException("no learner provider named '" + name + "' on the class path");
@@ -51,20 +53,7 @@ public final class Components {
         return new LearnerContext(dataset.inputShape(), dataset.type(), ways, ways, seed, Optional.empty());
     }
 
-    private static <C extends Record> Dataset open(DatasetProvider<C> provider, JsonNode params) {
-        return provider.open(ConfigBinder.bindParams(provider, params, "dataset.params", "command line"));
-    }
-
-    private static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params,
-                                                     LearnerContext context) {
-        return provider.create(ConfigBinder.bindParams(provider, params, "learner.params", "command line"), context);
-    }
-
     private static JsonNode json(String text, String what) {
-        try {
-            return text.isEmpty() ? null : ConfigMappers.json().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " parameters are not valid JSON: " + text, e);
-        }
+        return text.isEmpty() ? null : ConfigMappers.readJson(text, "the " + what + " parameters on the " + SOURCE);
     }
 }

@@ -52,6 +52,12 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             description = "Continue the run in DIR from its newest good checkpoint, exactly as if never stopped.")
     Path resume;
 
+    @Option(names = "--allow-config-change",
+            description = "With --resume: continue although the config differs from the run's in more than "
+                    + "train.iterations (the differences are printed as a warning). Without it such a resume is "
+                    + "refused, listing every differing key.")
+    boolean allowConfigChange;
+
     @Option(names = "--plugins-dir", paramLabel = "DIR",
             description = "Directory of plugin JARs (overrides the config key pluginsDir).")
     Path pluginsDir;
@@ -93,7 +99,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             try {
                 String backendName = backend.name() + ": " + backend.device();
                 RunFinished finished = session.get(Trainer.class).train(run, runDir, resume != null,
-                        config.toString(), backendName, stop::get);
+                        allowConfigChange, config.toString(), backendName, stop::get);
                 for (TrainingEventBus.Subscription s : subscriptions) {
                     s.awaitFinished(Duration.ofSeconds(30));
                 }

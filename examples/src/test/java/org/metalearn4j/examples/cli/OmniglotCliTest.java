@@ -52,6 +52,22 @@ class OmniglotCliTest {
     }
 
     @Test
+    void everyShippedRunConfigValidatesWithItsEnumSettingsWrittenAsBefore() throws IOException {
+        List<Path> shipped;
+        try (Stream<Path> files = Files.list(CONFIGS)) {
+            shipped = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(shipped).hasSize(3);
+        for (Path config : shipped) {
+            CliRun check = CliRun.of("config", config);
+            assertThat(check.code()).as(config + ": " + check.err()).isZero();
+            assertThat(check.out()).contains("  params:");
+        }
+        assertThat(CliRun.of("config", CONFIGS.resolve("omniglot-maml.yaml")).out()).contains("    order: second\n")
+                .contains("      type: adam\n");
+    }
+
+    @Test
     void everyShippedPipelineValidatesAndABadOneFailsBeforeTrainingNamingTheStage() throws IOException {
         List<Path> shipped;
         try (Stream<Path> files = Files.list(CONFIGS.resolve("pipelines"))) {
