@@ -10,8 +10,10 @@ import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.optim.LrSchedule;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.metric.head.Distance;
 import org.metalearn4j.metric.providers.MatchingNetConfig;
 import org.metalearn4j.metric.providers.MatchingNetProvider;
 import org.metalearn4j.metric.providers.ProtoNetConfig;
@@ -28,10 +30,10 @@ class ConfigTest {
                 optimizer: {schedule: {type: cosine, every: 500}}
                 """);
         ProtoNetConfig c = ConfigBinder.bindParams(new ProtoNetProvider(), yaml, "learner.params", "run.yaml");
-        assertThat(c.distance()).isEqualTo("cosine");
+        assertThat(c.distance()).isEqualTo(Distance.COSINE);
         assertThat(c.backbone()).isEqualTo(BackboneSpec.conv4(32));
         assertThat(c.optimizer().learningRate()).isEqualTo(1e-3);
-        assertThat(c.optimizer().schedule().type()).isEqualTo("cosine");
+        assertThat(c.optimizer().schedule().type()).isEqualTo(LrSchedule.Kind.COSINE);
         assertThat(c.optimizer().schedule().every()).isEqualTo(500);
 
         MatchingNetConfig m = ConfigBinder.bindParams(new MatchingNetProvider(),
@@ -43,11 +45,13 @@ class ConfigTest {
     void badValuesAreReportedWithTheirField() throws Exception {
         assertThatThrownBy(() -> ConfigBinder.bindParams(new ProtoNetProvider(),
                 ConfigMappers.yaml().readTree("distance: manhattan"), "learner.params", "run.yaml"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("distance")
-                .hasMessageContaining("'euclidean' or 'cosine'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("learner.params.distance: expected one of [euclidean, cosine], got \"manhattan\""
+                        + " (in run.yaml)");
         assertThatThrownBy(() -> ConfigBinder.bindParams(new ProtoNetProvider(),
                 ConfigMappers.yaml().readTree("optimizer: {schedule: {gamma: 2}}"), "learner.params", "run.yaml"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("gamma");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("learner.params.optimizer.schedule.gamma: expected a number in (0, 1], got 2");
         ProtoNetConfig resnet = ConfigBinder.bindParams(new ProtoNetProvider(),
                 ConfigMappers.yaml().readTree("backbone: {type: resnet}"), "learner.params", "run.yaml");
         assertThatThrownBy(() -> new ProtoNetProvider().create(resnet, context(new long[] {1, 28, 28},

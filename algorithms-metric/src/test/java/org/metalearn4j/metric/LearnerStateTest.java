@@ -19,6 +19,7 @@ import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.metric.head.Distance;
 import org.metalearn4j.metric.providers.ProtoNetConfig;
 import org.metalearn4j.metric.providers.ProtoNetProvider;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,7 +32,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class LearnerStateTest {
     private static final TaskSource GLYPHS = SyntheticEpisodes.glyphs(3, 1, 2, 0.1, DataType.FLOAT);
     private static final ProtoNetConfig CONFIG = new ProtoNetConfig(BackboneSpec.conv4(4),
-            "euclidean", 10, new OptimizerConfig(1e-2, 1e-4, new LrSchedule(LrSchedule.COSINE, 5, 1, 0.1)));
+            Distance.SQUARED_EUCLIDEAN, 10,
+            new OptimizerConfig(1e-2, 1e-4, new LrSchedule(LrSchedule.Kind.COSINE, 5, 1, 0.1)));
 
     @Test
     void savedAndReloadedLearnerTakesAnIdenticalNextStep() throws IOException {

@@ -15,6 +15,7 @@ import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.train.Evaluator;
+import org.metalearn4j.metric.head.Distance;
 import org.metalearn4j.metric.providers.MatchingNetConfig;
 import org.metalearn4j.metric.providers.ProtoNetConfig;
 import org.metalearn4j.metric.providers.RelationNetConfig;
@@ -39,12 +40,12 @@ class LearnersImproveTest {
 
     @Test
     void protonet() {
-        assertLearns("protonet", new ProtoNetConfig(MLP, "euclidean", 10, ADAM));
+        assertLearns("protonet", new ProtoNetConfig(MLP, Distance.SQUARED_EUCLIDEAN, 10, ADAM));
     }
 
     @Test
     void protonetCosine() {
-        assertLearns("protonet", new ProtoNetConfig(MLP, "cosine", 10, ADAM));
+        assertLearns("protonet", new ProtoNetConfig(MLP, Distance.COSINE, 10, ADAM));
     }
 
     @Test

@@ -53,11 +53,4 @@ class PrototypeHeadTest {
         assertThatThrownBy(() -> new SupportLabels(new int[] {0, 5}, 2))
                 .hasMessageContaining("label 5 at index 1 is outside [0, 2)");
     }
-
-    @Test
-    void unknownDistanceNamesTheAcceptedOnes() {
-        assertThatThrownBy(() -> Distance.of("manhattan"))
-                .hasMessage("distance: expected 'euclidean' or 'cosine', got 'manhattan'");
-        assertThat(Distance.of("cosine")).isEqualTo(Distance.COSINE);
-    }
 }

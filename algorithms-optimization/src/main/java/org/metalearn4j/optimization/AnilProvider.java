@@ -4,6 +4,6 @@ package org.metalearn4j.optimization;
 public final class AnilProvider extends GradientLearnerProvider {
     public AnilProvider() {
         super("anil", "ANIL (Raghu et al. 2020): MAML adapting only the final layer in the inner loop",
-                "second", GradientMetaLearner.Variant.ANIL);
+                MamlConfig.Order.SECOND, GradientMetaLearner.Variant.ANIL);
     }
 }

@@ -7,7 +7,7 @@ import org.metalearn4j.core.learner.LearnerContext;
 public final class FomamlProvider extends GradientLearnerProvider {
     public FomamlProvider() {
         super("fomaml", "First-order MAML: inner-loop gradients treated as constants",
-                "first", GradientMetaLearner.Variant.MAML);
+                MamlConfig.Order.FIRST, GradientMetaLearner.Variant.MAML);
     }
 
     @Override

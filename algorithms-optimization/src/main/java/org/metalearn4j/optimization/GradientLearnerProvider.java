@@ -13,10 +13,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 abstract class GradientLearnerProvider implements LearnerProvider<MamlConfig> {
     private final String name;
     private final String description;
-    private final String defaultOrder;
+    private final MamlConfig.Order defaultOrder;
     private final GradientMetaLearner.Variant variant;
 
-    GradientLearnerProvider(String name, String description, String defaultOrder, GradientMetaLearner.Variant variant) {
+    GradientLearnerProvider(String name, String description, MamlConfig.Order defaultOrder,
+                            GradientMetaLearner.Variant variant) {
         this.name = name;
         this.description = description;
         this.defaultOrder = defaultOrder;

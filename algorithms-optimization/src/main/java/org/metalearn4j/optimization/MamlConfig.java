@@ -1,51 +1,55 @@
 package org.metalearn4j.optimization;
 
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
 
 /**
  * Settings shared by the learners that differentiate through the inner loop: {@code maml}, {@code fomaml},
- * {@code anil} and {@code metasgd}. The meta-batch size is the training loop's ({@code train.metaBatch}).
- *
- * @param order          {@code second} (exact meta-gradient through every inner step) or {@code first} (FOMAML:
- *                       inner gradients treated as constants)
- * @param innerSteps     inner SGD steps on the support set during meta-training
- * @param innerLr        inner step size; for {@code metasgd} the initial value of every entry of the learned step
- *                       sizes alpha
- * @param evalInnerSteps inner steps when adapting to an evaluation episode
- * @param backbone       the network
- * @param metaOptimizer  the outer optimizer
- * @param gradClip       clip the meta-gradient to this global L2 norm; 0 disables clipping
- * @param taskThreads    tasks of a meta-batch computed at once, each on its own thread with single-threaded native
- *                       ops; 1 computes one task at a time with all of OpenMP's threads on every op. The result does
- *                       not depend on it (up to the rounding of multi-threaded ops)
+ * {@code anil} and {@code metasgd}. The meta-batch size is the training loop's ({@code train.metaBatch}). Each key's
+ * meaning is in its {@link JsonPropertyDescription}, printed by {@code metalearn config --defaults maml}.
  */
-public record MamlConfig(String order, int innerSteps, double innerLr, int evalInnerSteps, BackboneSpec backbone,
-                         MetaOptimizerConfig metaOptimizer, double gradClip, int taskThreads) {
+public record MamlConfig(
+        @JsonPropertyDescription("second: exact meta-gradient through every inner step; first: FOMAML, inner"
+                + " gradients treated as constants") Order order,
+        @JsonPropertyDescription("inner SGD steps on the support set during meta-training") int innerSteps,
+        @JsonPropertyDescription("inner step size; for metasgd the initial value of every learned step size")
+        double innerLr,
+        @JsonPropertyDescription("inner steps when adapting to an evaluation episode") int evalInnerSteps,
+        @JsonPropertyDescription("the network") BackboneSpec backbone,
+        @JsonPropertyDescription("the outer optimizer applying the meta-gradient") MetaOptimizerConfig metaOptimizer,
+        @JsonPropertyDescription("clip the meta-gradient to this global L2 norm; 0 disables clipping") double gradClip,
+        @JsonPropertyDescription("tasks of a meta-batch computed at once, each on its own thread with single-threaded"
+                + " native ops; 1 runs one task at a time with all native threads. The result does not depend on it"
+                + " (up to the rounding of multi-threaded ops)") int taskThreads) {
+
+    /** Which derivative of the inner loop the meta-gradient follows. */
+    public enum Order {
+        /** FOMAML: the inner loop's gradients are constants. */
+        @JsonProperty("first") FIRST,
+        /** Exact: differentiated through every inner step. */
+        @JsonProperty("second") SECOND
+    }
+
     public MamlConfig {
-        if (!"first".equals(order) && !"second".equals(order)) {
-            throw new IllegalArgumentException("order: expected first or second, got "
-                    + (order == null ? "nothing" : "'" + order + "'"));
-        }
+        Checks.oneOf("order", order, Order.class);
         Checks.atLeast("innerSteps", innerSteps, 1);
         Checks.positive("innerLr", innerLr);
         Checks.atLeast("evalInnerSteps", evalInnerSteps, 1);
-        Objects.requireNonNull(backbone, "backbone");
-        Objects.requireNonNull(metaOptimizer, "metaOptimizer");
-        if (!(gradClip >= 0) || Double.isInfinite(gradClip)) {
-            throw new IllegalArgumentException("gradClip: expected a finite number >= 0 (0 = off), got " + gradClip);
-        }
+        Checks.present("backbone", backbone);
+        Checks.present("metaOptimizer", metaOptimizer);
+        Checks.nonNegative("gradClip", gradClip);
         Checks.atLeast("taskThreads", taskThreads, 1);
     }
 
     /** True when the inner loop is differentiated exactly. */
     public boolean secondOrder() {
-        return "second".equals(order);
+        return order == Order.SECOND;
     }
 
-    /** Finn et al.'s sinusoid settings: second order, 1 inner step of 0.01, Adam 1e-3, no clipping, one task thread. */
-    static MamlConfig defaults(String order) {
+    /** Finn et al.'s sinusoid settings: 1 inner step of 0.01, Adam 1e-3, no clipping, one task thread. */
+    static MamlConfig defaults(Order order) {
         return new MamlConfig(order, 1, 0.01, 1, BackboneSpec.defaults(), MetaOptimizerConfig.defaults(), 0, 1);
     }
 }

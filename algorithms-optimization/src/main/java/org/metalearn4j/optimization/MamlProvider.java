@@ -5,6 +5,6 @@ public final class MamlProvider extends GradientLearnerProvider {
     public MamlProvider() {
         super("maml",
                 "MAML (Finn et al. 2017): meta-learned initialization, first or exact second-order meta-gradients",
-                "second", GradientMetaLearner.Variant.MAML);
+                MamlConfig.Order.SECOND, GradientMetaLearner.Variant.MAML);
     }
 }

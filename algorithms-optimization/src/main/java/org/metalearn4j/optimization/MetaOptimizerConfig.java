@@ -1,5 +1,7 @@
 package org.metalearn4j.optimization;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
@@ -7,28 +9,32 @@ import org.metalearn4j.core.optim.Optimizer;
 import org.metalearn4j.core.optim.Sgd;
 import org.metalearn4j.core.optim.SgdConfig;
 
-/**
- * The outer-loop optimizer that applies the meta-gradient to the initialization (and learned step sizes).
- *
- * @param type         {@code adam} (PyTorch defaults for betas and eps) or {@code sgd} (plain)
- * @param learningRate its step size
- */
-public record MetaOptimizerConfig(String type, double learningRate) {
+/** The outer-loop optimizer that applies the meta-gradient to the initialization (and learned step sizes). */
+public record MetaOptimizerConfig(
+        @JsonPropertyDescription("adam (PyTorch's betas and eps) or sgd (plain)") Kind type,
+        @JsonPropertyDescription("its step size") double learningRate) {
+
+    /** The optimizer algorithm. */
+    public enum Kind {
+        @JsonProperty("adam") ADAM,
+        @JsonProperty("sgd") SGD
+    }
+
     public MetaOptimizerConfig {
-        if (!"adam".equals(type) && !"sgd".equals(type)) {
-            throw new IllegalArgumentException("type: expected adam or sgd, got "
-                    + (type == null ? "nothing" : "'" + type + "'"));
-        }
+        Checks.oneOf("type", type, Kind.class);
         Checks.positive("learningRate", learningRate);
     }
 
     /** Adam with learning rate 1e-3, as in Finn et al. */
     public static MetaOptimizerConfig defaults() {
-        return new MetaOptimizerConfig("adam", 1e-3);
+        return new MetaOptimizerConfig(Kind.ADAM, 1e-3);
     }
 
     /** A fresh optimizer with these settings. */
     public Optimizer create() {
-        return "adam".equals(type) ? new Adam(AdamConfig.of(learningRate)) : new Sgd(SgdConfig.of(learningRate));
+        return switch (type) {
+            case ADAM -> new Adam(AdamConfig.of(learningRate));
+            case SGD -> new Sgd(SgdConfig.of(learningRate));
+        };
     }
 }

@@ -8,6 +8,6 @@ public final class MetaSgdProvider extends GradientLearnerProvider {
     public MetaSgdProvider() {
         super("metasgd",
                 "Meta-SGD (Li et al. 2017): learned per-parameter inner learning rates; innerLr is their initial value",
-                "second", GradientMetaLearner.Variant.META_SGD);
+                MamlConfig.Order.SECOND, GradientMetaLearner.Variant.META_SGD);
     }
 }

@@ -1,33 +1,32 @@
 package org.metalearn4j.optimization;
 
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
 
 /**
  * Reptile (Nichol et al., 2018): adapt with plain SGD on each task's support set, then move the initialization
- * towards the adapted weights.
- *
- * @param innerSteps     inner SGD steps per task during meta-training
- * @param innerLr        inner step size
- * @param epsilon        outer step size: {@code theta += epsilon * (phi - theta)}
- * @param batched        {@code true}: one update towards the mean of the meta-batch's adapted weights; {@code false}
- *                       (serial): one update after each task, the next task starting from the moved weights
- * @param evalInnerSteps inner steps when adapting to an evaluation episode
- * @param backbone       the network
- * @param taskThreads    tasks of a batched meta-batch adapted at once, each on its own thread with single-threaded
- *                       native ops (see {@code MamlConfig}); serial Reptile needs 1, each task starting where the last
- *                       one moved the weights
+ * towards the adapted weights. Each key's meaning is in its {@link JsonPropertyDescription}, printed by
+ * {@code metalearn config --defaults reptile}.
  */
-public record ReptileConfig(int innerSteps, double innerLr, double epsilon, boolean batched, int evalInnerSteps,
-                            BackboneSpec backbone, int taskThreads) {
+public record ReptileConfig(
+        @JsonPropertyDescription("inner SGD steps per task during meta-training") int innerSteps,
+        @JsonPropertyDescription("inner step size") double innerLr,
+        @JsonPropertyDescription("outer step size in (0, 1]: theta += epsilon * (phi - theta)") double epsilon,
+        @JsonPropertyDescription("true: one update towards the mean of the meta-batch's adapted weights; false"
+                + " (serial): one update after each task, the next task starting from the moved weights")
+        boolean batched,
+        @JsonPropertyDescription("inner steps when adapting to an evaluation episode") int evalInnerSteps,
+        @JsonPropertyDescription("the network") BackboneSpec backbone,
+        @JsonPropertyDescription("tasks of a batched meta-batch adapted at once, each on its own thread with"
+                + " single-threaded native ops; serial Reptile needs 1") int taskThreads) {
     public ReptileConfig {
         Checks.atLeast("innerSteps", innerSteps, 1);
         Checks.positive("innerLr", innerLr);
         Checks.positive("epsilon", epsilon);
         Checks.between("epsilon", epsilon, 0, 1);
         Checks.atLeast("evalInnerSteps", evalInnerSteps, 1);
-        Objects.requireNonNull(backbone, "backbone");
+        Checks.present("backbone", backbone);
         Checks.atLeast("taskThreads", taskThreads, 1);
         if (taskThreads > 1 && !batched) {
             throw new IllegalArgumentException("taskThreads: serial Reptile (batched: false) adapts one task after"

@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Evaluation adaptation: no leakage between episodes or into the learner, and ANIL adapts the head alone. */
 class AdapterTest {
     private static MamlConfig config() {
-        return new MamlConfig("second", 1, 0.05, 3, BackboneSpec.mlp(8, 8),
+        return new MamlConfig(MamlConfig.Order.SECOND, 1, 0.05, 3, BackboneSpec.mlp(8, 8),
                 MetaOptimizerConfig.defaults(), 0, 1);
     }
 

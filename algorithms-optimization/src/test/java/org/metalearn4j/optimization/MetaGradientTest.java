@@ -28,9 +28,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class MetaGradientTest {
     private static final double INNER_LR = 0.05;
 
-    private static MamlConfig config(String order, int steps) {
+    private static MamlConfig config(MamlConfig.Order order, int steps) {
         return new MamlConfig(order, steps, INNER_LR, steps, BackboneSpec.mlp(4, 3),
-                new MetaOptimizerConfig("sgd", 1.0), 0, 1);
+                new MetaOptimizerConfig(MetaOptimizerConfig.Kind.SGD, 1.0), 0, 1);
     }
 
     /** What one meta-step subtracted from every meta-parameter: the meta-gradient. */
@@ -81,8 +81,8 @@ class MetaGradientTest {
     @CsvSource({"MAML, 1", "MAML, 2", "ANIL, 2", "META_SGD, 2"})
     void secondOrderUpdateIsTheExactMetaGradient(GradientMetaLearner.Variant variant, int steps) {
         Task task = SinusoidTasks.task(42, 5, 7);
-        GradientMetaLearner learner = GradientMetaLearner.create(config("second", steps), SinusoidTasks.context(3),
-                variant, DataType.DOUBLE);
+        GradientMetaLearner learner = GradientMetaLearner.create(config(MamlConfig.Order.SECOND, steps),
+                SinusoidTasks.context(3), variant, DataType.DOUBLE);
         StateDict init = learner.state().withPrefix("params.");
         List<String> names = new ArrayList<>(init.names());
         List<INDArray> values = names.stream().map(init::get).toList();
@@ -92,8 +92,8 @@ class MetaGradientTest {
         Function<List<INDArray>, Double> objective = vs -> postAdaptationLoss(net, names, vs, variant, task, steps);
         GradCheck.matchesFiniteDifferences(objective, values, analytic, 1e-6);
 
-        GradientMetaLearner firstOrder = GradientMetaLearner.create(config("first", steps), SinusoidTasks.context(3),
-                variant, DataType.DOUBLE);
+        GradientMetaLearner firstOrder = GradientMetaLearner.create(config(MamlConfig.Order.FIRST, steps),
+                SinusoidTasks.context(3), variant, DataType.DOUBLE);
         StateDict approx = metaStep(firstOrder, task);
         double worst = 0;
         for (int i = 0; i < names.size(); i++) {

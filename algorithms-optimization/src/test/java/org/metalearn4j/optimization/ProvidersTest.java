@@ -32,7 +32,7 @@ class ProvidersTest {
     void paramsBindOverTheDefaultsAndUnknownKeysAreRefused() throws Exception {
         var params = ConfigMappers.json().readTree("{\"innerLr\":0.4,\"backbone\":{\"type\":\"conv4\"}}");
         MamlConfig bound = ConfigBinder.bindParams(new FomamlProvider(), params, "learner.params", "test.yaml");
-        assertThat(bound).isEqualTo(new MamlConfig("first", 1, 0.4, 1, new BackboneSpec("conv4", null),
+        assertThat(bound).isEqualTo(new MamlConfig(MamlConfig.Order.FIRST, 1, 0.4, 1, new BackboneSpec("conv4", null),
                 MetaOptimizerConfig.defaults(), 0, 1));
         var typo = ConfigMappers.json().readTree("{\"innerLR\":0.4}");
         assertThatThrownBy(() -> ConfigBinder.bindParams(new ReptileProvider(), typo, "learner.params", "test.yaml"))
@@ -41,23 +41,42 @@ class ProvidersTest {
     }
 
     @Test
+    void enumSettingsAreWrittenInLowerCaseAndErrorsListTheAllowedNames() throws Exception {
+        var yaml = ConfigMappers.yaml().readTree("order: first\nmetaOptimizer: {type: sgd}\n");
+        MamlConfig bound = ConfigBinder.bindParams(new MamlProvider(), yaml, "learner.params", "run.yaml");
+        assertThat(bound.order()).isEqualTo(MamlConfig.Order.FIRST);
+        assertThat(bound.metaOptimizer().type()).isEqualTo(MetaOptimizerConfig.Kind.SGD);
+        assertThat(ConfigBinder.toTree(bound).get("order").asText()).isEqualTo("first");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new MamlProvider(),
+                ConfigMappers.yaml().readTree("order: third"), "learner.params", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("learner.params.order: expected one of [first, second], got \"third\" (in run.yaml)");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new MamlProvider(),
+                ConfigMappers.yaml().readTree("metaOptimizer: {type: RMSprop}"), "learner.params", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("learner.params.metaOptimizer.type: expected one of [adam, sgd], got \"RMSprop\""
+                        + " (in run.yaml)");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new MamlProvider(),
+                ConfigMappers.yaml().readTree("order: null"), "learner.params", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("learner.params.order: expected one of [first, second], got nothing (in run.yaml)");
+    }
+
+    @Test
     void badSettingsNameTheField() {
-        assertThatThrownBy(() -> new MamlConfig("third", 1, 0.1, 1, BackboneSpec.defaults(),
-                MetaOptimizerConfig.defaults(), 0, 1)).hasMessageStartingWith("order: expected first or second");
-        assertThatThrownBy(() -> new MetaOptimizerConfig("rmsprop", 0.1)).hasMessageStartingWith("type:");
-        assertThatThrownBy(() -> new MamlProvider().create(new MamlConfig("second", 1, 0.1, 1,
+        assertThatThrownBy(() -> new MamlProvider().create(new MamlConfig(MamlConfig.Order.SECOND, 1, 0.1, 1,
                 new BackboneSpec("resnet", null), MetaOptimizerConfig.defaults(), 0, 1), SinusoidTasks.context(1)))
                 .hasMessageStartingWith("backbone.type: no backbone named 'resnet'");
         assertThatThrownBy(() -> new ReptileConfig(1, 0.1, 1.5, true, 1, BackboneSpec.defaults(), 1))
                 .hasMessageStartingWith("epsilon:");
         assertThatThrownBy(() -> new ReptileConfig(1, 0.1, 0.5, false, 1, BackboneSpec.defaults(), 2))
                 .hasMessageStartingWith("taskThreads: serial Reptile").hasMessageContaining("got 2");
-        assertThatThrownBy(() -> new MamlConfig("second", 1, 0.1, 1, BackboneSpec.defaults(),
+        assertThatThrownBy(() -> new MamlConfig(MamlConfig.Order.SECOND, 1, 0.1, 1, BackboneSpec.defaults(),
                 MetaOptimizerConfig.defaults(), 0, 0)).hasMessageStartingWith("taskThreads");
         LearnerContext vectors = SinusoidTasks.context(1);
         assertThatThrownBy(() -> new FomamlProvider().create(new MamlProvider().defaults(), vectors))
                 .hasMessageStartingWith("order: fomaml is first-order");
-        MamlConfig conv = new MamlConfig("second", 1, 0.1, 1, BackboneSpec.conv4(4),
+        MamlConfig conv = new MamlConfig(MamlConfig.Order.SECOND, 1, 0.1, 1, BackboneSpec.conv4(4),
                 MetaOptimizerConfig.defaults(), 0, 1);
         assertThatThrownBy(() -> new MamlProvider().create(conv, vectors))
                 .hasMessageContaining("conv4 needs images").hasMessageContaining("[1]");
@@ -68,7 +87,7 @@ class ProvidersTest {
         LearnerContext images = new LearnerContext(new long[] {1, 16, 16}, TaskType.CLASSIFICATION, 3, 3, 1,
                 Optional.empty());
         BackboneSpec auto = BackboneSpec.fromJson(ConfigMappers.json().readTree("{\"channels\":4}"));
-        MamlConfig config = new MamlConfig("first", 1, 0.4, 2, auto,
+        MamlConfig config = new MamlConfig(MamlConfig.Order.FIRST, 1, 0.4, 2, auto,
                 MetaOptimizerConfig.defaults(), 0, 1);
         var learner = new AnilProvider().create(config, images);
         Examples support = new Examples(Nd4j.rand(DataType.FLOAT, 3, 1, 16, 16), Nd4j.createFromArray(0, 1, 2));

@@ -36,8 +36,8 @@ class SinusoidTrainingTest {
 
     @Test
     void metaTrainingLowersPostAdaptationMse() {
-        MamlConfig config = new MamlConfig("second", 1, 0.01, 1, BackboneSpec.mlp(40, 40),
-                new MetaOptimizerConfig("adam", 3e-3), 0, 1);
+        MamlConfig config = new MamlConfig(MamlConfig.Order.SECOND, 1, 0.01, 1, BackboneSpec.mlp(40, 40),
+                new MetaOptimizerConfig(MetaOptimizerConfig.Kind.ADAM, 3e-3), 0, 1);
         Learner maml = GradientMetaLearner.create(config, SinusoidTasks.context(7), GradientMetaLearner.Variant.MAML,
                 DataType.FLOAT);
         double before = postAdaptationMse(maml);

@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /** A learner restored from a saved state takes exactly the same next step as the one that saved it. */
 class StateRoundTripTest {
-    private static final MamlConfig MAML = new MamlConfig("second", 1, 0.05, 1,
+    private static final MamlConfig MAML = new MamlConfig(MamlConfig.Order.SECOND, 1, 0.05, 1,
             BackboneSpec.mlp(8, 8), MetaOptimizerConfig.defaults(), 1.0, 1);
 
     static Stream<Arguments> learners() {

@@ -45,8 +45,8 @@ class TaskExecutorTest {
     }
 
     private static MamlConfig config(int taskThreads) {
-        return new MamlConfig("second", 2, 0.05, 1, BackboneSpec.mlp(6, 6), MetaOptimizerConfig.defaults(), 0,
-                taskThreads);
+        return new MamlConfig(MamlConfig.Order.SECOND, 2, 0.05, 1, BackboneSpec.mlp(6, 6),
+                MetaOptimizerConfig.defaults(), 0, taskThreads);
     }
 
     private static byte[] bytes(StateDict state) throws IOException {

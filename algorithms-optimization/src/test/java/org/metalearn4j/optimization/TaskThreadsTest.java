@@ -31,7 +31,8 @@ class TaskThreadsTest {
     private static MamlConfig config(String backbone, int taskThreads) {
         BackboneSpec spec = backbone.equals("mlp") ? BackboneSpec.mlp(8, 8)
                 : BackboneSpec.conv4(4);
-        return new MamlConfig("second", 1, 0.1, 1, spec, MetaOptimizerConfig.defaults(), 0, taskThreads);
+        return new MamlConfig(MamlConfig.Order.SECOND, 1, 0.1, 1, spec, MetaOptimizerConfig.defaults(), 0,
+                taskThreads);
     }
 
     private static List<List<Task>> imageBatches() {

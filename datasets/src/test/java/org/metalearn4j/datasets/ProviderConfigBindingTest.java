@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ServiceLoader;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ProviderConfigBindingTest {
     @Test
     @SuppressWarnings("rawtypes")
     void defaultsRoundTripThroughJson() throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = ConfigMappers.json();
         int seen = 0;
         for (DatasetProvider provider : ServiceLoader.load(DatasetProvider.class)) {
             Record defaults = provider.defaults();

@@ -1,23 +1,23 @@
 package org.metalearn4j.examples;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
-import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
-import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.train.RunComponents;
 
 /**
  * Finds data sets and learners by name among the providers on the class path and binds their parameters from JSON
- * over the providers' defaults, the same way {@code metalearn train} does: for the benchmark and example mains.
+ * over the providers' defaults exactly as {@code metalearn train} does ({@link RunComponents#openDataset},
+ * {@link RunComponents#createLearner}): for the benchmark and example mains.
  */
 public final class Components {
+    private static final String SOURCE = "command line";
+
     private Components() {
     }
 
@@ -26,7 +26,8 @@ public final class Components {
      * empty for the defaults.
      */
     public static Dataset dataset(String name, String paramsJson) {
-        return open(PluginRegistry.classpath().dataset(name), json(paramsJson, "data set"));
+        return RunComponents.openDataset(PluginRegistry.classpath().dataset(name), json(paramsJson, "data set"),
+                SOURCE);
     }
 
     /**
@@ -34,7 +35,8 @@ public final class Components {
      * empty for the defaults.
      */
     public static Learner learner(String name, String paramsJson, LearnerContext context) {
-        return create(PluginRegistry.classpath().learner(name), json(paramsJson, "learner"), context);
+        return RunComponents.createLearner(PluginRegistry.classpath().learner(name), json(paramsJson, "learner"),
+                context, SOURCE);
     }
 
     /** The context {@code metalearn train} builds for learning {@code ways}-way tasks of {@code training}. */
@@ -42,20 +44,7 @@ public final class Components {
         return LearnerContext.forDataset(dataset, training, ways, seed, Optional.empty(), PluginRegistry.classpath());
     }
 
-    private static <C extends Record> Dataset open(DatasetProvider<C> provider, JsonNode params) {
-        return provider.open(ConfigBinder.bindParams(provider, params, "dataset.params", "command line"));
-    }
-
-    private static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params,
-                                                     LearnerContext context) {
-        return provider.create(ConfigBinder.bindParams(provider, params, "learner.params", "command line"), context);
-    }
-
     private static JsonNode json(String text, String what) {
-        try {
-            return text.isEmpty() ? null : ConfigMappers.json().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " parameters are not valid JSON: " + text, e);
-        }
+        return text.isEmpty() ? null : ConfigMappers.readJson(text, "the " + what + " parameters on the " + SOURCE);
     }
 }

@@ -1,26 +1,23 @@
 package org.metalearn4j.metric.providers;
 
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.OptimizerConfig;
 import org.metalearn4j.metric.head.Distance;
 
-/**
- * Configuration of {@code protonet}.
- *
- * @param backbone    embedding network
- * @param distance    {@code euclidean} (squared) or {@code cosine}
- * @param cosineScale multiplier of cosine similarities (cosine only)
- * @param optimizer   Adam and learning-rate schedule
- */
-public record ProtoNetConfig(BackboneSpec backbone, String distance, double cosineScale,
-                             OptimizerConfig optimizer) {
+/** Configuration of {@code protonet}; {@code metalearn config --defaults protonet} prints it with descriptions. */
+public record ProtoNetConfig(
+        @JsonPropertyDescription("embedding network") BackboneSpec backbone,
+        @JsonPropertyDescription("euclidean (squared distance to the prototypes) or cosine (scaled similarity)")
+        Distance distance,
+        @JsonPropertyDescription("multiplier of cosine similarities before the softmax (cosine only)")
+        double cosineScale,
+        @JsonPropertyDescription("Adam and learning-rate schedule") OptimizerConfig optimizer) {
     public ProtoNetConfig {
-        Objects.requireNonNull(backbone, "backbone");
-        Objects.requireNonNull(optimizer, "optimizer");
-        Distance.of(distance);
-        if (!(cosineScale > 0)) {
-            throw new IllegalArgumentException("cosineScale: must be > 0, got " + cosineScale);
-        }
+        Checks.present("backbone", backbone);
+        Checks.oneOf("distance", distance, Distance.class);
+        Checks.positive("cosineScale", cosineScale);
+        Checks.present("optimizer", optimizer);
     }
 }

@@ -1,22 +1,18 @@
 package org.metalearn4j.metric.providers;
 
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.OptimizerConfig;
 
-/**
- * Configuration of {@code relationnet}.
- *
- * @param backbone       embedding network
- * @param relationHidden hidden units of the relation module
- * @param optimizer      Adam and learning-rate schedule
- */
-public record RelationNetConfig(BackboneSpec backbone, int relationHidden, OptimizerConfig optimizer) {
+/** Configuration of {@code relationnet}; {@code metalearn config --defaults relationnet} prints it. */
+public record RelationNetConfig(
+        @JsonPropertyDescription("embedding network") BackboneSpec backbone,
+        @JsonPropertyDescription("hidden units of the relation module") int relationHidden,
+        @JsonPropertyDescription("Adam and learning-rate schedule") OptimizerConfig optimizer) {
     public RelationNetConfig {
-        Objects.requireNonNull(backbone, "backbone");
-        Objects.requireNonNull(optimizer, "optimizer");
-        if (relationHidden < 1) {
-            throw new IllegalArgumentException("relationHidden: must be >= 1, got " + relationHidden);
-        }
+        Checks.present("backbone", backbone);
+        Checks.atLeast("relationHidden", relationHidden, 1);
+        Checks.present("optimizer", optimizer);
     }
 }

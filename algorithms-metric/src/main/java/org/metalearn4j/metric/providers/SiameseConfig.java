@@ -1,18 +1,16 @@
 package org.metalearn4j.metric.providers;
 
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.metric.OptimizerConfig;
 
-/**
- * Configuration of {@code siamese}.
- *
- * @param backbone  embedding network shared by both sides of a pair
- * @param optimizer Adam and learning-rate schedule
- */
-public record SiameseConfig(BackboneSpec backbone, OptimizerConfig optimizer) {
+/** Configuration of {@code siamese}; {@code metalearn config --defaults siamese} prints it. */
+public record SiameseConfig(
+        @JsonPropertyDescription("embedding network shared by both sides of a pair") BackboneSpec backbone,
+        @JsonPropertyDescription("Adam and learning-rate schedule") OptimizerConfig optimizer) {
     public SiameseConfig {
-        Objects.requireNonNull(backbone, "backbone");
-        Objects.requireNonNull(optimizer, "optimizer");
+        Checks.present("backbone", backbone);
+        Checks.present("optimizer", optimizer);
     }
 }

@@ -36,7 +36,7 @@ import org.metalearn4j.core.state.StateDict;
 public final class CheckpointFile {
     static final byte[] MAGIC = "ML4JCKPT".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 2;
-    private static final ObjectMapper JSON = ConfigMappers.json();
+    private static final ObjectMapper JSON = ConfigMappers.plain();
 
     private CheckpointFile() {
     }

@@ -1,5 +1,7 @@
 package org.metalearn4j.core.config;
 
+import java.util.Collection;
+
 /**
  * Range checks for the compact constructors of configuration records. Each failure message starts with the field name
  * so that {@link ConfigBinder} can prefix the section path, e.g. {@code train.iterations: expected an integer >= 1,
@@ -13,6 +15,15 @@ public final class Checks {
     public static int atLeast(String field, int value, int min) {
         if (value < min) {
             throw new IllegalArgumentException(field + ": expected an integer >= " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Fails unless {@code min <= value <= max}. */
+    public static int between(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + ": expected an integer in [" + min + ", " + max + "], got "
+                    + value);
         }
         return value;
     }
@@ -34,6 +45,14 @@ public final class Checks {
         return value;
     }
 
+    /** Fails unless {@code value >= 0} and finite. */
+    public static double nonNegative(String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(field + ": expected a finite number >= 0, got " + value);
+        }
+        return value;
+    }
+
     /** Fails if {@code value} is null or blank. */
     public static String notBlank(String field, String value) {
         if (value == null || value.isBlank()) {
@@ -41,5 +60,30 @@ public final class Checks {
                     + (value == null ? "nothing" : "\"" + value + "\""));
         }
         return value;
+    }
+
+    /** Fails if {@code value} is null; for settings that are mappings or lists. */
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + ": expected a value, got nothing");
+        }
+        return value;
+    }
+
+    /** Fails if the enum-valued setting {@code value} is null, listing the names {@code type} accepts. */
+    public static <E extends Enum<E>> E oneOf(String field, E value, Class<E> type) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + ": expected one of " + EnumNames.of(type) + ", got nothing");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code values} holds at least {@code min} elements. */
+    public static <C extends Collection<?>> C atLeastItems(String field, C values, int min) {
+        if (values == null || values.size() < min) {
+            throw new IllegalArgumentException(field + ": expected a list of at least " + min + " item"
+                    + (min == 1 ? "" : "s") + ", got " + (values == null ? "nothing" : values));
+        }
+        return values;
     }
 }

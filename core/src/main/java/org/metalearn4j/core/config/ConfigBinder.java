@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.Provider;
@@ -41,11 +43,50 @@ public final class ConfigBinder {
     }
 
     /**
-     * Binds a provider's {@code params} over its {@link Provider#defaults()} into its {@link Provider#configType()}.
+     * Binds a provider's {@code params} over its {@link Provider#defaults()} into its {@link Provider#configType()}:
+     * the one way every learner's, data set's and stage's parameters are bound, whether they come from a run
+     * configuration, a pipeline stage, a saved artifact or the command line.
+     *
+     * @param params the parameters as written; null or missing keys take the provider's defaults
+     * @param path   where {@code params} sit in the document, e.g. {@code learner.params} or
+     *               {@code stages[1].config}, so errors name the full field path
+     * @param source the file the parameters came from, for messages, or null
      */
     public static <C extends Record> C bindParams(Provider<C> provider, JsonNode params, String path, String source) {
-        return bind(params == null ? ConfigMappers.json().createObjectNode() : params, provider.defaults(),
-                provider.configType(), path, source);
+        return bind(params == null || params.isNull() ? ConfigMappers.json().createObjectNode() : params,
+                provider.defaults(), provider.configType(), path, source);
+    }
+
+    /**
+     * Runs a provider's factory (its {@code create} or {@code open}) on a config bound at {@code path}, reporting the
+     * checks the factory makes against the data or the environment like binding errors: a {@link ConfigException}
+     * naming a field of the config, or an {@link IllegalArgumentException} whose message starts with one of
+     * {@code configType}'s fields ({@code "backbone.type: conv4 needs images ..."}), becomes a ConfigException at the
+     * full path with the source. Other failures pass unchanged.
+     */
+    public static <R> R create(Class<? extends Record> configType, String path, String source, Supplier<R> factory) {
+        try {
+            return factory.get();
+        } catch (ConfigException e) {
+            if (e.path().isEmpty() || !isField(configType, e.path())) {
+                throw e;
+            }
+            throw new ConfigException(joinField(path, e.path()), e.detail() + in(source), e);
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            int colon = msg == null ? -1 : msg.indexOf(": ");
+            if (colon <= 0 || !isField(configType, msg.substring(0, colon))) {
+                throw e;
+            }
+            throw new ConfigException(joinField(path, msg.substring(0, colon)), msg.substring(colon + 2) + in(source),
+                    e);
+        }
+    }
+
+    /** True when {@code field} (possibly dotted or indexed) starts with a component of {@code type}. */
+    private static boolean isField(Class<?> type, String field) {
+        String head = field.split("[.\\[]", 2)[0];
+        return type.isRecord() && Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals(head));
     }
 
     /** The record as a JSON tree. */
@@ -68,6 +109,11 @@ public final class ConfigBinder {
                 return new ConfigException(field, msg.substring(colon + 2) + in(source), e);
             }
             return new ConfigException(at, msg + in(source), e);
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof NullPointerException npe
+                && npe.getMessage() != null && npe.getMessage().matches("[A-Za-z][A-Za-z0-9]*")) {
+            // Objects.requireNonNull(value, "field") in a compact constructor
+            return new ConfigException(join(at, npe.getMessage()), "expected a value, got nothing" + in(source), e);
         }
         if (e instanceof InvalidFormatException f) {
             return new ConfigException(at, "expected " + describe(f.getTargetType()) + ", got " + quote(f.getValue())
@@ -123,7 +169,7 @@ public final class ConfigBinder {
             return "a string";
         }
         if (type.isEnum()) {
-            return "one of " + List.of(type.getEnumConstants());
+            return "one of " + EnumNames.of(type);
         }
         if (type.isRecord()) {
             return "a mapping with keys " + List.of(type.getRecordComponents()).stream()

@@ -2,10 +2,10 @@ package org.metalearn4j.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,39 +27,31 @@ public final class ConfigLoader {
         return bind(read(file), overrides, file.toString());
     }
 
-    /** Parses a configuration document; the format follows the file extension. */
+    /** Parses a configuration document strictly (see {@link ConfigMappers}); the format follows the extension. */
     public static ObjectNode read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper;
-        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            mapper = ConfigMappers.yaml();
-        } else if (name.endsWith(".json")) {
-            mapper = ConfigMappers.json();
-        } else {
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        if (!yaml && !name.endsWith(".json")) {
             throw new ConfigException("", "cannot tell the format of " + file
                     + ": expected a .yaml, .yml or .json extension");
         }
+        String text;
         try {
-            return parse(mapper.readTree(Files.readString(file)), file.toString());
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", "config file not found: " + file, e);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("", "cannot parse " + file + ": " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr()), e);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("", file + " is not UTF-8 text; a configuration is a YAML or JSON text file", e);
         } catch (IOException e) {
             throw new ConfigException("", "cannot read " + file + ": " + e.getMessage(), e);
         }
+        String source = file.toString();
+        return parse(yaml ? ConfigMappers.readYaml(text, source) : ConfigMappers.readJson(text, source), source);
     }
 
     /** Parses a configuration held in memory, e.g. the copy stored in a checkpoint. */
     public static RunConfig fromJson(String json, String source) {
-        try {
-            return bind(parse(ConfigMappers.json().readTree(json), source), List.of(), source);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("", "cannot parse the configuration in " + source + ": "
-                    + e.getOriginalMessage(), e);
-        }
+        return bind(parse(ConfigMappers.readJson(json, source), source), List.of(), source);
     }
 
     /** Applies overrides to {@code tree} and binds it over the defaults. */
@@ -68,7 +60,29 @@ public final class ConfigLoader {
         for (String override : overrides) {
             applyOverride(doc, override);
         }
-        return ConfigBinder.bind(doc, RunConfig.defaults(), RunConfig.class, "", source);
+        try {
+            return ConfigBinder.bind(doc, RunConfig.defaults(), RunConfig.class, "", source);
+        } catch (ConfigException e) {
+            throw blameOverride(e, overrides, source);
+        }
+    }
+
+    /** An error at a key an override set names the override instead of the file, which never held that value. */
+    private static ConfigException blameOverride(ConfigException e, List<String> overrides, String source) {
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            String override = overrides.get(i);
+            String key = override.substring(0, override.indexOf('=')).trim();
+            String at = e.path();
+            if (at.equals(key) || at.startsWith(key + ".") || at.startsWith(key + "[")) {
+                String detail = e.detail();
+                String in = ConfigBinder.in(source);
+                if (!in.isEmpty() && detail.endsWith(in)) {
+                    detail = detail.substring(0, detail.length() - in.length());
+                }
+                return new ConfigException(at, detail + " (from --set " + override + ")", e);
+            }
+        }
+        return e;
     }
 
     /** The configuration as compact JSON, as stored in checkpoints and run directories. */
@@ -84,15 +98,16 @@ public final class ConfigLoader {
         }
         String path = override.substring(0, eq).trim();
         String raw = override.substring(eq + 1);
-        JsonTrees.set(doc, path, parseValue(raw));
+        JsonTrees.set(doc, path, parseValue(path, raw, override));
     }
 
-    private static JsonNode parseValue(String raw) {
+    /** The value as YAML reads it, refusing what {@link ConfigMappers#readYaml} refuses; text when it is no YAML. */
+    private static JsonNode parseValue(String path, String raw, String override) {
         if (raw.isEmpty()) {
             return TextNode.valueOf("");
         }
         try {
-            JsonNode v = ConfigMappers.yaml().readTree(raw);
+            JsonNode v = StrictTreeReader.read(ConfigMappers.yaml(), raw, path, "--set " + override);
             return v == null || v.isMissingNode() ? TextNode.valueOf(raw) : v;
         } catch (JsonProcessingException e) {
             return TextNode.valueOf(raw);

@@ -1,10 +1,10 @@
 package org.metalearn4j.core.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.metalearn4j.core.config.ConfigMappers;
 
 /**
  * The console side of a run: one human-readable line per evaluation, checkpoint and the end of the run on
@@ -12,7 +12,7 @@ import java.util.Locale;
  * printed by the caller once every listener is done, so that it is the last line of stdout.
  */
 public final class ConsoleSummaryListener implements TrainingListener {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = ConfigMappers.plain();
 
     private final PrintStream notes;
 

@@ -1,7 +1,6 @@
 package org.metalearn4j.core.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.metalearn4j.core.config.ConfigMappers;
 
 /**
  * Appends every training event to a JSON-lines file ({@code metrics.jsonl}), one object per line with an
@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * run appends to the same file, so lines carry their iteration.
  */
 public final class MetricsFileListener implements TrainingListener, AutoCloseable {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = ConfigMappers.plain();
 
     private final Path file;
     private BufferedWriter out;

@@ -3,6 +3,7 @@ package org.metalearn4j.core.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.EffectiveConfig;
 import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetProvider;
@@ -10,7 +11,6 @@ import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.spi.ConfigException;
-import org.metalearn4j.core.spi.Provider;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
@@ -36,10 +36,8 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
      * @throws ConfigException naming the field if a provider, parameter or split is wrong
      */
     public static RunComponents open(RunConfig config, ProviderRegistry registry, String source) {
-        DatasetProvider<?> datasetProvider = lookup(() -> registry.dataset(config.dataset().name()), "dataset.name",
-                source);
-        LearnerProvider<?> learnerProvider = lookup(() -> registry.learner(config.learner().name()), "learner.name",
-                source);
+        DatasetProvider<?> datasetProvider = EffectiveConfig.dataset(config, registry, source);
+        LearnerProvider<?> learnerProvider = EffectiveConfig.learner(config, registry, source);
         Dataset dataset = openDataset(datasetProvider, config.dataset().params(), source);
         requireSplit(dataset, config.train().split(), "train.split", source);
         requireSplit(dataset, config.eval().split(), "eval.split", source);
@@ -58,30 +56,25 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         return dataset.episodes(split, spec(way, shot, query, "eval", null));
     }
 
-    private static <C extends Record> Dataset openDataset(DatasetProvider<C> provider, JsonNode params,
-                                                          String source) {
+    /**
+     * Opens {@code provider}'s data set with {@code params} bound over its defaults; errors name
+     * {@code dataset.params.FIELD} and {@code source}.
+     */
+    public static <C extends Record> Dataset openDataset(DatasetProvider<C> provider, JsonNode params,
+                                                         String source) {
         C config = ConfigBinder.bindParams(provider, params, "dataset.params", source);
-        return provider.open(config);
+        return ConfigBinder.create(provider.configType(), "dataset.params", source, () -> provider.open(config));
     }
 
-    private static <C extends Record> Learner createLearner(LearnerProvider<C> provider, JsonNode params,
-                                                            LearnerContext context, String source) {
+    /**
+     * Creates {@code provider}'s learner with {@code params} bound over its defaults; errors name
+     * {@code learner.params.FIELD} and {@code source}.
+     */
+    public static <C extends Record> Learner createLearner(LearnerProvider<C> provider, JsonNode params,
+                                                           LearnerContext context, String source) {
         C config = ConfigBinder.bindParams(provider, params, "learner.params", source);
-        try {
-            return provider.create(config, context);
-        } catch (ConfigException e) {
-            // a learner's own settings checked when it builds its network, e.g. backbone.channels
-            String path = e.path() == null || e.path().isEmpty() ? "learner.params" : "learner.params." + e.path();
-            throw new ConfigException(path, stripPath(e) + in(source), e);
-        }
-    }
-
-    private static <P extends Provider<?>> P lookup(java.util.function.Supplier<P> find, String path, String source) {
-        try {
-            return find.get();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(path, e.getMessage() + in(source), e);
-        }
+        return ConfigBinder.create(provider.configType(), "learner.params", source,
+                () -> provider.create(config, context));
     }
 
     private static void requireSplit(Dataset dataset, String split, String path, String source) {

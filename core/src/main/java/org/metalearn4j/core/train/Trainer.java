@@ -11,7 +11,10 @@ import java.util.function.BooleanSupplier;
 import org.metalearn4j.core.checkpoint.CheckpointException;
 import org.metalearn4j.core.checkpoint.CheckpointStore;
 import org.metalearn4j.core.checkpoint.Provenance;
+import org.metalearn4j.core.config.ConfigDiff;
 import org.metalearn4j.core.config.ConfigLoader;
+import org.metalearn4j.core.config.EffectiveConfig;
+import org.metalearn4j.core.config.ResumeCheck;
 import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.RunStarted;
@@ -55,17 +58,20 @@ public final class Trainer {
      *                hold no checkpoints
      * @param source  the config file name, for error messages
      * @param backend backend name and device, for the started event
+     * @param allowConfigChange resume although the configuration differs from the checkpoint's in more than
+     *                          {@code train.iterations} (see {@link ResumeCheck})
      */
-    public RunFinished train(RunConfig config, Path runDir, boolean resume, String source, String backend,
-                             BooleanSupplier stop) {
-        CheckpointStore store = new CheckpointStore(runDir, config.train().keepCheckpoints());
+    public RunFinished train(RunConfig given, Path runDir, boolean resume, boolean allowConfigChange, String source,
+                             String backend, BooleanSupplier stop) {
+        CheckpointStore store = new CheckpointStore(runDir, given.train().keepCheckpoints());
         if (!resume && !store.files().isEmpty()) {
             throw new ConfigException("out", "run directory " + runDir + " already holds checkpoints; continue it with"
                     + " --resume " + runDir + " or choose another --out");
         }
+        RunConfig config = EffectiveConfig.of(given, registry, source);
         RunComponents run = RunComponents.open(config, registry, source);
         Learner learner = run.learner();
-        LoopStart start = resume ? restore(store, config, runDir, learner) : LoopStart.fresh();
+        LoopStart start = resume ? restore(store, config, allowConfigChange, runDir, learner) : LoopStart.fresh();
         String configJson = ConfigLoader.toJson(config);
         writeConfig(runDir, configJson);
 
@@ -95,24 +101,21 @@ public final class Trainer {
         return finished;
     }
 
-    private LoopStart restore(CheckpointStore store, RunConfig config, Path runDir, Learner learner) {
+    private LoopStart restore(CheckpointStore store, RunConfig config, boolean allowConfigChange, Path runDir,
+                              Learner learner) {
         CheckpointStore.Loaded loaded = store.latestGood().orElseThrow(() -> new CheckpointException(
                 "nothing to resume: " + runDir + " holds no checkpoints"));
         loaded.skipped().forEach(reason -> LOG.warn("{}; using the previous good checkpoint", reason));
-        RunConfig saved = ConfigLoader.fromJson(loaded.checkpoint().configJson(), loaded.file().toString());
-        requireSame("learner.name", saved.learner().name(), config.learner().name(), loaded.file());
-        requireSame("dataset.name", saved.dataset().name(), config.dataset().name(), loaded.file());
-        requireSame("seed", String.valueOf(saved.seed()), String.valueOf(config.seed()), loaded.file());
+        String file = loaded.file().toString();
+        RunConfig saved = EffectiveConfig.of(ConfigLoader.fromJson(loaded.checkpoint().configJson(), file), registry,
+                file);
+        ConfigDiff changed = ResumeCheck.require(saved, config, file, allowConfigChange);
+        if (!changed.isEmpty()) {
+            LOG.warn("resuming {} with a changed configuration, as allowed:\n{}", runDir, changed);
+        }
         LoopStart start = TrainingCheckpoint.restore(loaded.checkpoint(), learner);
         LOG.info("resuming from {} at iteration {}", loaded.file(), start.iteration());
         return start;
-    }
-
-    private static void requireSame(String path, String saved, String now, Path file) {
-        if (!saved.equals(now)) {
-            throw new ConfigException(path, "the checkpoint " + file + " was trained with '" + saved
-                    + "' but the config says '" + now + "'; resume with the same value");
-        }
     }
 
     private static void writeConfig(Path runDir, String json) {

@@ -26,7 +26,7 @@ class LrScheduleTest {
 
     @Test
     void cosineScheduleAnnealsToItsFloorAndStays() {
-        LrSchedule s = new LrSchedule(LrSchedule.COSINE, 100, 1, 0.1);
+        LrSchedule s = new LrSchedule(LrSchedule.Kind.COSINE, 100, 1, 0.1);
         assertThat(s.factor(0)).isEqualTo(1.0);
         assertThat(s.factor(50)).isCloseTo(0.55, within(1e-12));
         assertThat(s.factor(100)).isCloseTo(0.1, within(1e-12));

@@ -3,6 +3,7 @@ package org.metalearn4j.core.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -30,6 +31,7 @@ import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.train.testing.BlobsDatasetProvider;
+import org.metalearn4j.core.train.testing.CentroidConfig;
 import org.metalearn4j.core.train.testing.CentroidLearnerProvider;
 
 class TrainerTest {
@@ -60,7 +62,13 @@ class TrainerTest {
     }
 
     private static RunFinished train(RunConfig config, Path dir, boolean resume) {
-        return new Trainer(REGISTRY, events).train(config, dir, resume, "test", "cpu", () -> false);
+        return train(REGISTRY, config, dir, resume, false);
+    }
+
+    private static RunFinished train(PluginRegistry registry, RunConfig config, Path dir, boolean resume,
+                                     boolean allowConfigChange) {
+        return new Trainer(registry, events).train(config, dir, resume, allowConfigChange, "test", "cpu",
+                () -> false);
     }
 
     private static byte[] finalState(Path dir) throws IOException {
@@ -122,7 +130,7 @@ class TrainerTest {
             }
         });
         RunFinished interrupted = new Trainer(REGISTRY, events)
-                .train(config(6), stopped, false, "test", "cpu", stop::get);
+                .train(config(6), stopped, false, false, "test", "cpu", stop::get);
         assertThat(sub.awaitFinished(Duration.ofSeconds(10))).isTrue();
         sub.close();
 
@@ -155,18 +163,49 @@ class TrainerTest {
     }
 
     @Test
-    void resumeWithAnotherLearnerIsRefused(@TempDir Path dir) {
+    void resumeWithAChangedConfigIsRefusedListingEveryDifferingKey(@TempDir Path dir) {
         train(config(1), dir, false);
-        PluginRegistry other = PluginRegistry.of("test", new BlobsDatasetProvider(), new CentroidLearnerProvider() {
-            @Override
-            public String name() {
-                return "other-centroid";
-            }
-        });
-        assertThatThrownBy(() -> new Trainer(other, events)
-                .train(config(8, "learner.name=other-centroid"), dir, true, "test", "cpu", () -> false))
+        PluginRegistry both = PluginRegistry.of("test", new BlobsDatasetProvider(), new CentroidLearnerProvider(),
+                new CentroidLearnerProvider() {
+                    @Override
+                    public String name() {
+                        return "other-centroid";
+                    }
+                });
+        assertThatThrownBy(() -> train(both, config(8, "learner.name=other-centroid", "learner.params.momentum=0.5",
+                "eval.episodes=30"), dir, true, false))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("learner.name: ");
+                .hasMessageStartingWith("cannot resume: the configuration differs from the one checkpoint ")
+                .hasMessageContaining("\n  learner.name: test-centroid -> other-centroid\n")
+                .hasMessageContaining("\n  learner.params.momentum: 0.9 -> 0.5\n")
+                .hasMessageContaining("\n  eval.episodes: 20 -> 30\n")
+                .hasMessageContaining("--allow-config-change")
+                .hasMessageNotContaining("train.iterations:");
+        assertThat(new CheckpointStore(dir, 3).files()).hasSize(1);
+    }
+
+    @Test
+    void resumeWithAChangedConfigGoesOnWhenExplicitlyAllowed(@TempDir Path dir) throws IOException {
+        train(config(2), dir, false);
+        RunFinished done = train(REGISTRY, config(4, "learner.params.learningRate=0.02"), dir, true, true);
+        assertThat(done.iteration()).isEqualTo(4);
+        assertThat(ConfigMappers.plain().readTree(Files.readString(dir.resolve(Trainer.CONFIG_FILE)))
+                .at("/learner/params/learningRate").asDouble()).isEqualTo(0.02);
+    }
+
+    @Test
+    void runDirectoryAndCheckpointsRecordTheFullEffectiveConfig(@TempDir Path dir) throws IOException {
+        train(config(2, "learner.params.embedding=6"), dir, false);
+        JsonNode saved = ConfigMappers.plain().readTree(Files.readString(dir.resolve(Trainer.CONFIG_FILE)));
+        CentroidConfig learnerDefaults = new CentroidLearnerProvider().defaults();
+        assertThat(saved.at("/learner/params")).isEqualTo(ConfigMappers.plain().readTree(
+                "{\"embedding\": 6, \"learningRate\": " + learnerDefaults.learningRate() + ", \"momentum\": "
+                        + learnerDefaults.momentum() + "}"));
+        assertThat(saved.at("/dataset/params").fieldNames()).toIterable()
+                .containsExactly("dims", "trainClasses", "testClasses", "spread", "seed");
+        RunConfig inCheckpoint = ConfigLoader.fromJson(new CheckpointStore(dir, 1).latestGood().orElseThrow()
+                .checkpoint().configJson(), "checkpoint");
+        assertThat(ConfigLoader.toJson(inCheckpoint)).isEqualTo(saved.toString());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.metalearn4j.datasets.generated;
 
 import java.util.SplittableRandom;
-import org.metalearn4j.core.spi.ConfigException;
 
 /**
  * Draws GP curves exactly: builds the kernel matrix of the task's inputs, takes its Cholesky factor L in double
@@ -12,17 +11,8 @@ public final class GpCurvesFamily implements RegressionFamily {
     private static final double JITTER = 1e-6;
     private final GpCurvesConfig config;
 
-    /** @throws org.metalearn4j.core.spi.ConfigException naming the field of a bad range or scale */
+    /** A family drawing from {@code config}'s ranges, which its record has already checked. */
     public GpCurvesFamily(GpCurvesConfig config) {
-        Ranges.check(config.lengthScaleMin(), config.lengthScaleMax(), "lengthScaleMin", "lengthScaleMax");
-        Ranges.check(config.xMin(), config.xMax(), "xMin", "xMax");
-        if (!(config.lengthScaleMin() > 0)) {
-            throw new ConfigException("lengthScaleMin", "must be > 0, got " + config.lengthScaleMin());
-        }
-        if (!(config.signalStd() > 0) || !(config.noiseStd() >= 0)) {
-            throw new ConfigException("signalStd", "signalStd must be > 0 and noiseStd >= 0, got "
-                    + config.signalStd() + " and " + config.noiseStd());
-        }
         this.config = config;
     }
 

@@ -6,12 +6,8 @@ import java.util.SplittableRandom;
 public final class HarmonicFamily implements RegressionFamily {
     private final HarmonicConfig config;
 
-    /** @throws org.metalearn4j.core.spi.ConfigException naming the field of an inverted or non-finite range */
+    /** A family drawing from {@code config}'s ranges, which its record has already checked. */
     public HarmonicFamily(HarmonicConfig config) {
-        Ranges.check(config.amplitudeMin(), config.amplitudeMax(), "amplitudeMin", "amplitudeMax");
-        Ranges.check(config.phaseMin(), config.phaseMax(), "phaseMin", "phaseMax");
-        Ranges.check(config.frequencyMin(), config.frequencyMax(), "frequencyMin", "frequencyMax");
-        Ranges.check(config.xMin(), config.xMax(), "xMin", "xMax");
         this.config = config;
     }
 

@@ -1,18 +1,17 @@
 package org.metalearn4j.datasets.generated;
 
 import java.util.SplittableRandom;
-import org.metalearn4j.core.spi.ConfigException;
 
 /** Validation and sampling of the {@code [min, max]} ranges that parameterise generated task families. */
 final class Ranges {
     private Ranges() {
     }
 
-    /** Fails naming both fields unless {@code min <= max} and both are finite. */
+    /** Fails naming both fields unless {@code min <= max} and both are finite; for the configs' constructors. */
     static void check(double min, double max, String minField, String maxField) {
         if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
-            throw new ConfigException(minField, "must be finite and <= " + maxField + ", got " + minField + "=" + min
-                    + ", " + maxField + "=" + max);
+            throw new IllegalArgumentException(minField + ": expected a finite number <= " + maxField + ", got "
+                    + minField + "=" + min + ", " + maxField + "=" + max);
         }
     }
 

@@ -1,28 +1,38 @@
 package org.metalearn4j.datasets.omniglot;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.metalearn4j.core.config.Checks;
+
 /**
- * Configuration of {@code omniglot} (the full set, Vinyals-style split).
- *
- * @param imageSize            side of the square images after area-average resizing from 105 pixels
- * @param cacheDir             cache directory; null or blank means {@code $METALEARN4J_DATA}, else
- *                             {@code ~/.cache/metalearn4j}. The zips are looked for in its {@code omniglot/} folder
- * @param download             download missing zips from the official repository (needs the two checksums)
- * @param backgroundSha256     SHA-256 of {@code images_background.zip} (or put it in
- *                             {@code images_background.zip.sha256})
- * @param evaluationSha256     SHA-256 of {@code images_evaluation.zip} (or put it in
- *                             {@code images_evaluation.zip.sha256})
- * @param trainCharacters      characters in {@code meta-train}, taken first in the standard 1623-character order
- * @param validationCharacters characters in {@code meta-val}, taken next; the rest form {@code meta-test}
- * @param rotateMetaTrain      make each 90-degree rotation of a meta-train character a class of its own
- * @param trainShift           largest random translation in pixels of each {@code meta-train} episode image, 0 for
- *                             none (as in {@link OmniglotSmallConfig#trainShift()}); other splits are never shifted
- * @param trainRotation        largest random rotation in degrees of each {@code meta-train} episode image, 0 for none
- *                             (as in {@link OmniglotSmallConfig#trainRotation()})
- * @param trainScale           largest random relative change of size of each {@code meta-train} episode image, 0 for
- *                             none (as in {@link OmniglotSmallConfig#trainScale()})
+ * Configuration of {@code omniglot} (the full set, Vinyals-style split); {@code metalearn config --defaults omniglot}
+ * prints it with the descriptions. The augmentation settings mean what they mean for {@link OmniglotSmallConfig}.
  */
-public record OmniglotConfig(int imageSize, String cacheDir, boolean download, String backgroundSha256,
-                             String evaluationSha256, int trainCharacters, int validationCharacters,
-                             boolean rotateMetaTrain, int trainShift, double trainRotation,
-                             double trainScale) {
+public record OmniglotConfig(
+        @JsonPropertyDescription("side of the square images after area-average resizing from 105 pixels")
+        int imageSize,
+        @JsonPropertyDescription("cache directory whose omniglot/ folder holds the zips; null or blank means"
+                + " $METALEARN4J_DATA, else ~/.cache/metalearn4j") String cacheDir,
+        @JsonPropertyDescription("download missing zips from the official repository") boolean download,
+        @JsonPropertyDescription("SHA-256 of images_background.zip (or put it in images_background.zip.sha256);"
+                + " null to skip") String backgroundSha256,
+        @JsonPropertyDescription("SHA-256 of images_evaluation.zip (or put it in images_evaluation.zip.sha256);"
+                + " null to skip") String evaluationSha256,
+        @JsonPropertyDescription("characters in meta-train, taken first in the standard 1623-character order")
+        int trainCharacters,
+        @JsonPropertyDescription("characters in meta-val, taken next; the rest form meta-test")
+        int validationCharacters,
+        @JsonPropertyDescription("make each 90-degree rotation of a meta-train character a class of its own")
+        boolean rotateMetaTrain,
+        @JsonPropertyDescription("largest random translation in pixels of each meta-train episode image; 0 for none")
+        int trainShift,
+        @JsonPropertyDescription("largest random rotation in degrees of each meta-train episode image; 0 for none")
+        double trainRotation,
+        @JsonPropertyDescription("largest random relative change of size of each meta-train episode image, below 1;"
+                + " 0 for none") double trainScale) {
+    public OmniglotConfig {
+        Checks.between("imageSize", imageSize, 1, 105);
+        Checks.atLeast("trainCharacters", trainCharacters, 1);
+        Checks.atLeast("validationCharacters", validationCharacters, 0);
+        MetaTrainAugmentation.check(trainShift, trainRotation, trainScale, imageSize);
+    }
 }

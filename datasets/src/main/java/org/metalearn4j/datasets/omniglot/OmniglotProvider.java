@@ -54,13 +54,9 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
 
     @Override
     public Dataset open(OmniglotConfig config) {
-        int size = OmniglotSmallProvider.checkImageSize(config.imageSize(), "imageSize");
-        if (config.trainCharacters() < 1 || config.validationCharacters() < 0) {
-            throw new ConfigException("trainCharacters", "trainCharacters must be >= 1 and validationCharacters >= 0, "
-                    + "got " + config.trainCharacters() + " and " + config.validationCharacters());
-        }
+        int size = config.imageSize();
         Map<String, UnaryOperator<TaskSource>> augmentation = MetaTrainAugmentation.of(config.trainShift(),
-                config.trainRotation(), config.trainScale(), size);
+                config.trainRotation(), config.trainScale());
         Path dir = DataDirectory.resolve(config.cacheDir()).resolve(NAME);
         Path background = dir.resolve(BACKGROUND_ZIP);
         Path evaluation = dir.resolve(EVALUATION_ZIP);

@@ -1,26 +1,29 @@
 package org.metalearn4j.datasets.omniglot;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
+import org.metalearn4j.core.config.Checks;
 
 /**
- * Configuration of {@code omniglot-small}.
- *
- * @param imageSize           side of the square images after area-average resizing from 105 pixels
- * @param trainShift          largest random translation in pixels applied to each {@code meta-train} episode image (a
- *                            fresh offset per image and episode, see
- *                            {@link org.metalearn4j.datasets.episode.RandomShift}); 0 for none
- * @param trainRotation       largest random rotation in degrees either way of each {@code meta-train} episode image
- *                            (see {@link org.metalearn4j.datasets.episode.RandomWarp}); 0 for none
- * @param trainScale          largest random relative change of size of each {@code meta-train} episode image, below 1
- *                            (0.1: factors 0.9-1.1); 0 for none. Evaluation splits are never augmented
- * @param validationAlphabets small1 alphabets moved out of {@code meta-train} into a {@code meta-val} split (upright
- *                            characters only), for choosing settings without looking at {@code meta-test}; empty for
- *                            no {@code meta-val} split
+ * Configuration of {@code omniglot-small}; {@code metalearn config --defaults omniglot-small} prints it with the
+ * descriptions. Evaluation splits are never augmented.
  */
-public record OmniglotSmallConfig(int imageSize, int trainShift, double trainRotation, double trainScale,
-                                  List<String> validationAlphabets) {
-    /** Validates nothing (the provider does, naming the field); copies the alphabet list, null meaning none. */
+public record OmniglotSmallConfig(
+        @JsonPropertyDescription("side of the square images after area-average resizing from 105 pixels")
+        int imageSize,
+        @JsonPropertyDescription("largest random translation in pixels of each meta-train episode image (a fresh"
+                + " offset per image and episode); 0 for none") int trainShift,
+        @JsonPropertyDescription("largest random rotation in degrees either way of each meta-train episode image;"
+                + " 0 for none") double trainRotation,
+        @JsonPropertyDescription("largest random relative change of size of each meta-train episode image, below 1"
+                + " (0.1: factors 0.9-1.1); 0 for none") double trainScale,
+        @JsonPropertyDescription("small1 alphabets moved out of meta-train into a meta-val split (upright characters"
+                + " only), for choosing settings without looking at meta-test; empty for no meta-val split")
+        List<String> validationAlphabets) {
+    /** Checks the ranges, naming the field; copies the alphabet list, null meaning none. */
     public OmniglotSmallConfig {
+        Checks.between("imageSize", imageSize, 1, 105);
+        MetaTrainAugmentation.check(trainShift, trainRotation, trainScale, imageSize);
         validationAlphabets = validationAlphabets == null ? List.of() : List.copyOf(validationAlphabets);
     }
 

@@ -55,9 +55,9 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
 
     @Override
     public Dataset open(OmniglotSmallConfig config) {
-        int size = checkImageSize(config.imageSize(), "imageSize");
+        int size = config.imageSize();
         Map<String, UnaryOperator<TaskSource>> augmentation = MetaTrainAugmentation.of(config.trainShift(),
-                config.trainRotation(), config.trainScale(), size);
+                config.trainRotation(), config.trainScale());
         List<String> validation = config.validationAlphabets();
         // decoded once per size, whatever the split: each validation choice only regroups the same characters
         Archives archives = DecodedCache.get(NAME + ":" + size + ":characters", () -> new Archives(
@@ -69,13 +69,6 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
 
     /** The decoded characters of the two shipped archives. */
     private record Archives(List<OmniglotCharacter> small1, List<OmniglotCharacter> small2) {
-    }
-
-    static int checkImageSize(int size, String field) {
-        if (size < 1 || size > 105) {
-            throw new ConfigException(field, "must be between 1 and 105 (Omniglot images are 105x105), got " + size);
-        }
-        return size;
     }
 
     private static Map<String, ClassStore> split(Archives archives, int size, List<String> validation) {

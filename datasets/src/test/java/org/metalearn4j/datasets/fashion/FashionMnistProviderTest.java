@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.LabeledSet;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.EpisodeSpec;
@@ -72,11 +74,14 @@ class FashionMnistProviderTest {
     }
 
     @Test
-    void badClassListsFailNamingTheField() {
-        assertThatThrownBy(() -> PROVIDER.open(new FashionMnistConfig(FashionMnistProvider.DEFAULT_PATH,
-                List.of(0, 10), List.of(5))))
+    void badClassListsFailNamingTheField() throws Exception {
+        assertThatThrownBy(() -> ConfigBinder.bindParams(PROVIDER,
+                ConfigMappers.yaml().readTree("sourceClasses: [0, 10]"), "dataset.params", "run.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("sourceClasses")
-                .hasMessageContaining("10");
+                .hasMessage("dataset.params.sourceClasses: expected class indices in [0, 9], got [0, 10]"
+                        + " (in run.yaml)");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(PROVIDER,
+                ConfigMappers.yaml().readTree("targetClasses: [5, 5]"), "dataset.params", "run.yaml"))
+                .hasMessageStartingWith("dataset.params.targetClasses: class index 5 is listed twice");
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.spi.ConfigException;
@@ -107,14 +109,16 @@ class GeneratedFamiliesTest {
     }
 
     @Test
-    void badRangesAndWaysFailClearly() {
-        assertThatThrownBy(() -> new SinusoidProvider().open(new SinusoidConfig(5, 0.1, 0, 1, -5, 5)))
+    void badRangesAndWaysFailClearly() throws Exception {
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new SinusoidProvider(),
+                ConfigMappers.yaml().readTree("{amplitudeMin: 5, amplitudeMax: 0.1}"), "dataset.params", "r.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("amplitudeMin")
-                .hasMessageContaining("amplitudeMax=0.1");
-        assertThatThrownBy(() -> new GpCurvesProvider().open(new GpCurvesConfig(0, 0.5, 1, 0, -2, 2)))
+                .hasMessage("dataset.params.amplitudeMin: expected a finite number <= amplitudeMax, got"
+                        + " amplitudeMin=5.0, amplitudeMax=0.1 (in r.yaml)");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new GpCurvesProvider(),
+                ConfigMappers.yaml().readTree("lengthScaleMin: 0"), "dataset.params", "r.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("lengthScaleMin");
+                .hasMessageStartingWith("dataset.params.lengthScaleMin: expected a finite number > 0, got 0.0");
         Dataset gp = new GpCurvesProvider().open(new GpCurvesProvider().defaults());
         assertThatThrownBy(() -> gp.episodes("meta-train", new EpisodeSpec(5, 1, 1)))
                 .isInstanceOf(DatasetException.class)

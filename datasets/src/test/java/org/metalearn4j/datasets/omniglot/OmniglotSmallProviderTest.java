@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.ServiceLoader;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.EpisodeSpec;
@@ -92,12 +94,19 @@ class OmniglotSmallProviderTest {
     }
 
     @Test
-    void trainShiftOutsideTheImageIsRejectedNamingTheField() {
+    void trainShiftOutsideTheImageIsRejectedNamingTheFullPath() {
         for (int bad : new int[] {-1, 28}) {
-            assertThatThrownBy(() -> PROVIDER.open(new OmniglotSmallConfig(28, bad)))
-                    .isInstanceOf(ConfigException.class).hasMessageContaining("trainShift")
-                    .hasMessageContaining("between 0 and 27").hasMessageContaining(String.valueOf(bad));
+            assertThatThrownBy(() -> bind("trainShift: " + bad))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("dataset.params.trainShift: expected an integer in [0, 27], got " + bad
+                            + " (in run.yaml)");
         }
+        assertThatThrownBy(() -> bind("{imageSize: 16, trainShift: 16}"))
+                .hasMessageStartingWith("dataset.params.trainShift: expected an integer in [0, 15], got 16");
+    }
+
+    private static OmniglotSmallConfig bind(String yaml) throws Exception {
+        return ConfigBinder.bindParams(PROVIDER, ConfigMappers.yaml().readTree(yaml), "dataset.params", "run.yaml");
     }
 
     @Test
@@ -115,12 +124,15 @@ class OmniglotSmallProviderTest {
 
     @Test
     void warpSettingsOutOfRangeAreRejectedNamingTheField() {
-        assertThatThrownBy(() -> PROVIDER.open(new OmniglotSmallConfig(28, 0, 200, 0, List.of())))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("trainRotation")
-                .hasMessageContaining("200");
-        assertThatThrownBy(() -> PROVIDER.open(new OmniglotSmallConfig(28, 0, 0, 1.5, List.of())))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("trainScale")
-                .hasMessageContaining("1.5");
+        assertThatThrownBy(() -> bind("trainRotation: 200"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("dataset.params.trainRotation: expected a number in [0.0, 180.0], got 200");
+        assertThatThrownBy(() -> bind("trainScale: 1.5"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("dataset.params.trainScale: expected a number in [0, 1)")
+                .hasMessageContaining("got 1.5");
+        assertThatThrownBy(() -> bind("imageSize: 0"))
+                .hasMessageStartingWith("dataset.params.imageSize: expected an integer in [1, 105], got 0");
     }
 
     @Test

@@ -95,7 +95,8 @@ public final class FrameworkOverhead {
         MetricsFileListener metrics = new MetricsFileListener(dir.resolve(Trainer.METRICS_FILE));
         TrainingEventBus.Subscription sub = events.subscribe(metrics);
         long t0 = System.nanoTime();
-        RunFinished done = new Trainer(registry, events).train(config, dir, false, "bench", "cpu", () -> false);
+        RunFinished done = new Trainer(registry, events).train(config, dir, false, false, "bench", "cpu",
+                () -> false);
         sub.awaitFinished(Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - t0) / 1e9;
         sub.close();

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigDocs;
 import org.metalearn4j.core.config.ConfigLoader;
+import org.metalearn4j.core.config.EffectiveConfig;
 import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
@@ -23,9 +23,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {"--defaults prints the defaults of every run configuration key and of every provider's "
-                + "params (or only of provider NAME) as YAML.",
+                + "params (or only of provider NAME) as YAML, each key with its description and, for a key with a "
+                + "fixed set of values, the values it accepts.",
                 "With CONFIG, validates it (including the named providers' params) and prints the effective "
-                        + "configuration."},
+                        + "configuration: every key, the providers' params included, as a run records it in its "
+                        + "config.json."},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn config --defaults", "  ./metalearn config --defaults protonet",
                 "  ./metalearn config examples/configs/omniglot-protonet.yaml --set train.way=20"})
@@ -58,11 +60,7 @@ final class ConfigCommand implements Callable<Integer> {
         try (Session session = Session.open(plugins.orElse(run == null ? null : run.pluginsDir()), console.err())) {
             PluginRegistry r = session.registry();
             if (!defaults) {
-                validateParams(named(() -> r.dataset(run.dataset().name()), "dataset.name"), run.dataset().params(),
-                        "dataset.params");
-                validateParams(named(() -> r.learner(run.learner().name()), "learner.name"), run.learner().params(),
-                        "learner.params");
-                console.out().print(ConfigDocs.yaml(run));
+                console.out().print(ConfigDocs.yaml(EffectiveConfig.of(run, r, target)));
                 return 0;
             }
             List<Map.Entry<String, Provider<?>>> providers = new ArrayList<>();
@@ -87,18 +85,5 @@ final class ConfigCommand implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    private <P> P named(java.util.function.Supplier<P> lookup, String path) {
-        try {
-            return lookup.get();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(path, e.getMessage() + " (in " + target + ")", e);
-        }
-    }
-
-    private <C extends Record> void validateParams(Provider<C> provider, com.fasterxml.jackson.databind.JsonNode params,
-                                                   String path) {
-        ConfigBinder.bindParams(provider, params, path, target);
     }
 }

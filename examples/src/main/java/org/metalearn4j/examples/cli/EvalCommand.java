@@ -1,6 +1,5 @@
 package org.metalearn4j.examples.cli;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import org.metalearn4j.core.checkpoint.CheckpointException;
 import org.metalearn4j.core.checkpoint.CheckpointFile;
 import org.metalearn4j.core.checkpoint.CheckpointStore;
 import org.metalearn4j.core.config.ConfigLoader;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.config.EvalConfig;
 import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.learner.Learner;
@@ -104,7 +104,7 @@ final class EvalCommand implements Callable<Integer> {
             EvalResult r = Evaluator.evaluate(learner.adapter(),
                     components.episodes(eval.split(), eval.way(), eval.shot(), eval.query()), eval.episodes(),
                     eval.seed());
-            ObjectNode json = JsonMapper.builder().build().createObjectNode()
+            ObjectNode json = ConfigMappers.plain().createObjectNode()
                     .put(r.metric(), r.value())
                     .put("ci95", r.ci95())
                     .put("episodes", r.episodes())
@@ -127,7 +127,7 @@ final class EvalCommand implements Callable<Integer> {
                     + "but this run's data set has example shape " + java.util.Arrays.toString(shape));
         }
         OneShotScore score = OneShotRunsScorer.score(learner.adapter(), omniglotRuns, (int) shape[1]);
-        ObjectNode json = JsonMapper.builder().build().valueToTree(score);
+        ObjectNode json = ConfigMappers.plain().valueToTree(score);
         return json.put("runs", score.perRun().size())
                 .put("source", omniglotRuns.toString())
                 .put("checkpoint", file.toString())

@@ -1,6 +1,5 @@
 package org.metalearn4j.examples.cli;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.event.EventSubscription;
 import org.metalearn4j.core.event.TypedEventBus;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.transfer.pipeline.Pipeline;
@@ -70,7 +70,7 @@ final class PipelineCommand implements Callable<Integer> {
         Path runDir = runOptions.runDir("pipeline");
         try (Session session = Session.open(plugins.dir, console.err())) {
             Pipeline pipeline = new PipelineValidator(session.registry()).validate(PipelineSpecReader.read(file));
-            ObjectNode json = JsonMapper.builder().build().createObjectNode().put("pipeline", file.toString());
+            ObjectNode json = ConfigMappers.plain().createObjectNode().put("pipeline", file.toString());
             ArrayNode stages = json.putArray("stages");
             if (checkOnly) {
                 pipeline.stages().forEach(s -> stages.addObject().put("stage", s.label())

@@ -19,6 +19,7 @@ import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code metalearn train}: meta-trains as a config says, with checkpoints, metrics and a progress bar. */
@@ -45,6 +46,12 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     PluginsDirOption plugins;
+
+    @Option(names = "--allow-config-change",
+            description = "With --resume: continue although the config differs from the run's in more than "
+                    + "train.iterations (the differences are printed as a warning). Without it such a resume is "
+                    + "refused, listing every differing key.")
+    boolean allowConfigChange;
 
     TrainCommand(Console console) {
         this.console = console;
@@ -76,7 +83,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             try {
                 String backendName = backend.name() + ": " + backend.device();
                 RunFinished finished = session.get(Trainer.class).train(run, runDir, runOptions.resuming(),
-                        config.toString(), backendName, stop::get);
+                        allowConfigChange, config.toString(), backendName, stop::get);
                 for (TrainingEventBus.Subscription s : subscriptions) {
                     s.awaitFinished(Duration.ofSeconds(30));
                 }

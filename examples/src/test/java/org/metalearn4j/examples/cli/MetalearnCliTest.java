@@ -11,10 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.config.ConfigMappers;
 
 /** The CLI end to end, in-process, with the core test fixtures (test-blobs, test-centroid) on the class path. */
 class MetalearnCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ConfigMappers.plain();
 
     @TempDir
     Path dir;
@@ -179,6 +180,59 @@ class MetalearnCliTest {
         assertThat(defaults.out()).contains("iterations: 1000").contains("# learner 'test-centroid' params defaults")
                 .contains("embedding: 4");
         assertThat(CliRun.of("config", "--defaults", "test-blobs").out()).contains("dims: 8");
+    }
+
+    @Test
+    void configDefaultsDescribeEveryProviderKeyAndListTheValuesOfEnumKeys() {
+        String maml = CliRun.of("config", "--defaults", "maml").out();
+        assertThat(maml).contains("order: second  # second: exact meta-gradient through every inner step; first:"
+                        + " FOMAML, inner gradients treated as constants (one of first, second)\n")
+                .contains("metaOptimizer:  # the outer optimizer applying the meta-gradient\n"
+                        + "  type: adam  # adam (PyTorch's betas and eps) or sgd (plain) (one of adam, sgd)\n");
+        assertThat(CliRun.of("config", "--defaults", "protonet").out())
+                .contains("distance: euclidean  #").contains("(one of euclidean, cosine)")
+                .contains("    type: step  #").contains("(one of constant, step, cosine)");
+        assertThat(CliRun.of("config", "--defaults", "multitask").out())
+                .contains("tasks:  # the tasks").contains("  - dataset: fashion-mnist  # data set name\n")
+                .contains("sampling: round-robin  #").contains("(one of proportional, round-robin)");
+        assertThat(CliRun.of("config", "--defaults", "test-blobs").out()).contains("dims: 8  # input dimension");
+    }
+
+    @Test
+    void configPrintsTheFullEffectiveConfigurationThatLoadsBackUnchanged() throws IOException {
+        CliRun r = CliRun.of("config", config(dir, 3), "--set", "learner.params.embedding=6");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("  params:  # the provider's params").contains("    embedding: 6\n")
+                .contains("    learningRate: 0.05\n").contains("    momentum: 0.9\n").contains("    dims: 8\n");
+        Path effective = dir.resolve("effective.yaml");
+        Files.writeString(effective, r.out());
+        assertThat(CliRun.of("config", effective).out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void resumeWithAChangedConfigIsRefusedUnlessExplicitlyAllowed() throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(CliRun.of("train", config(dir, 2), "--out", run, "--no-progress").code()).isZero();
+        String saved = Files.readString(run.resolve("config.json"));
+        assertThat(JSON.readTree(saved).at("/learner/params/momentum").asDouble()).isEqualTo(0.9);
+
+        CliRun refused = CliRun.of("train", config(dir, 4), "--resume", run, "--no-progress",
+                "--set", "learner.params.momentum=0.5", "--set", "eval.query=6");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("error: cannot resume: the configuration differs")
+                .contains("\n  learner.params.momentum: 0.9 -> 0.5\n").contains("\n  eval.query: 5 -> 6\n")
+                .contains("--allow-config-change");
+        assertThat(Files.readString(run.resolve("config.json"))).isEqualTo(saved);
+
+        CliRun longer = CliRun.of("train", config(dir, 3), "--resume", run, "--no-progress");
+        assertThat(longer.code()).as(longer.err()).isZero();
+        CliRun allowed = CliRun.of("train", config(dir, 4), "--resume", run, "--no-progress",
+                "--set", "learner.params.momentum=0.5", "--allow-config-change");
+        assertThat(allowed.code()).as(allowed.err()).isZero();
+        assertThat(JSON.readTree(allowed.lastLine()).get("iterations").asInt()).isEqualTo(4);
+        assertThat(JSON.readTree(Files.readString(run.resolve("config.json"))).at("/learner/params/momentum")
+                .asDouble()).isEqualTo(0.5);
+        assertThat(CliRun.of("train", "--help").out()).contains("--allow-config-change");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.datasets.omniglot.OneShotRunsFixture;
 import org.metalearn4j.datasets.omniglot.RawOmniglot;
 
@@ -19,7 +20,7 @@ import org.metalearn4j.datasets.omniglot.RawOmniglot;
  * iterations): ProtoNet on omniglot-small scored on the official one-shot runs format, and transfer pipelines.
  */
 class OmniglotCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ConfigMappers.plain();
     private static final Path CONFIGS = Path.of("configs");
 
     @TempDir
@@ -51,6 +52,22 @@ class OmniglotCliTest {
     }
 
     @Test
+    void everyShippedRunConfigValidatesWithItsEnumSettingsWrittenAsBefore() throws IOException {
+        List<Path> shipped;
+        try (Stream<Path> files = Files.list(CONFIGS)) {
+            shipped = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(shipped).hasSize(3);
+        for (Path config : shipped) {
+            CliRun check = CliRun.of("config", config);
+            assertThat(check.code()).as(config + ": " + check.err()).isZero();
+            assertThat(check.out()).contains("  params:");
+        }
+        assertThat(CliRun.of("config", CONFIGS.resolve("omniglot-maml.yaml")).out()).contains("    order: second\n")
+                .contains("      type: adam\n");
+    }
+
+    @Test
     void everyShippedPipelineValidatesAndABadOneFailsBeforeTrainingNamingTheStage() throws IOException {
         List<Path> shipped;
         try (Stream<Path> files = Files.list(CONFIGS.resolve("pipelines"))) {
@@ -74,7 +91,8 @@ class OmniglotCliTest {
                 """);
         CliRun r = CliRun.of("pipeline", bad, "--out", dir.resolve("never"));
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("stage 1 'nope': unknown stage");
+        assertThat(r.err()).contains("invalid pipeline " + bad + ", nothing was run")
+                .contains("stages[1].stage: unknown stage 'nope'; available stages: [");
         assertThat(dir.resolve("never")).doesNotExist();
     }
 

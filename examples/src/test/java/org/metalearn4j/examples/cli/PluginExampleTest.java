@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.plugin.TestJars;
 
@@ -64,7 +64,7 @@ class PluginExampleTest {
                 .contains("warning: plugin missing-class.jar: skipped: ").contains("com.example.Gone")
                 .contains("warning: plugin zz-duplicate.jar: duplicate learner name 'nearest-mean'")
                 .contains("nearest-mean-plugin.jar kept");
-        JsonNode summary = new ObjectMapper().readTree(r.lastLine());
+        JsonNode summary = ConfigMappers.plain().readTree(r.lastLine());
         assertThat(summary.get("iterations").asInt()).isEqualTo(5);
         // Nearest mean on well-separated blobs (4 ways, chance 0.25) is a strong classifier without any training.
         assertThat(summary.get("accuracy").asDouble()).isGreaterThan(0.8);

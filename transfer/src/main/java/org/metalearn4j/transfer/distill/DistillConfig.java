@@ -1,34 +1,37 @@
 package org.metalearn4j.transfer.distill;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
-/**
- * Settings of the {@code distill} stage.
- *
- * @param dataset     target data set
- * @param split       labelled split the student trains on (same classes as the teacher)
- * @param testSplit   labelled split for the student's and teacher's accuracy, or {@code null}
- * @param classes     class indices, as the teacher was trained with; empty for all
- * @param maxPerClass cap per class (0 = all)
- * @param temperature softmax temperature {@code T}
- * @param alpha       weight of the hard-label cross-entropy
- * @param backbone    student architecture (type auto/conv4/mlp, mlp widths, conv4 channels)
- * @param iterations  Adam steps
- * @param batchSize   examples per step
- * @param lr          Adam learning rate
- */
-public record DistillConfig(String dataset, String split, String testSplit, List<Integer> classes, int maxPerClass,
-                            double temperature, double alpha, BackboneSpec backbone, int iterations,
-                            int batchSize, double lr) implements ProviderReferences {
+/** Settings of the {@code distill} stage; {@code metalearn config --defaults distill} prints them. */
+public record DistillConfig(
+        @JsonPropertyDescription("target data set") String dataset,
+        @JsonPropertyDescription("labelled split the student trains on (the teacher's classes)") String split,
+        @JsonPropertyDescription("labelled split for the student's and teacher's accuracy, or null") String testSplit,
+        @JsonPropertyDescription("class indices, as the teacher was trained with; empty for all")
+        List<Integer> classes,
+        @JsonPropertyDescription("cap on examples per class (0 = all)") int maxPerClass,
+        @JsonPropertyDescription("softmax temperature T of the soft targets") double temperature,
+        @JsonPropertyDescription("weight of the hard-label cross-entropy") double alpha,
+        @JsonPropertyDescription("student architecture") BackboneSpec backbone,
+        @JsonPropertyDescription("Adam steps") int iterations,
+        @JsonPropertyDescription("examples per step") int batchSize,
+        @JsonPropertyDescription("Adam learning rate") double lr) implements ProviderReferences {
     public DistillConfig {
+        Checks.notBlank("dataset", dataset);
+        Checks.notBlank("split", split);
         classes = classes == null ? List.of() : List.copyOf(classes);
-        if (!(temperature > 0) || !(alpha >= 0) || iterations < 1 || batchSize < 1 || !(lr > 0)) {
-            throw new IllegalArgumentException("need temperature > 0, alpha >= 0, iterations and batchSize >= 1,"
-                    + " lr > 0");
-        }
+        Checks.atLeast("maxPerClass", maxPerClass, 0);
+        Checks.positive("temperature", temperature);
+        Checks.nonNegative("alpha", alpha);
+        Checks.present("backbone", backbone);
+        Checks.atLeast("iterations", iterations, 1);
+        Checks.atLeast("batchSize", batchSize, 1);
+        Checks.positive("lr", lr);
     }
 
     @Override

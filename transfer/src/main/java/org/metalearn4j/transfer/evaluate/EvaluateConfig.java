@@ -1,50 +1,61 @@
 package org.metalearn4j.transfer.evaluate;
 
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Map;
+import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.transfer.finetune.FinetuneMode;
 import org.metalearn4j.transfer.finetune.FinetunePlan;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
-/**
- * Settings of the {@code evaluate} stage.
- *
- * @param dataset     data set to draw episodes from
- * @param split       its split
- * @param way         classes per episode
- * @param shot        support examples per class
- * @param query       query examples per class
- * @param episodes    number of episodes (fixed: episode {@code i} uses {@code Seeds.derive(episodeSeed, i)})
- * @param episodeSeed seed of the episode set; the same value gives every method identical episodes
- * @param adapter     for a BACKBONE or MODEL input: {@code prototypes} (nearest class mean on frozen features) or
- *                    {@code finetune}; a NONE input always fine-tunes from scratch, a LEARNER uses its own adapter
- * @param mode        fine-tuning mode of the {@code finetune} adapter ({@code full}, {@code last-k},
- *                    {@code linear-probe})
- * @param k           backbone blocks trained in {@code last-k} mode
- * @param steps       full-batch fine-tuning steps on each support set
- * @param lr          fine-tuning learning rate
- * @param l2sp        L2-SP lambda toward the pretrained backbone (0 = off)
- * @param backbone    architecture for a NONE input (type auto/conv4/mlp, mlp widths, conv4 channels)
- */
-public record EvaluateConfig(String dataset, String split, int way, int shot, int query, int episodes,
-                             long episodeSeed, String adapter, String mode, int k, int steps, double lr, double l2sp,
-                             BackboneSpec backbone) implements ProviderReferences {
+/** Settings of the {@code evaluate} stage; {@code metalearn config --defaults evaluate} prints them. */
+public record EvaluateConfig(
+        @JsonPropertyDescription("data set to draw episodes from") String dataset,
+        @JsonPropertyDescription("its split") String split,
+        @JsonPropertyDescription("classes per episode") int way,
+        @JsonPropertyDescription("support examples per class") int shot,
+        @JsonPropertyDescription("query examples per class") int query,
+        @JsonPropertyDescription("number of episodes; episode i uses Seeds.derive(episodeSeed, i)") int episodes,
+        @JsonPropertyDescription("seed of the episode set; the same value gives every method identical episodes")
+        long episodeSeed,
+        @JsonPropertyDescription("for a BACKBONE or MODEL input: prototypes (nearest class mean on frozen features)"
+                + " or finetune; a NONE input always fine-tunes from scratch, a LEARNER uses its own adapter")
+        Adapter adapter,
+        @JsonPropertyDescription("what the finetune adapter trains: full, last-k (the last k backbone blocks and the"
+                + " head) or linear-probe (the head)") FinetuneMode mode,
+        @JsonPropertyDescription("backbone blocks trained in last-k mode") int k,
+        @JsonPropertyDescription("full-batch fine-tuning steps on each support set") int steps,
+        @JsonPropertyDescription("fine-tuning learning rate") double lr,
+        @JsonPropertyDescription("L2-SP lambda toward the pretrained backbone (0 = off)") double l2sp,
+        @JsonPropertyDescription("architecture for a NONE input") BackboneSpec backbone) implements ProviderReferences {
+
+    /** How a BACKBONE or MODEL input adapts to an episode's support set. */
+    public enum Adapter {
+        /** Nearest class mean of the frozen backbone's features. */
+        @JsonProperty("prototypes") PROTOTYPES,
+        /** Fine-tuning on the support set as {@code mode} says. */
+        @JsonProperty("finetune") FINETUNE
+    }
+
     public EvaluateConfig {
-        if (way < 2 || shot < 1 || query < 1 || episodes < 1 || steps < 1) {
-            throw new IllegalArgumentException("need way >= 2 and shot, query, episodes, steps >= 1, got way=" + way
-                    + " shot=" + shot + " query=" + query + " episodes=" + episodes + " steps=" + steps);
-        }
-        if (!List.of("prototypes", "finetune").contains(adapter)) {
-            throw new IllegalArgumentException("adapter must be 'prototypes' or 'finetune', got '" + adapter + "'");
-        }
+        Checks.notBlank("dataset", dataset);
+        Checks.notBlank("split", split);
+        Checks.atLeast("way", way, 2);
+        Checks.atLeast("shot", shot, 1);
+        Checks.atLeast("query", query, 1);
+        Checks.atLeast("episodes", episodes, 1);
+        Checks.oneOf("adapter", adapter, Adapter.class);
+        Checks.atLeast("steps", steps, 1);
         plan(mode, k, lr, l2sp);
+        Checks.present("backbone", backbone);
     }
 
     public FinetunePlan plan() {
         return plan(mode, k, lr, l2sp);
     }
 
-    private static FinetunePlan plan(String mode, int k, double lr, double l2sp) {
+    private static FinetunePlan plan(FinetuneMode mode, int k, double lr, double l2sp) {
         return new FinetunePlan(mode, k, null, lr, l2sp);
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.metalearn4j.core.config.EnumNames;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Predictor;
@@ -20,6 +21,7 @@ import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.transfer.data.DatasetAccess;
+import org.metalearn4j.transfer.finetune.FinetuneMode;
 import org.metalearn4j.transfer.metatrain.LearnerArtifacts;
 import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
@@ -48,8 +50,8 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
 
     @Override
     public EvaluateConfig defaults() {
-        return new EvaluateConfig("fashion-mnist", "test", 5, 1, 15, 1000, 2026, "finetune", "full", 1, 50, 1e-3, 0.0,
-                BackboneSpec.conv4(64));
+        return new EvaluateConfig("fashion-mnist", "test", 5, 1, 15, 1000, 2026, EvaluateConfig.Adapter.FINETUNE,
+                FinetuneMode.FULL, 1, 50, 1e-3, 0.0, BackboneSpec.conv4(64));
     }
 
     @Override
@@ -85,7 +87,7 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
                 BackboneSpec spec = BackboneProvenance.read(input.provenance().details());
                 StateDict backbone = input.kind() == ArtifactKind.MODEL
                         ? input.state().withPrefix(Classifier.BACKBONE) : input.state();
-                if ("prototypes".equals(config.adapter())) {
+                if (config.adapter() == EvaluateConfig.Adapter.PROTOTYPES) {
                     Classifier model = new Classifier(spec, inputShape, config.way(), seed, context.registry());
                     model.loadBackbone(backbone);
                     yield new PrototypeAdapter(model);
@@ -114,8 +116,9 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
         return switch (input.kind()) {
             case LEARNER -> "learner " + input.provenance().detail("learner") + " adapter";
             case NONE -> "fine-tune from scratch (" + config.steps() + " steps)";
-            default -> "prototypes".equals(config.adapter()) ? "prototypes on pretrained features"
-                    : config.mode() + " fine-tune (" + config.steps() + " steps, l2sp " + config.l2sp() + ")";
+            default -> config.adapter() == EvaluateConfig.Adapter.PROTOTYPES ? "prototypes on pretrained features"
+                    : EnumNames.of(config.mode()) + " fine-tune (" + config.steps() + " steps, l2sp " + config.l2sp()
+                    + ")";
         };
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
@@ -20,29 +21,26 @@ import org.metalearn4j.transfer.model.Classifier;
  * backbone blocks and the head; {@code linear-probe}: the head only), learning rates per parameter-name prefix
  * (first matching prefix wins, others use {@code lr}), and the L2-SP strength toward the starting backbone.
  *
- * @param mode          {@code full}, {@code last-k} or {@code linear-probe}
+ * @param mode          which parameters train
  * @param k             backbone blocks trained in {@code last-k} mode
  * @param learningRates parameter-name prefix to learning rate, e.g. {@code {"backbone.0.": 1e-4, "head.": 1e-2}}
  * @param lr            learning rate of parameters no prefix matches
  * @param l2sp          L2-SP lambda on trainable backbone parameters (0 = off)
  */
-public record FinetunePlan(String mode, int k, Map<String, Double> learningRates, double lr, double l2sp) {
+public record FinetunePlan(FinetuneMode mode, int k, Map<String, Double> learningRates, double lr, double l2sp) {
+    /** Checks each setting, naming it as the stage configs that hold a plan's settings name it. */
     public FinetunePlan {
-        if (!List.of("full", "last-k", "linear-probe").contains(mode)) {
-            throw new IllegalArgumentException("mode must be 'full', 'last-k' or 'linear-probe', got '" + mode + "'");
-        }
-        if (k < 0) {
-            throw new IllegalArgumentException("k must be >= 0, got " + k);
-        }
+        Checks.oneOf("mode", mode, FinetuneMode.class);
+        Checks.atLeast("k", k, 0);
         learningRates = learningRates == null ? Map.of() : Map.copyOf(learningRates);
         learningRates.forEach((prefix, rate) -> {
-            if (rate == null || !(rate >= 0)) {
-                throw new IllegalArgumentException("learningRates['" + prefix + "'] must be >= 0, got " + rate);
+            if (rate == null || !(rate >= 0) || Double.isInfinite(rate)) {
+                throw new IllegalArgumentException("learningRates: expected a finite rate >= 0 for prefix '" + prefix
+                        + "', got " + rate);
             }
         });
-        if (!(lr > 0) || !(l2sp >= 0)) {
-            throw new IllegalArgumentException("lr must be > 0 and l2sp >= 0, got " + lr + ", " + l2sp);
-        }
+        Checks.positive("lr", lr);
+        Checks.nonNegative("l2sp", l2sp);
     }
 
     /** Parameters this plan freezes, plus {@code alreadyFrozen} (flags from the input artifact stay in force). */
@@ -50,9 +48,9 @@ public record FinetunePlan(String mode, int k, Map<String, Double> learningRates
         Set<String> frozen = new LinkedHashSet<>(alreadyFrozen);
         List<String> blocks = model.backboneBlocks();
         int trainFrom = switch (mode) {
-            case "full" -> 0;
-            case "linear-probe" -> blocks.size();
-            default -> Math.max(0, blocks.size() - k);
+            case FULL -> 0;
+            case LINEAR_PROBE -> blocks.size();
+            case LAST_K -> Math.max(0, blocks.size() - k);
         };
         for (int b = 0; b < trainFrom; b++) {
             String prefix = Classifier.BACKBONE + blocks.get(b) + ".";

@@ -25,8 +25,8 @@ public final class FinetuneStageProvider implements StageProvider<FinetuneConfig
 
     @Override
     public FinetuneConfig defaults() {
-        return new FinetuneConfig("fashion-mnist", "target-train", "target-test", List.of(), 0, "full", 1, Map.of(),
-                1e-3, 0.0, true, 500, 64, BackboneSpec.conv4(64));
+        return new FinetuneConfig("fashion-mnist", "target-train", "target-test", List.of(), 0, FinetuneMode.FULL, 1,
+                Map.of(), 1e-3, 0.0, true, 500, 64, BackboneSpec.conv4(64));
     }
 
     @Override

@@ -1,12 +1,11 @@
 package org.metalearn4j.transfer.metatrain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
@@ -18,7 +17,6 @@ import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
-import org.metalearn4j.transfer.pipeline.StageConfigBinder;
 
 /**
  * A meta-trained learner as a LEARNER artifact and back: state {@code learner.*} (everything {@link Learner#state()}
@@ -30,7 +28,6 @@ public final class LearnerArtifacts {
     static final String CONFIG = "learner.config";
     static final String WAYS = "learner.ways";
     static final String SEED = "learner.seed";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LearnerArtifacts() {
     }
@@ -40,7 +37,7 @@ public final class LearnerArtifacts {
         StateDict state = new StateDict().putAll("learner.", learner.state()).putAll("backbone.", learner.backbone());
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(NAME, name);
-        provenance.put(CONFIG, StageConfigBinder.toJson(config));
+        provenance.put(CONFIG, ConfigBinder.toTree(config).toString());
         provenance.put(WAYS, Integer.toString(ways));
         provenance.put(SEED, Long.toString(seed));
         return new Artifact(ArtifactKind.LEARNER, state, metrics, context.provenance(provenance));
@@ -53,33 +50,30 @@ public final class LearnerArtifacts {
             throw new IllegalArgumentException("LEARNER artifact from stage '" + p.getOrDefault("stage", "?")
                     + "' lacks learner provenance (" + NAME + ", " + CONFIG + ", " + WAYS + ", " + SEED + ")");
         }
-        JsonNode config;
-        try {
-            config = JSON.readTree(p.get(CONFIG));
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt learner config in artifact: " + p.get(CONFIG), e);
-        }
+        JsonNode config = ConfigMappers.readJson(p.get(CONFIG), "the artifact's " + CONFIG);
         int ways = Integer.parseInt(p.get(WAYS));
         LearnerContext context = new LearnerContext(inputShape, TaskType.CLASSIFICATION, ways, ways,
                 Long.parseLong(p.get(SEED)), Optional.empty(), registry);
-        Learner learner = create(registry.learner(p.get(NAME)), config, context);
+        Learner learner = create(registry.learner(p.get(NAME)), config, CONFIG, context);
         learner.load(artifact.state().withPrefix("learner."));
         return learner;
     }
 
-    /** The learner for {@code ways}-way tasks of {@code training}, from {@code data}'s shape and task type. */
-    static Learner create(LearnerProvider<?> provider, JsonNode params, Dataset data, TaskSource training, int ways,
-                          long seed, Optional<StateDict> backbone, ProviderRegistry registry) {
-        return create(provider, params, LearnerContext.forDataset(data, training, ways, seed, backbone, registry));
+    /**
+     * Binds {@code params} (found at {@code path}, for messages) and creates the learner for {@code ways}-way tasks
+     * of {@code training}, from {@code data}'s shape and task type.
+     */
+    static Learner create(LearnerProvider<?> provider, JsonNode params, String path, Dataset data,
+                          TaskSource training, int ways, long seed, Optional<StateDict> backbone,
+                          ProviderRegistry registry) {
+        return create(provider, params, path, LearnerContext.forDataset(data, training, ways, seed, backbone,
+                registry));
     }
 
-    private static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params,
+    private static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params, String path,
                                                      LearnerContext context) {
-        return provider.create(StageConfigBinder.bind(provider, params, "params"), context);
-    }
-
-    static <C extends Record> C bind(LearnerProvider<C> provider, JsonNode params) {
-        return StageConfigBinder.bind(provider, params, "params");
+        C config = ConfigBinder.bindParams(provider, params, path, null);
+        return ConfigBinder.create(provider.configType(), path, null, () -> provider.create(config, context));
     }
 
 }

@@ -1,32 +1,41 @@
 package org.metalearn4j.transfer.metatrain;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
-/**
- * Settings of the {@code meta-train} stage.
- *
- * @param learner     learner name in the registry, e.g. {@code protonet} or {@code maml}
- * @param params      the learner's own config keys (its provider's defaults fill the rest)
- * @param dataset     episodic data set
- * @param split       its split, e.g. {@code meta-train}
- * @param way         classes per episode
- * @param shot        support examples per class
- * @param query       query examples per class
- * @param metaBatch   episodes per meta-training step
- * @param iterations  meta-training steps
- */
-public record MetaTrainConfig(String learner, JsonNode params, String dataset, String split, int way, int shot,
-                              int query, int metaBatch, int iterations) implements ProviderReferences {
+/** Settings of the {@code meta-train} stage; {@code metalearn config --defaults meta-train} prints them. */
+public record MetaTrainConfig(
+        @JsonPropertyDescription("learner name, as listed by metalearn plugins, e.g. protonet or maml") String learner,
+        @JsonPropertyDescription("the learner's params; missing keys take its defaults (metalearn config --defaults"
+                + " NAME)") JsonNode params,
+        @JsonPropertyDescription("episodic data set") String dataset,
+        @JsonPropertyDescription("its split, e.g. meta-train") String split,
+        @JsonPropertyDescription("classes per episode") int way,
+        @JsonPropertyDescription("support examples per class") int shot,
+        @JsonPropertyDescription("query examples per class") int query,
+        @JsonPropertyDescription("episodes per meta-training step") int metaBatch,
+        @JsonPropertyDescription("meta-training steps") int iterations) implements ProviderReferences {
     public MetaTrainConfig {
-        params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params.deepCopy();
-        if (way < 2 || shot < 1 || query < 1 || metaBatch < 1 || iterations < 1) {
-            throw new IllegalArgumentException("need way >= 2 and shot, query, metaBatch, iterations >= 1, got way="
-                    + way + " shot=" + shot + " query=" + query + " metaBatch=" + metaBatch + " iterations="
-                    + iterations);
+        Checks.notBlank("learner", learner);
+        if (params == null || params.isNull()) {
+            params = JsonNodeFactory.instance.objectNode();
+        } else if (!params.isObject()) {
+            throw new IllegalArgumentException("params: expected a mapping of keys to values, got " + params);
+        } else {
+            params = params.deepCopy();
         }
+        Checks.notBlank("dataset", dataset);
+        Checks.notBlank("split", split);
+        Checks.atLeast("way", way, 2);
+        Checks.atLeast("shot", shot, 1);
+        Checks.atLeast("query", query, 1);
+        Checks.atLeast("metaBatch", metaBatch, 1);
+        Checks.atLeast("iterations", iterations, 1);
     }
 
     @Override
@@ -42,5 +51,10 @@ public record MetaTrainConfig(String learner, JsonNode params, String dataset, S
     @Override
     public Map<String, String> learners() {
         return Map.of("learner", learner);
+    }
+
+    @Override
+    public List<LearnerParams> learnerParams() {
+        return List.of(new LearnerParams("learner", "params", params));
     }
 }

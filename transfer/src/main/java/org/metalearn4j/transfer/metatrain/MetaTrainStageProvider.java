@@ -17,6 +17,7 @@ import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProvider;
+import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.TaskSource;
@@ -74,9 +75,10 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
         TaskSource source = data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query()));
         LearnerProvider<?> provider = context.registry().learner(config.learner());
         long seed = Seeds.derive(context.seed(), 0);
-        Learner learner = LearnerArtifacts.create(provider, config.params(), data, source, config.way(), seed,
-                input.kind() == ArtifactKind.BACKBONE ? Optional.of(input.state()) : Optional.empty(),
-                context.registry());
+        Optional<StateDict> backbone = input.kind() == ArtifactKind.BACKBONE ? Optional.of(input.state())
+                : Optional.empty();
+        Learner learner = LearnerArtifacts.create(provider, config.params(), "config.params", data, source,
+                config.way(), seed, backbone, context.registry());
         String identity = ConfigBinder.toTree(config).put("seed", context.seed()).put("input", input.kind().name())
                 .toString();
         CheckpointStore store = new CheckpointStore(context.workDir(), 2);
@@ -96,8 +98,8 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train.loss", result.recentLoss());
         metrics.put("train.accuracy", result.recentMetric());
-        return LearnerArtifacts.of(config.learner(), LearnerArtifacts.bind(provider, config.params()), config.way(),
-                seed, learner, metrics, context);
+        Record bound = ConfigBinder.bindParams(provider, config.params(), "config.params", null);
+        return LearnerArtifacts.of(config.learner(), bound, config.way(), seed, learner, metrics, context);
     }
 
     /**

@@ -1,53 +1,70 @@
 package org.metalearn4j.transfer.multitask;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
-/**
- * Settings of the {@code multitask} stage.
- *
- * @param tasks       the tasks: each a labelled data set split and the classes it classifies
- * @param weighting   {@code uniform} (sum of losses) or {@code uncertainty} (Kendall et al. 2018)
- * @param sampling    which task a step trains on: {@code proportional} to its example count, or {@code round-robin}
- * @param maxPerClass cap on examples per class (0 = all)
- * @param backbone    shared trunk architecture (type auto/conv4/mlp, mlp widths, conv4 channels)
- * @param iterations  Adam steps (one task's batch each)
- * @param batchSize   examples per step
- * @param lr          Adam learning rate
- */
-public record MultitaskConfig(List<TaskData> tasks, String weighting, String sampling, int maxPerClass,
-                              BackboneSpec backbone, int iterations, int batchSize, double lr)
-        implements ProviderReferences {
+/** Settings of the {@code multitask} stage; {@code metalearn config --defaults multitask} prints them. */
+public record MultitaskConfig(
+        @JsonPropertyDescription("the tasks (at least 2): each a labelled data set split and the classes it"
+                + " classifies") List<TaskData> tasks,
+        @JsonPropertyDescription("uniform (sum of losses) or uncertainty (learned per-task weights, Kendall et al."
+                + " 2018)") Weighting weighting,
+        @JsonPropertyDescription("which task a step trains on: proportional to its example count, or round-robin")
+        Sampling sampling,
+        @JsonPropertyDescription("cap on examples per class (0 = all)") int maxPerClass,
+        @JsonPropertyDescription("shared trunk architecture") BackboneSpec backbone,
+        @JsonPropertyDescription("Adam steps, one task's batch each") int iterations,
+        @JsonPropertyDescription("examples per step") int batchSize,
+        @JsonPropertyDescription("Adam learning rate") double lr) implements ProviderReferences {
 
     /** One task: classes of a labelled split. */
-    public record TaskData(String dataset, String split, List<Integer> classes) {
+    public record TaskData(
+            @JsonPropertyDescription("data set name") String dataset,
+            @JsonPropertyDescription("its labelled split") String split,
+            @JsonPropertyDescription("class indices; empty for all") List<Integer> classes) {
         public TaskData {
+            Checks.notBlank("dataset", dataset);
+            Checks.notBlank("split", split);
             classes = classes == null ? List.of() : List.copyOf(classes);
         }
     }
 
+    /** How the tasks' losses are combined. */
+    public enum Weighting {
+        /** Their plain sum. */
+        @JsonProperty("uniform") UNIFORM,
+        /** Weighted by learned homoscedastic uncertainties. */
+        @JsonProperty("uncertainty") UNCERTAINTY
+    }
+
+    /** Which task a training step draws its batch from. */
+    public enum Sampling {
+        /** At random, in proportion to the tasks' example counts. */
+        @JsonProperty("proportional") PROPORTIONAL,
+        /** Each task in turn. */
+        @JsonProperty("round-robin") ROUND_ROBIN
+    }
+
     public MultitaskConfig {
-        if (tasks == null || tasks.size() < 2) {
-            throw new IllegalArgumentException("multitask needs at least 2 tasks, got " + tasks);
-        }
-        tasks = List.copyOf(tasks);
-        if (!List.of("uniform", "uncertainty").contains(weighting)) {
-            throw new IllegalArgumentException("weighting must be 'uniform' or 'uncertainty', got '" + weighting + "'");
-        }
-        if (!List.of("proportional", "round-robin").contains(sampling)) {
-            throw new IllegalArgumentException("sampling must be 'proportional' or 'round-robin', got '" + sampling
-                    + "'");
-        }
-        if (iterations < 1 || batchSize < 1 || !(lr > 0)) {
-            throw new IllegalArgumentException("iterations and batchSize must be >= 1 and lr > 0");
-        }
+        tasks = List.copyOf(Checks.atLeastItems("tasks", tasks, 2));
+        Checks.oneOf("weighting", weighting, Weighting.class);
+        Checks.oneOf("sampling", sampling, Sampling.class);
+        Checks.atLeast("maxPerClass", maxPerClass, 0);
+        Checks.present("backbone", backbone);
+        Checks.atLeast("iterations", iterations, 1);
+        Checks.atLeast("batchSize", batchSize, 1);
+        Checks.positive("lr", lr);
     }
 
     @Override
     public Map<String, String> datasets() {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (int t = 0; t < tasks.size(); t++) {
             out.put("tasks[" + t + "].dataset", tasks.get(t).dataset());
         }

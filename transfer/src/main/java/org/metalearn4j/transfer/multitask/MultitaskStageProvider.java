@@ -46,7 +46,8 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
         return new MultitaskConfig(List.of(
                 new MultitaskConfig.TaskData("fashion-mnist", "source-train", List.of()),
                 new MultitaskConfig.TaskData("omniglot-small", "meta-train", List.of())),
-                "uncertainty", "round-robin", 100, BackboneSpec.conv4(64), 2000, 64, 1e-3);
+                MultitaskConfig.Weighting.UNCERTAINTY, MultitaskConfig.Sampling.ROUND_ROBIN, 100,
+                BackboneSpec.conv4(64), 2000, 64, 1e-3);
     }
 
     @Override
@@ -64,15 +65,17 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
         }
         BackboneSpec spec = config.backbone();
         MultiHeadNetwork net = new MultiHeadNetwork(spec, tasks.get(0).inputShape(),
-                tasks.stream().map(TrainingData::classes).toList(), Seeds.derive(context.seed(), 1), context.registry());
-        MiniBatchLoop loop = new MiniBatchLoop(tasks.stream().map(TrainingData::examples).toList(), null,
-                "round-robin".equals(config.sampling()) ? MiniBatchLoop.SourceOrder.ROUND_ROBIN
-                        : MiniBatchLoop.SourceOrder.PROPORTIONAL, config.batchSize(), Seeds.derive(context.seed(), 2));
+                tasks.stream().map(TrainingData::classes).toList(), Seeds.derive(context.seed(), 1),
+                context.registry());
+        MiniBatchLoop.SourceOrder order = config.sampling() == MultitaskConfig.Sampling.ROUND_ROBIN
+                ? MiniBatchLoop.SourceOrder.ROUND_ROBIN : MiniBatchLoop.SourceOrder.PROPORTIONAL;
+        MiniBatchLoop loop = new MiniBatchLoop(tasks.stream().map(TrainingData::examples).toList(), null, order,
+                config.batchSize(), Seeds.derive(context.seed(), 2));
         MiniBatchLoop.Result r = loop.run(config.iterations(), net.params(), new Adam(AdamConfig.of(config.lr())),
                 (batch, it) -> {
                     Tensor logits = net.logits(batch.source(), batch.x(), Seeds.derive(context.seed(), 3, it));
                     Tensor loss = Losses.crossEntropy(logits, batch.labels());
-                    if ("uncertainty".equals(config.weighting())) {
+                    if (config.weighting() == MultitaskConfig.Weighting.UNCERTAINTY) {
                         loss = UncertaintyWeighting.combine(List.of(loss), List.of(net.logVariance(batch.source())));
                     }
                     return new MiniBatchLoop.BatchLoss(loss, logits);

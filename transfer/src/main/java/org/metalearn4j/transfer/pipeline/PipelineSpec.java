@@ -22,8 +22,9 @@ import java.util.Objects;
  * @param seed   base seed; stage {@code i} runs with {@code Seeds.derive(seed, i)}
  * @param input  saved artifact the first stage starts from, or {@code null} to start from {@code NONE}
  * @param stages the stages in execution order
+ * @param source the file it was read from, for messages, or {@code null}
  */
-public record PipelineSpec(long seed, Path input, List<StageSpec> stages) {
+public record PipelineSpec(long seed, Path input, List<StageSpec> stages, String source) {
     public PipelineSpec {
         Objects.requireNonNull(stages, "stages");
         stages = List.copyOf(stages);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageProvider;
@@ -16,9 +17,9 @@ import org.metalearn4j.core.spi.ProviderRegistry;
 /**
  * Checks a whole pipeline before anything trains: every stage name is registered, every config binds to its
  * provider's record, each stage accepts the artifact kind the previous stage (or the {@code input} artifact) produces,
- * every file a config or the pipeline names exists, and every data set and learner a config names is registered.
- * All problems are reported together, each naming the stage by
- * index and name.
+ * every file a config or the pipeline names exists, every data set and learner a config names is registered, and the
+ * params a config holds for a learner bind to that learner. All problems are reported together, each naming the field
+ * path ({@code stages[1].config.way}) or the stage by index and name.
  */
 public final class PipelineValidator {
     private final ProviderRegistry registry;
@@ -42,8 +43,9 @@ public final class PipelineValidator {
         for (int i = 0; i < spec.stages().size(); i++) {
             StageSpec s = spec.stages().get(i);
             String who = "stage " + i + " '" + s.stage() + "'";
+            String at = "stages[" + i + "]";
             if (!known.contains(s.stage())) {
-                problems.add(who + ": unknown stage; available stages: " + known);
+                problems.add(at + ".stage: unknown stage '" + s.stage() + "'; available stages: " + known);
                 previous = null; // unknown output: the next stage's input cannot be checked
                 previousWho = who;
                 continue;
@@ -51,8 +53,13 @@ public final class PipelineValidator {
             PlannedStage p;
             try {
                 p = plan(i, registry.stage(s.stage()), s);
-            } catch (ConfigException | IllegalArgumentException e) {
-                problems.add(who + ": bad config: " + e.getMessage());
+            } catch (ConfigException e) {
+                problems.add(e.getMessage());
+                previous = null;
+                previousWho = who;
+                continue;
+            } catch (IllegalArgumentException e) {
+                problems.add(at + ".config: " + e.getMessage());
                 previous = null;
                 previousWho = who;
                 continue;
@@ -64,37 +71,54 @@ public final class PipelineValidator {
             if (p.config() instanceof FileReferences refs) {
                 for (Map.Entry<String, Path> f : refs.referencedFiles().entrySet()) {
                     if (!Files.isRegularFile(f.getValue())) {
-                        problems.add(who + ": config." + f.getKey() + " names a missing file: " + f.getValue());
+                        problems.add(at + ".config." + f.getKey() + ": names a missing file: " + f.getValue());
                     }
                 }
             }
             if (p.config() instanceof ProviderReferences refs) {
-                checkNames(who, "data set", refs.datasets(), datasets, problems);
-                checkNames(who, "learner", refs.learners(), learners, problems);
+                checkNames(at, "data set", refs.datasets(), datasets, problems);
+                checkNames(at, "learner", refs.learners(), learners, problems);
+                checkLearnerParams(at, refs, learners, problems);
             }
             planned.add(p);
             previous = stage.produces();
             previousWho = who;
         }
         if (!problems.isEmpty()) {
-            throw new PipelineValidationException(problems);
+            throw new PipelineValidationException(problems, spec.source());
         }
         return new Pipeline(spec.seed(), spec.input(), planned);
     }
 
-    private static void checkNames(String who, String kind, Map<String, String> named, TreeSet<String> known,
+    private static void checkNames(String at, String kind, Map<String, String> named, TreeSet<String> known,
                                    List<String> problems) {
         named.forEach((field, name) -> {
             if (!known.contains(name)) {
-                problems.add(who + ": config." + field + " names unknown " + kind + " '" + name + "'; available: "
-                        + known);
+                problems.add(at + ".config." + field + ": unknown " + kind + " '" + name + "'; available: " + known);
             }
         });
     }
 
+    private void checkLearnerParams(String at, ProviderReferences refs, TreeSet<String> learners,
+                                    List<String> problems) {
+        for (ProviderReferences.LearnerParams lp : refs.learnerParams()) {
+            String name = refs.learners().get(lp.learnerField());
+            if (name != null && learners.contains(name)) {
+                try {
+                    ConfigBinder.bindParams(registry.learner(name), lp.params(), at + ".config." + lp.paramsField(),
+                            null);
+                } catch (ConfigException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+    }
+
     private static <C extends Record> PlannedStage plan(int index, StageProvider<C> provider, StageSpec s) {
-        C config = StageConfigBinder.bind(provider, s.config(), "config");
-        return new PlannedStage(index, provider.name(), config, provider.create(config));
+        String path = "stages[" + index + "].config";
+        C config = ConfigBinder.bindParams(provider, s.config(), path, null);
+        PipelineStage stage = ConfigBinder.create(provider.configType(), path, null, () -> provider.create(config));
+        return new PlannedStage(index, provider.name(), config, stage);
     }
 
     private static ArtifactKind inputKind(Path input, List<String> problems) {

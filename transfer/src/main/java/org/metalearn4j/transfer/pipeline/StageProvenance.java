@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.metalearn4j.core.checkpoint.Provenance;
+import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.pipeline.Artifact;
 
@@ -31,7 +32,7 @@ final class StageProvenance {
         Map<String, String> details = new LinkedHashMap<>(out.provenance().details());
         details.put(STAGE, p.name());
         details.put(INDEX, Integer.toString(p.index()));
-        details.put(CONFIG, StageConfigBinder.toJson(p.config()));
+        details.put(CONFIG, ConfigBinder.toTree(p.config()).toString());
         details.put(INPUT_SHA256, inputSha256);
         input.provenance().details().forEach((k, v) -> details.put("input." + k, v));
         return Provenance.current(seed).with(details);
@@ -52,9 +53,9 @@ final class StageProvenance {
         if (!Integer.toString(p.index()).equals(prov.detail(INDEX))) {
             return Optional.of(INDEX + " was " + prov.detail(INDEX));
         }
-        if (!sameJson(prov.detail(CONFIG), StageConfigBinder.toJson(p.config()))) {
-            return Optional.of(CONFIG + " differs: was " + prov.detail(CONFIG) + ", now "
-                    + StageConfigBinder.toJson(p.config()));
+        String config = ConfigBinder.toTree(p.config()).toString();
+        if (!sameJson(prov.detail(CONFIG), config)) {
+            return Optional.of(CONFIG + " differs: was " + prov.detail(CONFIG) + ", now " + config);
         }
         if (prov.seed() != seed) {
             return Optional.of("seed was " + prov.seed() + ", now " + seed);
@@ -72,7 +73,7 @@ final class StageProvenance {
             return false;
         }
         try {
-            return ConfigMappers.json().readTree(recorded).equals(ConfigMappers.json().readTree(now));
+            return ConfigMappers.plain().readTree(recorded).equals(ConfigMappers.plain().readTree(now));
         } catch (JsonProcessingException e) {
             return false;
         }

@@ -1,14 +1,15 @@
 package org.metalearn4j.transfer.zeroshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.task.Rows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,7 +31,6 @@ public record ClassAttributes(List<String> attributeNames, List<String> classNam
     public static final String FASHION_MNIST = "fashion-mnist";
 
     private static final String FASHION_MNIST_RESOURCE = "fashion-mnist-attributes.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ClassAttributes {
         attributeNames = List.copyOf(attributeNames);
@@ -44,7 +44,8 @@ public record ClassAttributes(List<String> attributeNames, List<String> classNam
                 if (in == null) {
                     throw new IllegalStateException("resource " + FASHION_MNIST_RESOURCE + " is missing from the jar");
                 }
-                return parse(JSON.readTree(in), FASHION_MNIST_RESOURCE);
+                return parse(ConfigMappers.readJson(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        FASHION_MNIST_RESOURCE), FASHION_MNIST_RESOURCE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + FASHION_MNIST_RESOURCE, e);
             }
@@ -54,11 +55,13 @@ public record ClassAttributes(List<String> attributeNames, List<String> classNam
             throw new IllegalArgumentException("attribute table " + file + " does not exist (or use '" + FASHION_MNIST
                     + "' for the built-in table)");
         }
+        String text;
         try {
-            return parse(JSON.readTree(file.toFile()), file.toString());
+            text = Files.readString(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read attribute table " + file + ": " + e.getMessage(), e);
         }
+        return parse(ConfigMappers.readJson(text, file.toString()), file.toString());
     }
 
     /** [k, attributes] rows for the given class indices, in that order. */

@@ -62,7 +62,7 @@ final class ZeroShotStage implements PipelineStage {
                 context.registry());
         INDArray trainFeatures = features.apply(trainSet.x());
         INDArray testFeatures = features.apply(testSet.x());
-        ZeroShotModel model = "eszsl".equals(config.method())
+        ZeroShotModel model = config.method() == ZeroShotConfig.Method.ESZSL
                 ? Eszsl.fit(trainFeatures, trainSet.y(), table.rows(seen), config.gamma(), config.lambda())
                 : DirectAttributePrediction.fit(trainFeatures, trainSet.y(), table.rows(seen), config.l2());
         double accuracy = Accuracy.ofPredictions(model.predict(testFeatures, table.rows(unseen)).toIntVector(),

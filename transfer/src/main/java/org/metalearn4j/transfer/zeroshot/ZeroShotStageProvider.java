@@ -24,8 +24,8 @@ public final class ZeroShotStageProvider implements StageProvider<ZeroShotConfig
     /** Fashion-MNIST with its built-in attribute table, seven seen classes and Pullover, Sandal, Bag unseen. */
     @Override
     public ZeroShotConfig defaults() {
-        return new ZeroShotConfig("eszsl", ClassAttributes.FASHION_MNIST, "fashion-mnist", "train", "test",
-                List.of(2, 5, 8), 1000, 2, 1.0, 1.0, 1e-2);
+        return new ZeroShotConfig(ZeroShotConfig.Method.ESZSL, ClassAttributes.FASHION_MNIST, "fashion-mnist", "train",
+                "test", List.of(2, 5, 8), 1000, 2, 1.0, 1.0, 1e-2);
     }
 
     @Override

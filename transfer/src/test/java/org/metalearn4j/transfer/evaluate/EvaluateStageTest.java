@@ -100,9 +100,9 @@ class EvaluateStageTest {
                     config: {dataset: fashion-mnsit}
                 """))
                 .isInstanceOf(PipelineValidationException.class)
-                .hasMessageContaining("stage 0 'meta-train': config.learner names unknown learner 'protonett'; "
+                .hasMessageContaining("stages[0].config.learner: unknown learner 'protonett'; "
                         + "available: [test-centroid]")
-                .hasMessageContaining("stage 1 'evaluate': config.dataset names unknown data set 'fashion-mnsit'; "
+                .hasMessageContaining("stages[1].config.dataset: unknown data set 'fashion-mnsit'; "
                         + "available: [blobs, test-blobs]");
     }
 

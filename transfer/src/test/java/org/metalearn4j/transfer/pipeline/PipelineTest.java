@@ -90,10 +90,10 @@ class PipelineTest {
         assertThatThrownBy(() -> run(yaml))
                 .isInstanceOf(PipelineValidationException.class)
                 .satisfies(e -> assertThat(((PipelineValidationException) e).problems()).containsExactly(
-                        "stage 0 'add': config.notes names a missing file: " + dir.resolve("missing.txt"),
-                        "stage 1 'nope': unknown stage; available stages: [add, score]",
+                        "stages[0].config.notes: names a missing file: " + dir.resolve("missing.txt"),
+                        "stages[1].stage: unknown stage 'nope'; available stages: [add, score]",
                         "stage 3 'score': accepts [BACKBONE] but stage 2 'score' produces EVALUATION",
-                        "stage 4 'add': bad config: config.amout: unknown key; allowed keys here: [amount, notes]"));
+                        "stages[4].config.amout: unknown key; allowed keys here: [amount, notes]"));
         assertThat(FakeStages.RUNS.get()).isZero();
     }
 
@@ -114,17 +114,17 @@ class PipelineTest {
     @Test
     void wrongTypeNamesTheField() {
         assertThatThrownBy(() -> run("stages: [{stage: add, config: {amount: lots}}]"))
-                .hasMessageContaining("stage 0 'add': bad config: config.amount");
+                .hasMessageContaining("stages[0].config.amount: expected a number, got \"lots\"");
     }
 
     @Test
     void malformedPipelineKeysFailWithPath() {
         assertThatThrownBy(() -> PipelineSpecReader.parse("stages: [{stage: add, confg: {}}]"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("stages[0]: unknown key 'confg'; allowed: [stage, config]");
+                .hasMessage("stages[0].confg: unknown key; allowed keys here: [stage, config]");
         assertThatThrownBy(() -> PipelineSpecReader.parse("seed: 1"))
                 .hasMessageContaining("stages: expected a non-empty list");
         assertThatThrownBy(() -> PipelineSpecReader.read(dir.resolve("none.yaml")))
-                .hasMessageContaining("none.yaml: pipeline config file does not exist");
+                .hasMessageContaining("config file not found: " + dir.resolve("none.yaml"));
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.spi.ConfigException;
-import org.metalearn4j.transfer.pipeline.StageConfigBinder;
 
 /** A stage's {@code backbone} binds as the learners' does, over the provider's default conv4. */
 class PretrainConfigTest {
@@ -15,21 +15,21 @@ class PretrainConfigTest {
 
     @Test
     void backboneKeysOverrideTheDefaultOneByOne() throws Exception {
-        PretrainConfig mlp = StageConfigBinder.bind(PROVIDER,
-                ConfigMappers.yaml().readTree("backbone: {type: mlp, hidden: [16, 16]}"), "stages[0].config");
+        PretrainConfig mlp = ConfigBinder.bindParams(PROVIDER,
+                ConfigMappers.yaml().readTree("backbone: {type: mlp, hidden: [16, 16]}"), "stages[0].config", null);
         assertThat(mlp.backbone()).isEqualTo(BackboneSpec.mlp(16, 16));
-        PretrainConfig narrow = StageConfigBinder.bind(PROVIDER,
-                ConfigMappers.yaml().readTree("backbone: {channels: 8}"), "stages[0].config");
+        PretrainConfig narrow = ConfigBinder.bindParams(PROVIDER,
+                ConfigMappers.yaml().readTree("backbone: {channels: 8}"), "stages[0].config", null);
         assertThat(narrow.backbone()).isEqualTo(BackboneSpec.conv4(8));
     }
 
     @Test
     void theOldFlatFormAndBadValuesFailNamingTheField() {
-        assertThatThrownBy(() -> StageConfigBinder.bind(PROVIDER,
-                ConfigMappers.yaml().readTree("{backbone: conv4, hidden: 64}"), "stages[0].config"))
+        assertThatThrownBy(() -> ConfigBinder.bindParams(PROVIDER,
+                ConfigMappers.yaml().readTree("{backbone: conv4, hidden: 64}"), "stages[0].config", null))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("stages[0].config.backbone: expected");
-        assertThatThrownBy(() -> StageConfigBinder.bind(PROVIDER,
-                ConfigMappers.yaml().readTree("backbone: {type: mlp, hidden: [16, 0]}"), "stages[0].config"))
+        assertThatThrownBy(() -> ConfigBinder.bindParams(PROVIDER,
+                ConfigMappers.yaml().readTree("backbone: {type: mlp, hidden: [16, 0]}"), "stages[0].config", null))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("stages[0].config.backbone.hidden: expected widths >= 1, got [16, 0]");
     }

@@ -83,10 +83,9 @@ class ZeroShotStageTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml)))
                 .isInstanceOf(PipelineValidationException.class)
-                .hasMessageContaining("stage 0 'zeroshot': config.attributes names a missing file: "
+                .hasMessageContaining("stages[0].config.attributes: names a missing file: "
                         + dir.resolve("nope.json"))
-                .hasMessageContaining("stage 1 'zeroshot': bad config")
-                .hasMessageContaining("method must be 'eszsl' or 'dap', got 'knn'");
+                .hasMessageContaining("stages[1].config.method: expected one of [eszsl, dap], got \"knn\"");
     }
 
     private static String tableJson(INDArray attributes) {
