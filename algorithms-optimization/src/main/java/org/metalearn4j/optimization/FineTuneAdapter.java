@@ -1,16 +1,18 @@
 package org.metalearn4j.optimization;
 
 import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.optim.UpdateRule;
+import org.metalearn4j.core.task.Examples;
+import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.core.task.Examples;
-import org.metalearn4j.core.task.TaskType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -37,7 +39,8 @@ public final class FineTuneAdapter implements Adapter {
      * @param alpha learned per-parameter step sizes named like the adapted weights (copied), or null for
      *              {@code innerLr}
      */
-    FineTuneAdapter(BackboneHeadModel model, AdaptationScope scope, Params meta, Params alpha, double innerLr, int steps) {
+    FineTuneAdapter(BackboneHeadModel model, AdaptationScope scope, Params meta, Params alpha, double innerLr,
+                    int steps) {
         this.model = model;
         this.scope = scope;
         this.snapshot = meta.copyAsVariables();

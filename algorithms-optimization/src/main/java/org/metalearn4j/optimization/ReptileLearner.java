@@ -2,9 +2,11 @@ package org.metalearn4j.optimization;
 
 import java.util.List;
 import java.util.Map;
+import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TrainingState;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;

@@ -5,8 +5,8 @@
  * registered as
  * {@link org.metalearn4j.core.learner.LearnerProvider}s.
  *
- * <p>All of them adapt with one routine, {@code InnerLoop}: steps of core's differentiable
- * {@link org.metalearn4j.core.optim.UpdateRule} on the support loss, recorded with
+ * <p>All of them adapt with one routine, core's {@link org.metalearn4j.core.learner.InnerLoop}: steps of a
+ * differentiable {@link org.metalearn4j.core.optim.UpdateRule} on the support loss, recorded with
  * {@code createGraph} when the exact second-order meta-gradient is wanted. Evaluation
  * ({@link org.metalearn4j.optimization.FineTuneAdapter}) runs the same routine without {@code createGraph} on a fresh
  * copy of the meta-learned weights per episode.

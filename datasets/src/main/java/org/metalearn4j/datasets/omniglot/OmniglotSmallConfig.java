@@ -27,7 +27,9 @@ public record OmniglotSmallConfig(
         validationAlphabets = validationAlphabets == null ? List.of() : List.copyOf(validationAlphabets);
     }
 
-    /** Images of {@code imageSize} pixels shifted by up to {@code trainShift}, without warping or a validation split. */
+    /**
+     * Images of {@code imageSize} pixels shifted by up to {@code trainShift}, without warping or a validation split.
+     */
     public OmniglotSmallConfig(int imageSize, int trainShift) {
         this(imageSize, trainShift, 0, 0, List.of());
     }

@@ -85,7 +85,8 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
         if (validation.containsAll(small1Alphabets)) {
             throw new ConfigException("validationAlphabets", "would leave meta-train empty: " + validation);
         }
-        List<OmniglotCharacter> testOnly = small2.stream().filter(c -> !small1Alphabets.contains(c.alphabet())).toList();
+        List<OmniglotCharacter> testOnly = small2.stream().filter(c -> !small1Alphabets.contains(c.alphabet()))
+                .toList();
         Map<String, ClassStore> splits = new LinkedHashMap<>();
         splits.put("meta-train", OmniglotStores.build(
                 small1.stream().filter(c -> !validation.contains(c.alphabet())).toList(), size, true));

@@ -66,7 +66,8 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
         BackboneSpec studentSpec = config.backbone();
         Classifier student = new Classifier(studentSpec, data.inputShape(), data.classes(),
                 Seeds.derive(context.seed(), 1), context.registry());
-        MiniBatchLoop loop = MiniBatchLoop.uniform(data.examples(), config.batchSize(), Seeds.derive(context.seed(), 2));
+        MiniBatchLoop loop = MiniBatchLoop.uniform(data.examples(), config.batchSize(),
+                Seeds.derive(context.seed(), 2));
         MiniBatchLoop.Result r = loop.run(config.iterations(), student.params(), new Adam(AdamConfig.of(config.lr())),
                 (batch, it) -> {
                     INDArray teacherLogits;

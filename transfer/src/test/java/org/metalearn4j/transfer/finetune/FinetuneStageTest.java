@@ -74,7 +74,8 @@ class FinetuneStageTest {
 
     @Test
     void lastKTrainsOnlyTheLastBackboneBlocksAndTheHead() {
-        Classifier model = new Classifier(BackboneSpec.mlp(8, 8), new long[] {1, 4, 4}, 3, 1, PluginRegistry.classpath());
+        Classifier model = new Classifier(BackboneSpec.mlp(8, 8), new long[] {1, 4, 4}, 3, 1,
+                PluginRegistry.classpath());
         assertThat(model.backboneBlocks()).containsExactly("1", "3");
         FinetunePlan plan = new FinetunePlan(FinetuneMode.LAST_K, 1, null, 0.01, 0);
         assertThat(plan.frozen(model, Set.of())).containsExactlyInAnyOrder("backbone.1.weight", "backbone.1.bias");

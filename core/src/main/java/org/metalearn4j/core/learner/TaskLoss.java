@@ -1,4 +1,4 @@
-package org.metalearn4j.optimization;
+package org.metalearn4j.core.learner;
 
 import java.util.Arrays;
 import org.metalearn4j.core.nn.Accuracy;
@@ -9,10 +9,11 @@ import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * One labelled set as the inner and outer loops consume it: inputs in the parameters' data type, and the loss and
- * metric the task type calls for (mean squared error for regression, cross-entropy and accuracy for classification).
+ * One labelled set as the inner and outer loops of gradient-based learners consume it: inputs in the parameters' data
+ * type, and the loss and metric the task type calls for (mean squared error for regression, cross-entropy and accuracy
+ * for classification).
  */
-final class TaskLoss {
+public final class TaskLoss {
     private final Tensor x;
     private final TaskType type;
     private final Tensor target;
@@ -25,7 +26,8 @@ final class TaskLoss {
         this.labels = labels;
     }
 
-    static TaskLoss of(Examples examples, TaskType type, DataType dataType) {
+    /** The set {@code examples} of a task of {@code type}, inputs cast to {@code dataType}. */
+    public static TaskLoss of(Examples examples, TaskType type, DataType dataType) {
         Tensor x = Tensor.constant(examples.x().castTo(dataType));
         if (type == TaskType.REGRESSION) {
             var y = examples.y().castTo(dataType);
@@ -41,16 +43,18 @@ final class TaskLoss {
         return new TaskLoss(x, type, null, examples.y().toIntVector());
     }
 
-    Tensor x() {
+    /** The inputs. */
+    public Tensor x() {
         return x;
     }
 
-    Tensor loss(Tensor output) {
+    /** Mean squared error or mean cross-entropy of {@code output} against the targets. */
+    public Tensor loss(Tensor output) {
         return type == TaskType.REGRESSION ? Losses.mse(output, target) : Losses.crossEntropy(output, labels);
     }
 
     /** Accuracy or MSE of {@code output}. */
-    double metric(Tensor output) {
+    public double metric(Tensor output) {
         return type == TaskType.REGRESSION ? Losses.mse(output.detach(), target).item()
                 : Accuracy.of(output.value(), labels);
     }

@@ -1,4 +1,4 @@
-package org.metalearn4j.optimization;
+package org.metalearn4j.core.learner;
 
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Module;
@@ -7,15 +7,15 @@ import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.tensor.Tensor;
 
 /**
- * The one inner-loop adaptation routine every learner of this module uses, in meta-training and at evaluation:
- * {@code steps} steps of an {@link UpdateRule} on a task's support loss.
+ * The inner loop of optimization-based meta-learning, in meta-training and at evaluation: {@code steps} steps of an
+ * {@link UpdateRule} on a task's support loss. Every gradient-based learner adapts with it.
  *
  * <p>With {@code createGraph} the inner gradients are themselves recorded, so differentiating a loss of the returned
  * weights gives the exact (second-order) meta-gradient. Without it the gradients are constants: the returned weights
  * still depend on the starting weights (with identity Jacobian) and on what the rule learns (step sizes), which is the
  * first-order approximation.
  */
-final class InnerLoop {
+public final class InnerLoop {
     private InnerLoop() {
     }
 
@@ -25,9 +25,12 @@ final class InnerLoop {
      * @param net   the part of the network being adapted
      * @param start its starting weights (leaf variables or a differentiable function of them)
      * @param x     the part's input: raw support inputs, or backbone features (ANIL), computed once
+     * @param rule  the update, e.g. {@code UpdateRule.sgd(lr)}
+     * @param steps how many updates
+     * @param createGraph record the inner gradients, for exact second-order meta-gradients
      * @param ctx   one context per task, so batch-norm statistics are the task's own
      */
-    static Params adapt(Module net, Params start, Tensor x, TaskLoss support, UpdateRule rule, int steps,
+    public static Params adapt(Module net, Params start, Tensor x, TaskLoss support, UpdateRule rule, int steps,
                         boolean createGraph, ForwardContext ctx) {
         Params fast = start;
         Params state = rule.initialState(start);
