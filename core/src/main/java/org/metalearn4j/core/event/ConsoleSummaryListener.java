@@ -34,8 +34,15 @@ public final class ConsoleSummaryListener implements TrainingListener {
 
     @Override
     public void onEval(EvalEvent e) {
-        notes.printf(Locale.ROOT, "%neval @ %d: %s %.4f ± %.4f (%d episodes of %s)%n", e.iteration(), e.metricName(),
-                e.value(), e.ci95(), e.episodes(), e.split());
+        StringBuilder more = new StringBuilder();
+        e.secondary().forEach((name, v) -> {
+            if (!name.endsWith(".ci95")) {
+                more.append(String.format(Locale.ROOT, ", %s %.4f ± %.4f", name, v,
+                        e.secondary().getOrDefault(name + ".ci95", Double.NaN)));
+            }
+        });
+        notes.printf(Locale.ROOT, "%neval @ %d: %s %.4f ± %.4f%s (%d episodes of %s)%n", e.iteration(),
+                e.metricName(), e.value(), e.ci95(), more, e.episodes(), e.split());
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Losses on batches ({@link Accuracy} is the metric). */
 public final class Losses {
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
     private Losses() {
     }
 
@@ -23,6 +25,20 @@ public final class Losses {
                     + ", target has shape " + Arrays.toString(target.shape()));
         }
         return prediction.sub(target).meanSquare();
+    }
+
+    /**
+     * Mean over all entries of {@code log N(target | mean, std^2)}, in nats: the log-likelihood of regression targets
+     * under independent Gaussians, differentiable in {@code mean} and {@code std} (all three of one shape).
+     */
+    public static Tensor gaussianLogLikelihood(Tensor mean, Tensor std, Tensor target) {
+        if (!Arrays.equals(mean.shape(), std.shape()) || !Arrays.equals(mean.shape(), target.shape())) {
+            throw new IllegalArgumentException("gaussianLogLikelihood: mean " + Arrays.toString(mean.shape())
+                    + ", std " + Arrays.toString(std.shape()) + " and target " + Arrays.toString(target.shape())
+                    + " must have one shape");
+        }
+        Tensor z = target.sub(mean).div(std);
+        return z.square().mul(-0.5).sub(std.log()).mean().sub(HALF_LOG_TWO_PI);
     }
 
     private static INDArray oneHot(Tensor logits, int[] labels, String op) {

@@ -21,6 +21,25 @@ public record Examples(INDArray x, INDArray y) {
         }
     }
 
+    /**
+     * This set, after checking that inputs and targets hold no NaN or infinite value: learners call it before data
+     * reaches a loss, so bad data fails naming {@code what} (e.g. {@code "sinusoid/meta-train query"}) instead of
+     * turning parameters into NaN.
+     */
+    public Examples requireFinite(String what) {
+        if (hasNonFinite(x)) {
+            throw new IllegalArgumentException(what + ": the inputs contain NaN or infinite values");
+        }
+        if (hasNonFinite(y)) {
+            throw new IllegalArgumentException(what + ": the targets contain NaN or infinite values");
+        }
+        return this;
+    }
+
+    private static boolean hasNonFinite(INDArray a) {
+        return a.dataType().isFPType() && a.length() > 0 && (a.isNaN().any() || a.isInfinite().any());
+    }
+
     /** Number of examples. */
     public int size() {
         return (int) x.size(0);

@@ -1,13 +1,47 @@
 package org.metalearn4j.core.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The mean of a per-episode metric over a fixed episode set.
+ * The mean of a per-episode metric over a fixed episode set, and of any further per-episode metrics the predictors
+ * allowed (the Gaussian log-likelihood of regression targets when predictors give a standard deviation).
  *
- * @param metric   {@code accuracy} (classification) or {@code mse} (regression)
- * @param value    mean over episodes
- * @param ci95     half-width of the 95% confidence interval, {@code 1.96 * s / sqrt(n)} with the sample standard
- *                 deviation {@code s} (0 for a single episode)
- * @param episodes number of episodes {@code n}
+ * @param metric    {@code accuracy} (classification) or {@code mse} (regression)
+ * @param value     mean over episodes
+ * @param ci95      half-width of the 95% confidence interval, {@code 1.96 * s / sqrt(n)} with the sample standard
+ *                  deviation {@code s} (0 for a single episode)
+ * @param episodes  number of episodes {@code n}
+ * @param secondary further metrics by name (e.g. {@value Evaluator#LOG_LIKELIHOOD}), each over the same episodes,
+ *                  in the order the evaluator computed them
  */
-public record EvalResult(String metric, double value, double ci95, int episodes) {
+public record EvalResult(String metric, double value, double ci95, int episodes, Map<String, Estimate> secondary) {
+    public EvalResult {
+        secondary = Collections.unmodifiableMap(new LinkedHashMap<>(secondary));
+    }
+
+    /** A result with the main metric only. */
+    public EvalResult(String metric, double value, double ci95, int episodes) {
+        this(metric, value, ci95, episodes, Map.of());
+    }
+
+    /**
+     * The mean of one further per-episode metric and the half-width of its 95% confidence interval.
+     *
+     * @param value mean over episodes
+     * @param ci95  {@code 1.96 * s / sqrt(n)}
+     */
+    public record Estimate(double value, double ci95) {
+    }
+
+    /** The secondary metrics flattened for events and JSON: {@code name} and {@code name.ci95} for each. */
+    public Map<String, Double> secondaryValues() {
+        Map<String, Double> flat = new LinkedHashMap<>();
+        secondary.forEach((name, e) -> {
+            flat.put(name, e.value());
+            flat.put(name + ".ci95", e.ci95());
+        });
+        return flat;
+    }
 }

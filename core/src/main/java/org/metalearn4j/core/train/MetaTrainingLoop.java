@@ -163,7 +163,8 @@ public final class MetaTrainingLoop {
 
     private EvalResult evaluate(int iteration, boolean last) {
         EvalResult r = evaluation.evaluate(learner, iteration, last);
-        events.publish(new EvalEvent(iteration, evalSplit, r.metric(), r.value(), r.ci95(), r.episodes()));
+        events.publish(new EvalEvent(iteration, evalSplit, r.metric(), r.value(), r.ci95(), r.episodes(),
+                r.secondaryValues()));
         return r;
     }
 

@@ -1,7 +1,10 @@
 package org.metalearn4j.core.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.EffectiveConfig;
 import org.metalearn4j.core.config.RunConfig;
@@ -44,6 +47,7 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         TaskSource training = dataset.episodes(config.train().split(),
                 spec(config.train().way(), config.train().shot(), config.train().query(), "train", source));
         spec(config.eval().way(), config.eval().shot(), config.eval().query(), "eval", source);
+        requireTaskType(learnerProvider, dataset, "learner.name", source);
         LearnerContext context = LearnerContext.forDataset(dataset, training, config.train().way(), config.seed(),
                 Optional.empty(), registry);
         Learner learner = createLearner(learnerProvider, config.learner().params(), context, source);
@@ -75,6 +79,24 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         C config = ConfigBinder.bindParams(provider, params, "learner.params", source);
         return ConfigBinder.create(provider.configType(), "learner.params", source,
                 () -> provider.create(config, context));
+    }
+
+    /**
+     * Fails unless {@code provider}'s learner handles {@code dataset}'s task type ({@link LearnerProvider#taskTypes}),
+     * naming the learner, the data set and both types; called before anything is trained.
+     *
+     * @param path the config field naming the learner, e.g. {@code learner.name}
+     */
+    public static void requireTaskType(LearnerProvider<?> provider, Dataset dataset, String path, String source) {
+        if (!provider.taskTypes().contains(dataset.type())) {
+            throw new ConfigException(path, "learner '" + provider.name() + "' learns " + names(provider.taskTypes())
+                    + " tasks only, but data set '" + dataset.name() + "' has " + names(Set.of(dataset.type()))
+                    + " tasks" + in(source));
+        }
+    }
+
+    private static String names(Set<TaskType> types) {
+        return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(" and "));
     }
 
     private static void requireSplit(Dataset dataset, String split, String path, String source) {

@@ -53,8 +53,8 @@ abstract class ImageTransform implements TaskSource {
             return task;
         }
         SplittableRandom random = new SplittableRandom(seed ^ stream);
-        return new Task(transform(task.support(), random, task.domain()),
-                transform(task.query(), random, task.domain()), task.type(), task.ways(), task.shots(), task.domain());
+        return task.withExamples(transform(task.support(), random, task.domain()),
+                transform(task.query(), random, task.domain()));
     }
 
     private Examples transform(Examples examples, SplittableRandom random, String domain) {
