@@ -29,7 +29,7 @@ public final class KnownTasks<S> {
     /** These tasks plus one more. */
     public KnownTasks<S> with(INDArray embedding, S solution) {
         Objects.requireNonNull(solution, "solution");
-        double[] e = embedding.castTo(DataType.DOUBLE).data().asDouble();
+        double[] e = embedding.castTo(DataType.DOUBLE).reshape(embedding.length()).toDoubleVector();
         if (!embeddings.isEmpty() && embeddings.get(0).length != e.length) {
             throw new IllegalArgumentException("KnownTasks: embedding of length " + e.length + ", the others have "
                     + embeddings.get(0).length);
@@ -54,7 +54,7 @@ public final class KnownTasks<S> {
         if (solutions.isEmpty()) {
             throw new IllegalStateException("KnownTasks: no known task to start from");
         }
-        double[] e = embedding.castTo(DataType.DOUBLE).data().asDouble();
+        double[] e = embedding.castTo(DataType.DOUBLE).reshape(embedding.length()).toDoubleVector();
         int best = -1;
         double bestSq = Double.POSITIVE_INFINITY;
         for (int i = 0; i < embeddings.size(); i++) {

@@ -17,11 +17,22 @@ public final class GeneratedDataset implements Dataset {
     private static final List<String> SPLITS = List.of("meta-train", "meta-val", "meta-test");
     private final String name;
     private final RegressionFamily family;
+    private final int minContext;
 
     /** @param name data set name, the first part of every task's domain */
     public GeneratedDataset(String name, RegressionFamily family) {
+        this(name, family, 0);
+    }
+
+    /**
+     * @param name       data set name, the first part of every task's domain
+     * @param minContext 0 for fixed episode sizes; else context sizes are drawn from {@code minContext..shot}
+     *                   ({@link RegressionTasks})
+     */
+    public GeneratedDataset(String name, RegressionFamily family, int minContext) {
         this.name = name;
         this.family = family;
+        this.minContext = minContext;
     }
 
     @Override
@@ -44,7 +55,10 @@ public final class GeneratedDataset implements Dataset {
         return SPLITS;
     }
 
-    /** {@code spec.way()} must be 1; {@code shot} support points and {@code query} query points per task. */
+    /**
+     * {@code spec.way()} must be 1; {@code shot} support points and {@code query} query points per task, or with a
+     * minimum context size {@code shot + query} points split at a random context size of at least that minimum.
+     */
     @Override
     public TaskSource episodes(String split, EpisodeSpec spec) {
         int index = SPLITS.indexOf(split);
@@ -54,7 +68,12 @@ public final class GeneratedDataset implements Dataset {
         if (spec.way() != 1) {
             throw new DatasetException(name + "/" + split + ": regression tasks have way 1, got " + spec.way());
         }
-        RegressionTasks tasks = new RegressionTasks(family, spec.shot(), spec.query(), name + "/" + split);
+        if (minContext > spec.shot()) {
+            throw new DatasetException(name + "/" + split + ": minContext " + minContext + " exceeds the episode's"
+                    + " shot " + spec.shot() + " (the largest context)");
+        }
+        RegressionTasks tasks = new RegressionTasks(family, spec.shot(), spec.query(), minContext,
+                name + "/" + split);
         return seed -> tasks.sample(Seeds.derive(seed, index));
     }
 }

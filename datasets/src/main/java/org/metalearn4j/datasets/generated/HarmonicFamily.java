@@ -2,7 +2,7 @@ package org.metalearn4j.datasets.generated;
 
 import java.util.SplittableRandom;
 
-/** {@code y = a1 sin(w x + b1) + a2 sin(2 w x + b2)}. */
+/** {@code y = a1 sin(w x + b1) + a2 sin(2 w x + b2)}; descriptor {@code [a1, a2, b1, b2, w]}. */
 public final class HarmonicFamily implements RegressionFamily {
     private final HarmonicConfig config;
 
@@ -12,7 +12,7 @@ public final class HarmonicFamily implements RegressionFamily {
     }
 
     @Override
-    public void sample(SplittableRandom random, float[] x, float[] y) {
+    public double[] sample(SplittableRandom random, float[] x, float[] y) {
         double a1 = Ranges.uniform(random, config.amplitudeMin(), config.amplitudeMax());
         double a2 = Ranges.uniform(random, config.amplitudeMin(), config.amplitudeMax());
         double b1 = Ranges.uniform(random, config.phaseMin(), config.phaseMax());
@@ -23,5 +23,6 @@ public final class HarmonicFamily implements RegressionFamily {
             x[i] = (float) xi;
             y[i] = (float) (a1 * Math.sin(w * xi + b1) + a2 * Math.sin(2 * w * xi + b2));
         }
+        return new double[] {a1, a2, b1, b2, w};
     }
 }

@@ -6,6 +6,9 @@ import java.util.SplittableRandom;
 @FunctionalInterface
 public interface RegressionFamily {
 
-    /** Draws one function from {@code random} and fills {@code x[i]} with inputs and {@code y[i]} with its values. */
-    void sample(SplittableRandom random, float[] x, float[] y);
+    /**
+     * Draws one function from {@code random}, fills {@code x[i]} with inputs and {@code y[i]} with its values, and
+     * returns the parameters the function was drawn with (they become the task's descriptor).
+     */
+    double[] sample(SplittableRandom random, float[] x, float[] y);
 }

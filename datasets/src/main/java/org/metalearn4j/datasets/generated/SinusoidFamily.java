@@ -2,7 +2,7 @@ package org.metalearn4j.datasets.generated;
 
 import java.util.SplittableRandom;
 
-/** {@code y = A sin(x + phase)}. */
+/** {@code y = A sin(x + phase)}; descriptor {@code [A, phase]}. */
 public final class SinusoidFamily implements RegressionFamily {
     private final SinusoidConfig config;
 
@@ -12,7 +12,7 @@ public final class SinusoidFamily implements RegressionFamily {
     }
 
     @Override
-    public void sample(SplittableRandom random, float[] x, float[] y) {
+    public double[] sample(SplittableRandom random, float[] x, float[] y) {
         double amplitude = Ranges.uniform(random, config.amplitudeMin(), config.amplitudeMax());
         double phase = Ranges.uniform(random, config.phaseMin(), config.phaseMax());
         for (int i = 0; i < x.length; i++) {
@@ -20,5 +20,6 @@ public final class SinusoidFamily implements RegressionFamily {
             x[i] = (float) xi;
             y[i] = (float) (amplitude * Math.sin(xi + phase));
         }
+        return new double[] {amplitude, phase};
     }
 }

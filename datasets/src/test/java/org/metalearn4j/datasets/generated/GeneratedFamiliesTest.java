@@ -90,7 +90,7 @@ class GeneratedFamiliesTest {
     /** With a fixed length scale, E[y(x1) y(x2)] must match the RBF kernel and E[y^2] the signal variance. */
     @Test
     void gpCurvesHaveTheKernelsCovariance() {
-        GpCurvesFamily family = new GpCurvesFamily(new GpCurvesConfig(0.5, 0.5, 1.0, 0.0, -2.0, 2.0));
+        GpCurvesFamily family = new GpCurvesFamily(new GpCurvesConfig(0.5, 0.5, 1.0, 1.0, 0.0, -2.0, 2.0, 0));
         SplittableRandom random = new SplittableRandom(11);
         int samples = 4000;
         double residual = 0;
