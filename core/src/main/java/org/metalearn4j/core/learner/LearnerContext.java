@@ -65,6 +65,15 @@ public record LearnerContext(long[] inputShape, TaskType type, int ways, int out
         return inputShape.clone();
     }
 
+    /** How many values one example has: the product of {@link #inputShape()}, e.g. 784 for {@code [1, 28, 28]}. */
+    public int inputSize() {
+        long n = 1;
+        for (long s : inputShape) {
+            n *= s;
+        }
+        return Math.toIntExact(n);
+    }
+
     private static int targetWidth(Task probe) {
         return probe.support().y().rank() < 2 ? 1 : Math.toIntExact(probe.support().y().size(1));
     }

@@ -1,0 +1,26 @@
+package org.metalearn4j.model.hyper;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.metalearn4j.core.config.Checks;
+import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.optim.ScheduledAdamConfig;
+
+/** Settings of {@code weightgen}; {@code metalearn config --defaults weightgen} prints them. */
+public record WeightGenConfig(
+        @JsonPropertyDescription("embedding network") BackboneSpec backbone,
+        @JsonPropertyDescription("width of the task encoder over the support embeddings (hidden layers and output)")
+        int contextSize,
+        @JsonPropertyDescription("hidden width of the weight generator") int generatorHidden,
+        @JsonPropertyDescription("initial multiplier of the cosine similarities (learned)") double initialScale,
+        @JsonPropertyDescription("length of the task descriptor the generator also reads; 0: descriptors are not"
+                + " used") int descriptorSize,
+        @JsonPropertyDescription("Adam, learning-rate schedule and clipping") ScheduledAdamConfig optimizer) {
+    public WeightGenConfig {
+        Checks.present("backbone", backbone);
+        Checks.atLeast("contextSize", contextSize, 1);
+        Checks.atLeast("generatorHidden", generatorHidden, 1);
+        Checks.positive("initialScale", initialScale);
+        Checks.atLeast("descriptorSize", descriptorSize, 0);
+        Checks.present("optimizer", optimizer);
+    }
+}
