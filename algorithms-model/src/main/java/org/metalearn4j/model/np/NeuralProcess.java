@@ -32,7 +32,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * </ul>
  * Training maximises the mean log-likelihood of the targets; with the latent path, z is drawn from
  * {@code q(z | all points)} and the KL divergence to {@code q(z | context)}, divided by the number of targets, is
- * subtracted (the ELBO). Parameters are named by part: {@code detEncoder.*}, {@code detSelf.*}, {@code xEmbed.*},
+ * subtracted (the ELBO). Tasks are processed in batches {@code [B, points, width]}: tasks with the same number of
+ * points share one forward pass even when their contexts differ in size, the context rows marked by a mask that the
+ * aggregations (masked means, attention key masks) respect. Parameters are named by part: {@code detEncoder.*}, {@code detSelf.*}, {@code xEmbed.*},
  * {@code cross.*}, {@code latEncoder.*}, {@code latSelf.*}, {@code latHead.*}, {@code decoder.*} (those in use).
  */
 public final class NeuralProcess {
@@ -88,80 +90,84 @@ public final class NeuralProcess {
         return config;
     }
 
-    /** Inputs {@code [n, xDim]} of a batch of examples of any shape. */
-    Tensor inputs(Tensor x) {
-        long n = x.shape()[0];
-        if (x.length() != n * xDim) {
-            throw new IllegalArgumentException("neural process: expected " + xDim + " input values per point, got"
-                    + " shape " + Arrays.toString(x.shape()));
-        }
-        return x.reshape(n, xDim);
+    public int xDim() {
+        return xDim;
     }
 
-    /** Targets {@code [n, yDim]}. */
-    Tensor targets(Tensor y) {
-        long n = y.shape()[0];
-        if (y.length() != n * yDim) {
-            throw new IllegalArgumentException("neural process: expected " + yDim + " target values per point, got"
-                    + " shape " + Arrays.toString(y.shape()));
-        }
-        return y.reshape(n, yDim);
+    public int yDim() {
+        return yDim;
     }
 
     /**
-     * The context's deterministic representations {@code r_i [n, hidden]} (after self-attention when configured), or
-     * null without the deterministic path.
+     * The context's deterministic representations {@code r_i [B, n, hidden]} of points {@code x [B, n, xDim]},
+     * {@code y [B, n, yDim]} (self-attention among the context rows when configured), or null without the
+     * deterministic path.
+     *
+     * @param context 1 on the context rows {@code [B, n]}, or null when every row is context
      */
-    Tensor representations(Params p, Tensor x, Tensor y, ForwardContext ctx) {
+    Tensor representations(Params p, Tensor x, Tensor y, Tensor context, ForwardContext ctx) {
         if (!config.deterministicPath()) {
             return null;
         }
-        Tensor r = parts.get("detEncoder").forward(p.scope("detEncoder"), Tensor.concat(1, List.of(x, y)), ctx);
-        return selfAttend(p, "detSelf", r, ctx);
-    }
-
-    /** The deterministic path's {@code r_t [targets, hidden]} for target inputs {@code xt}, or null without it. */
-    Tensor aggregate(Params p, Tensor representations, Tensor xc, Tensor xt, ForwardContext ctx) {
-        if (representations == null) {
-            return null;
-        }
-        long targets = xt.shape()[0];
-        long h = config.hidden();
-        if (config.aggregation() == Aggregation.MEAN) {
-            return representations.mean(true, 0).expand(targets, h);
-        }
-        Module embed = parts.get("xEmbed");
-        Tensor queries = embed.forward(p.scope("xEmbed"), xt, ctx).reshape(1, targets, h);
-        Tensor keys = embed.forward(p.scope("xEmbed"), xc, ctx).reshape(1, xc.shape()[0], h);
-        Tensor values = representations.reshape(1, representations.shape()[0], h);
-        MultiHeadAttention cross = (MultiHeadAttention) parts.get("cross");
-        return cross.attend(p.scope("cross"), queries, keys, values, ctx).reshape(targets, h);
-    }
-
-    /** {@code q(z | x, y)}, or null without the latent path. */
-    Gaussian latent(Params p, Tensor x, Tensor y, ForwardContext ctx) {
-        if (!config.latentPath()) {
-            return null;
-        }
-        Tensor s = parts.get("latEncoder").forward(p.scope("latEncoder"), Tensor.concat(1, List.of(x, y)), ctx);
-        s = selfAttend(p, "latSelf", s, ctx).mean(true, 0);
-        Tensor raw = parts.get("latHead").forward(p.scope("latHead"), s.relu(), ctx);
-        int l = config.latentSize();
-        return new Gaussian(raw.slice(1, 0, l), raw.slice(1, l, 2L * l).sigmoid().mul(0.9).add(0.1));
-    }
-
-    private Tensor selfAttend(Params p, String part, Tensor r, ForwardContext ctx) {
-        if (!config.selfAttention()) {
-            return r;
-        }
-        long n = r.shape()[0];
-        long h = config.hidden();
-        return parts.get(part).forward(p.scope(part), r.reshape(1, n, h), ctx).reshape(n, h);
+        Tensor r = parts.get("detEncoder").forward(p.scope("detEncoder"), Tensor.concat(2, List.of(x, y)), ctx);
+        return selfAttend(p, "detSelf", r, context, ctx);
     }
 
     /**
-     * The predictive Gaussian {@code [targets, yDim]} at {@code xt} given the deterministic {@code rt} and the latent
-     * {@code z [1, latentSize]} (each null when its path is off).
+     * The deterministic path's {@code r_t [B, targets, hidden]} at target inputs {@code xt}, from the representations
+     * of the points {@code xc} whose rows {@code context} marks (null: all), or null without the path.
+     */
+    Tensor aggregate(Params p, Tensor representations, Tensor xc, Tensor context, Tensor xt, ForwardContext ctx) {
+        if (representations == null) {
+            return null;
+        }
+        long b = xt.shape()[0];
+        long targets = xt.shape()[1];
+        if (config.aggregation() == Aggregation.MEAN) {
+            return maskedMean(representations, context).expand(b, targets, config.hidden());
+        }
+        Module embed = parts.get("xEmbed");
+        Tensor queries = embed.forward(p.scope("xEmbed"), xt, ctx);
+        Tensor keys = embed.forward(p.scope("xEmbed"), xc, ctx);
+        MultiHeadAttention cross = (MultiHeadAttention) parts.get("cross");
+        return cross.attend(p.scope("cross"), queries, keys, representations, context, ctx);
+    }
+
+    /** {@code q(z | the rows of x, y that context marks)}, {@code [B, 1, latentSize]}, or null without the path. */
+    Gaussian latent(Params p, Tensor x, Tensor y, Tensor context, ForwardContext ctx) {
+        if (!config.latentPath()) {
+            return null;
+        }
+        Tensor s = parts.get("latEncoder").forward(p.scope("latEncoder"), Tensor.concat(2, List.of(x, y)), ctx);
+        return latentHead(p, selfAttend(p, "latSelf", s, context, ctx), context, ctx);
+    }
+
+    private Gaussian latentHead(Params p, Tensor encoded, Tensor context, ForwardContext ctx) {
+        Tensor raw = parts.get("latHead").forward(p.scope("latHead"), maskedMean(encoded, context).relu(), ctx);
+        int l = config.latentSize();
+        return new Gaussian(raw.slice(2, 0, l), raw.slice(2, l, 2L * l).sigmoid().mul(0.9).add(0.1));
+    }
+
+    private Tensor selfAttend(Params p, String part, Tensor r, Tensor context, ForwardContext ctx) {
+        if (!config.selfAttention()) {
+            return r;
+        }
+        return ((MultiHeadAttention) parts.get(part)).attend(p.scope(part), r, r, r, context, ctx);
+    }
+
+    /** The mean over the rows {@code mask [B, n]} marks (all when null) of {@code t [B, n, d]}: {@code [B, 1, d]}. */
+    private static Tensor maskedMean(Tensor t, Tensor mask) {
+        if (mask == null) {
+            return t.mean(true, 1);
+        }
+        long b = t.shape()[0];
+        Tensor weights = mask.reshape(b, mask.shape()[1], 1);
+        return t.mul(weights).sum(true, 1).div(mask.sum(true, 1).reshape(b, 1, 1));
+    }
+
+    /**
+     * The predictive Gaussian {@code [B, targets, yDim]} at {@code xt} given the deterministic {@code rt} and the
+     * latent {@code z [B, 1, latentSize]} (each null when its path is off).
      *
      * @throws IllegalStateException if a standard deviation is not positive (underflow or NaN)
      */
@@ -171,58 +177,64 @@ public final class NeuralProcess {
             in.add(rt);
         }
         if (z != null) {
-            in.add(z.expand(xt.shape()[0], config.latentSize()));
+            in.add(z.expand(xt.shape()[0], xt.shape()[1], config.latentSize()));
         }
-        Tensor raw = parts.get("decoder").forward(p.scope("decoder"), Tensor.concat(1, in), ctx);
+        Tensor raw = parts.get("decoder").forward(p.scope("decoder"), Tensor.concat(2, in), ctx);
         double min = config.minStd();
-        Tensor std = raw.slice(1, yDim, 2L * yDim).softplus().mul(1 - min).add(min);
+        Tensor std = raw.slice(2, yDim, 2L * yDim).softplus().mul(1 - min).add(min);
+        // minNumber skips NaN, so NaN is looked for separately
+        boolean nan = std.value().isNaN().any();
         double smallest = std.value().minNumber().doubleValue();
-        if (!(smallest > 0)) {
-            throw new IllegalStateException("neural process: the decoder's standard deviation is " + smallest
-                    + " (minStd " + min + "): it underflowed or is NaN; raise minStd or lower the learning rate");
+        if (nan || !(smallest > 0)) {
+            throw new IllegalStateException("neural process: the decoder's standard deviation is "
+                    + (nan ? "NaN" : Double.toString(smallest)) + " (minStd " + min + "): it underflowed or the"
+                    + " network diverged; raise minStd or lower the learning rate");
         }
-        return new Gaussian(raw.slice(1, 0, yDim), std);
+        return new Gaussian(raw.slice(2, 0, yDim), std);
     }
 
     /**
-     * One task's training terms: targets are the query points, after the context points when
-     * {@link NeuralProcessConfig#targetsIncludeContext()}.
+     * The training terms of a batch of tasks with one number of points: the decoder predicts every point, the
+     * targets' weights select the training targets, and the latent path compares {@code q(z | all points)} with
+     * {@code q(z | context)}.
      *
-     * @param noiseSeed seed of the latent sample's standard normal noise
+     * @param noiseSeed seed of the latent samples' standard normal noise
      */
-    Terms terms(Params p, Tensor xc, Tensor yc, Tensor xq, Tensor yq, long noiseSeed, ForwardContext ctx) {
-        Tensor all = Tensor.concat(0, List.of(xc, xq));
-        Tensor allY = Tensor.concat(0, List.of(yc, yq));
-        Tensor xt = config.targetsIncludeContext() ? all : xq;
-        Tensor yt = config.targetsIncludeContext() ? allY : yq;
-        Tensor rt = aggregate(p, representations(p, xc, yc, ctx), xc, xt, ctx);
+    Terms terms(Params p, PointBatch batch, long noiseSeed, ForwardContext ctx) {
+        Tensor x = batch.x();
+        Tensor y = batch.y();
+        long b = x.shape()[0];
+        Tensor rt = aggregate(p, representations(p, x, y, batch.context(), ctx), x, batch.context(), x, ctx);
         Tensor z = null;
         Tensor kl = null;
         if (config.latentPath()) {
-            Gaussian prior = latent(p, xc, yc, ctx);
-            Gaussian posterior = latent(p, all, allY, ctx);
-            z = posterior.sample(Tensor.constant(new Init.Normal(1).create(new long[] {1, config.latentSize()},
-                    xc.dataType(), noiseSeed)));
-            kl = posterior.kl(prior);
+            Tensor encoded = parts.get("latEncoder").forward(p.scope("latEncoder"), Tensor.concat(2, List.of(x, y)),
+                    ctx);
+            Gaussian prior = latentHead(p, selfAttend(p, "latSelf", encoded, batch.context(), ctx), batch.context(),
+                    ctx);
+            Gaussian posterior = latentHead(p, selfAttend(p, "latSelf", encoded, null, ctx), null, ctx);
+            z = posterior.sample(Tensor.constant(new Init.Normal(1).create(new long[] {b, 1, config.latentSize()},
+                    x.dataType(), noiseSeed)));
+            kl = posterior.kl(prior).div(batch.counts());
         }
-        Gaussian out = decode(p, xt, rt, z, ctx);
-        Tensor logLikelihood = Losses.gaussianLogLikelihood(out.mean(), out.std(), yt);
-        long offset = config.targetsIncludeContext() ? xc.shape()[0] : 0;
-        Tensor queryMean = out.mean().slice(0, offset, offset + xq.shape()[0]);
-        double mse = Losses.mse(queryMean.detach(), yq).item();
+        Gaussian out = decode(p, x, rt, z, ctx);
+        Tensor perPoint = Losses.gaussianLogDensity(out.mean(), out.std(), y).sum(false, 2).div(yDim);
+        Tensor logLikelihood = perPoint.mul(batch.targets()).sum(false, 1).mean();
         Tensor loss = logLikelihood.neg();
         if (kl != null) {
-            loss = loss.add(kl.div(xt.shape()[0]));
+            loss = loss.add(kl.mean());
         }
-        return new Terms(loss, logLikelihood.item(), kl == null ? 0 : kl.item(), mse);
+        double mse = out.mean().detach().sub(y).square().sum(false, 2).div(yDim).mul(batch.query()).sum(false, 1)
+                .mean().item();
+        return new Terms(loss, logLikelihood.item(), kl == null ? 0 : kl.mean().item(), mse);
     }
 
     /**
-     * One task's training terms.
+     * A batch's training terms, each the mean over its tasks.
      *
      * @param loss          the negative ELBO (or negative log-likelihood) per target point
-     * @param logLikelihood mean target log-likelihood
-     * @param kl            the KL term before division (0 without the latent path)
+     * @param logLikelihood mean target log-likelihood per point
+     * @param kl            the KL term per target point (0 without the latent path)
      * @param queryMse      MSE of the predictive means on the query points
      */
     record Terms(Tensor loss, double logLikelihood, double kl, double queryMse) {

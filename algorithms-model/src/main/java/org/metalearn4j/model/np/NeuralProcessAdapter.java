@@ -47,34 +47,37 @@ final class NeuralProcessAdapter implements Adapter {
         DataType dataType = params.tensors().get(0).dataType();
         ForwardContext ctx = ForwardContext.eval();
         try (Scope s = Autograd.noGrad()) {
-            Tensor xc = model.inputs(Tensor.constant(support.x().castTo(dataType)));
-            Tensor yc = model.targets(Tensor.constant(support.y().castTo(dataType)));
-            Tensor representations = model.representations(params, xc, yc, ctx);
-            Gaussian latent = model.latent(params, xc, yc, ctx);
+            Tensor xc = PointBatch.single(support.x(), model.xDim(), dataType);
+            Tensor yc = PointBatch.single(support.y(), model.yDim(), dataType);
+            Tensor representations = model.representations(params, xc, yc, null, ctx);
+            Gaussian latent = model.latent(params, xc, yc, null, ctx);
             return (ProbabilisticPredictor) x -> predict(x, xc, representations, latent, dataType);
         }
     }
 
     private Prediction predict(INDArray x, Tensor xc, Tensor representations, Gaussian latent, DataType dataType) {
         ForwardContext ctx = ForwardContext.eval();
+        long n = x.size(0);
+        long[] shape = {n, model.yDim()};
         try (Scope s = Autograd.noGrad()) {
-            Tensor xt = model.inputs(Tensor.constant(x.castTo(dataType)));
-            Tensor rt = model.aggregate(params, representations, xc, xt, ctx);
+            Tensor xt = PointBatch.single(x, model.xDim(), dataType);
+            Tensor rt = model.aggregate(params, representations, xc, null, xt, ctx);
             int samples = model.config().evalSamples();
             if (latent == null || samples == 0) {
                 Gaussian g = model.decode(params, xt, rt, latent == null ? null : latent.mean(), ctx);
-                return new Prediction(g.mean().value(), g.std().value());
+                return new Prediction(g.mean().value().reshape(shape), g.std().value().reshape(shape));
             }
-            long[] shape = {1, model.config().latentSize()};
+            long[] noiseShape = {1, 1, model.config().latentSize()};
             INDArray sum = null;
             INDArray sumSquares = null;
             for (int i = 0; i < samples; i++) {
-                Tensor noise = Tensor.constant(new Init.Normal(1).create(shape, dataType, Seeds.derive(seed, 2, i)));
+                Tensor noise = Tensor.constant(new Init.Normal(1).create(noiseShape, dataType,
+                        Seeds.derive(seed, 2, i)));
                 Gaussian g = model.decode(params, xt, rt, latent.sample(noise), ctx);
-                INDArray mean = g.mean().value().castTo(DataType.DOUBLE);
-                INDArray square = g.std().value().castTo(DataType.DOUBLE);
-                square = square.mul(square).addi(mean.mul(mean));
-                sum = sum == null ? mean : sum.addi(mean);
+                INDArray mean = g.mean().value().castTo(DataType.DOUBLE).reshape(shape);
+                INDArray std = g.std().value().castTo(DataType.DOUBLE).reshape(shape);
+                INDArray square = std.mul(std).addi(mean.mul(mean));
+                sum = sum == null ? mean.dup() : sum.addi(mean);
                 sumSquares = sumSquares == null ? square : sumSquares.addi(square);
             }
             INDArray mean = sum.divi(samples);

@@ -1,5 +1,7 @@
 package org.metalearn4j.model.np;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.learner.Adapter;
@@ -13,8 +15,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * A meta-batch's loss for a {@link NeuralProcess}: the mean over its tasks of each task's negative ELBO per target
- * point (tasks may have different context sizes, so each is computed on its own). The metric is the query MSE of the
- * predictive means; extras are the mean target log-likelihood and, with the latent path, the mean KL term.
+ * point. Tasks with the same number of points run as one {@link PointBatch} (the protocols here give every task the
+ * same number), others in as many batches as there are sizes. The metric is the query MSE of the predictive means;
+ * extras are the mean target log-likelihood and, with the latent path, the mean KL term per target point.
  */
 final class NeuralProcessObjective implements EpisodeObjective {
     private final NeuralProcess model;
@@ -29,34 +32,30 @@ final class NeuralProcessObjective implements EpisodeObjective {
     @Override
     public Result loss(Params params, List<Task> batch, ForwardContext ctx) {
         DataType type = params.tensors().get(0).dataType();
-        Tensor total = null;
-        double mse = 0;
-        double logLikelihood = 0;
-        double kl = 0;
+        Map<Integer, List<Task>> bySize = new LinkedHashMap<>();
         for (Task task : batch) {
             if (task.support().size() == 0) {
                 throw new IllegalArgumentException(task.domain() + ": empty context; a neural process needs at least"
                         + " one support point");
             }
-            NeuralProcess.Terms t = model.terms(params, input(task.support().x(), type), target(task.support().y(),
-                    type), input(task.query().x(), type), target(task.query().y(), type), ctx.nextSeed(), ctx);
-            total = total == null ? t.loss() : total.add(t.loss());
-            mse += t.queryMse();
-            logLikelihood += t.logLikelihood();
-            kl += t.kl();
+            bySize.computeIfAbsent(task.support().size() + task.query().size(), k -> new ArrayList<>()).add(task);
         }
-        int n = batch.size();
+        Tensor total = null;
+        double mse = 0;
+        double logLikelihood = 0;
+        double kl = 0;
+        for (List<Task> group : bySize.values()) {
+            NeuralProcess.Terms t = model.terms(params, PointBatch.of(group, model.config().targetsIncludeContext(),
+                    model.xDim(), model.yDim(), type), ctx.nextSeed(), ctx);
+            double share = (double) group.size() / batch.size();
+            total = total == null ? t.loss().mul(share) : total.add(t.loss().mul(share));
+            mse += share * t.queryMse();
+            logLikelihood += share * t.logLikelihood();
+            kl += share * t.kl();
+        }
         Map<String, Double> extras = model.config().latentPath()
-                ? Map.of("logLikelihood", logLikelihood / n, "kl", kl / n) : Map.of("logLikelihood", logLikelihood / n);
-        return new Result(total.div(n), mse / n, extras);
-    }
-
-    private Tensor input(org.nd4j.linalg.api.ndarray.INDArray x, DataType type) {
-        return model.inputs(Tensor.constant(x.castTo(type)));
-    }
-
-    private Tensor target(org.nd4j.linalg.api.ndarray.INDArray y, DataType type) {
-        return model.targets(Tensor.constant(y.castTo(type)));
+                ? Map.of("logLikelihood", logLikelihood, "kl", kl) : Map.of("logLikelihood", logLikelihood);
+        return new Result(total, mse, extras);
     }
 
     @Override

@@ -36,15 +36,19 @@ public record SetEncoder(int in, int hidden, int layers, int out) implements Mod
         return parts().parameterSpecs();
     }
 
-    /** The encoding {@code [1, out]} of the set {@code x [n, in]}, n >= 1. */
+    /**
+     * The encoding {@code [1, out]} of the set {@code x [n, in]}, or the encodings {@code [B, out]} of a batch of sets
+     * of one size {@code x [B, n, in]}; n >= 1.
+     */
     @Override
     public Tensor forward(Params params, Tensor x, ForwardContext ctx) {
-        if (x.rank() != 2 || x.shape()[1] != in || x.shape()[0] < 1) {
+        int setAxis = x.rank() - 2;
+        if ((x.rank() != 2 && x.rank() != 3) || x.shape()[x.rank() - 1] != in || x.shape()[setAxis] < 1) {
             throw new IllegalArgumentException("SetEncoder(in=" + in + "): expected a non-empty set [n, " + in
-                    + "], got " + java.util.Arrays.toString(x.shape()));
+                    + "] or a batch of them [B, n, " + in + "], got " + java.util.Arrays.toString(x.shape()));
         }
         Tensor elements = element().forward(params.scope("element"), x, ctx).relu();
-        return set().forward(params.scope("set"), elements.mean(true, 0), ctx);
+        return set().forward(params.scope("set"), elements.mean(x.rank() == 2, setAxis), ctx);
     }
 
     private Sequential element() {

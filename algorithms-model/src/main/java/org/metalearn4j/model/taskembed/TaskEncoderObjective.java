@@ -1,6 +1,7 @@
 package org.metalearn4j.model.taskembed;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,19 +43,21 @@ final class TaskEncoderObjective implements EpisodeObjective {
                     + " needs at least 2 (train.metaBatch), got " + b);
         }
         DataType type = params.tensors().get(0).dataType();
-        List<Tensor> embeddings = new ArrayList<>(b);
         List<double[][]> inputs = new ArrayList<>(b);
         List<double[][]> solutions = new ArrayList<>(b);
-        for (Task task : batch) {
+        Map<Integer, List<Integer>> bySize = new LinkedHashMap<>();
+        for (int i = 0; i < b; i++) {
+            Task task = batch.get(i);
             if (task.support().size() == 0) {
                 throw new IllegalArgumentException(task.domain() + ": empty support set; a task embedding needs at"
                         + " least one point");
             }
-            embeddings.add(encoder.encode(params.scope("encoder"), task.support()));
+            bySize.computeIfAbsent(task.support().size(), k -> new ArrayList<>()).add(i);
             double[][] x = Points.inputs(task, encoder.xDim());
             inputs.add(x);
             solutions.add(ridge.solve(x, Points.targets(task, encoder.yDim()), null));
         }
+        Tensor e = embed(params, batch, bySize);
         double[] target = new double[b * b];
         double[] mask = new double[b * b];
         double norm = 0;
@@ -71,15 +74,30 @@ final class TaskEncoderObjective implements EpisodeObjective {
             throw new IllegalArgumentException("task-encoder: every task of the meta-batch has the same solution;"
                     + " their distances cannot be learned");
         }
-        Tensor e = Tensor.concat(0, embeddings);
         long dim = e.shape()[1];
         Tensor diff = e.reshape(b, 1, dim).expand(b, b, dim).sub(e.reshape(1, b, dim).expand(b, b, dim));
         Tensor distance = diff.square().sum(false, 2).add(EPS).sqrt();
         Tensor residual = distance.sub(constant(target, b, type)).mul(constant(mask, b, type));
         Tensor loss = residual.square().sum().div(norm);
-        double correlation = Spearman.of(upper(distance.value().castTo(DataType.DOUBLE).reshape((long) b * b).toDoubleVector(), b),
-                upper(target, b));
+        double[] learned = distance.value().castTo(DataType.DOUBLE).reshape((long) b * b).toDoubleVector();
+        double correlation = Spearman.of(upper(learned, b), upper(target, b));
         return new Result(loss, Double.NaN, Map.of("rankCorrelation", correlation));
+    }
+
+    /** The embeddings {@code [B, dim]} in batch order, each group of equally large support sets in one pass. */
+    private Tensor embed(Params params, List<Task> batch, Map<Integer, List<Integer>> bySize) {
+        if (bySize.size() == 1) {
+            return encoder.encode(params.scope("encoder"), batch.stream().map(Task::support).toList());
+        }
+        Tensor[] rows = new Tensor[batch.size()];
+        for (List<Integer> group : bySize.values()) {
+            Tensor encoded = encoder.encode(params.scope("encoder"), group.stream().map(i -> batch.get(i).support())
+                    .toList());
+            for (int k = 0; k < group.size(); k++) {
+                rows[group.get(k)] = encoded.slice(0, k, k + 1);
+            }
+        }
+        return Tensor.concat(0, List.of(rows));
     }
 
     private static Tensor constant(double[] values, int b, DataType type) {

@@ -51,10 +51,11 @@ public final class TaskEncoderProvider implements LearnerProvider<TaskEncoderCon
         LearnerTaskType.require(name(), TaskType.REGRESSION, context);
         int xDim = context.inputSize();
         int yDim = context.outputs();
-        SetEncoder set = new SetEncoder(xDim + yDim, config.hidden(), config.layers(), config.embeddingSize());
-        LearnedTaskEncoder encoder = new LearnedTaskEncoder(set, xDim, yDim);
         RidgeSolutions ridge = new RidgeSolutions(xDim, config.features(), config.bandwidth(), config.ridge(),
                 Seeds.derive(context.seed(), 4));
+        SetEncoder set = new SetEncoder(LearnedTaskEncoder.elementWidth(ridge, xDim, yDim), config.hidden(),
+                config.layers(), config.embeddingSize());
+        LearnedTaskEncoder encoder = new LearnedTaskEncoder(set, ridge, xDim, yDim);
         DeclaredParameters params = new DeclaredParameters(set.parameterSpecs().stream()
                 .map(s -> s.prefixed("encoder")).toList());
         return new TaskEncoderLearner(encoder, ridge, config.knownTasks(), objective -> new EpisodeObjectiveLearner(

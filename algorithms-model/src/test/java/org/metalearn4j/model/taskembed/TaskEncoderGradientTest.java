@@ -18,10 +18,10 @@ class TaskEncoderGradientTest {
 
     @Test
     void stressGradientsMatchFiniteDifferences() {
-        SetEncoder set = new SetEncoder(2, 4, 1, 3);
-        LearnedTaskEncoder encoder = new LearnedTaskEncoder(set, 1, 1);
-        TaskEncoderObjective objective = new TaskEncoderObjective(encoder, new RidgeSolutions(1, 8, 1.0, 0.1, 5),
-                List::of);
+        RidgeSolutions ridge = new RidgeSolutions(1, 4, 1.0, 0.1, 5);
+        SetEncoder set = new SetEncoder(LearnedTaskEncoder.elementWidth(ridge, 1, 1), 4, 1, 3);
+        LearnedTaskEncoder encoder = new LearnedTaskEncoder(set, ridge, 1, 1);
+        TaskEncoderObjective objective = new TaskEncoderObjective(encoder, ridge, List::of);
         Params p = new DeclaredParameters(set.parameterSpecs().stream().map(s -> s.prefixed("encoder")).toList())
                 .init(2, DataType.DOUBLE);
         SinusoidTasks tasks = new SinusoidTasks(5, 5);

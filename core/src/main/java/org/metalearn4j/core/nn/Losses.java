@@ -32,13 +32,21 @@ public final class Losses {
      * under independent Gaussians, differentiable in {@code mean} and {@code std} (all three of one shape).
      */
     public static Tensor gaussianLogLikelihood(Tensor mean, Tensor std, Tensor target) {
+        return gaussianLogDensity(mean, std, target).mean();
+    }
+
+    /**
+     * {@code log N(target | mean, std^2)} of every entry, in nats, for weighting or masking before averaging (all three
+     * of one shape).
+     */
+    public static Tensor gaussianLogDensity(Tensor mean, Tensor std, Tensor target) {
         if (!Arrays.equals(mean.shape(), std.shape()) || !Arrays.equals(mean.shape(), target.shape())) {
             throw new IllegalArgumentException("gaussianLogLikelihood: mean " + Arrays.toString(mean.shape())
                     + ", std " + Arrays.toString(std.shape()) + " and target " + Arrays.toString(target.shape())
                     + " must have one shape");
         }
         Tensor z = target.sub(mean).div(std);
-        return z.square().mul(-0.5).sub(std.log()).mean().sub(HALF_LOG_TWO_PI);
+        return z.square().mul(-0.5).sub(std.log()).sub(HALF_LOG_TWO_PI);
     }
 
     private static INDArray oneHot(Tensor logits, int[] labels, String op) {

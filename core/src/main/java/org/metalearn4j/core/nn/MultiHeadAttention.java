@@ -32,6 +32,15 @@ public record MultiHeadAttention(int embed, int heads) implements Module {
 
     /** Attention of {@code query [N, Lq, E]} over {@code key, value [N, Lk, E]}; returns {@code [N, Lq, E]}. */
     public Tensor attend(Params params, Tensor query, Tensor key, Tensor value, ForwardContext ctx) {
+        return attend(params, query, key, value, null, ctx);
+    }
+
+    /**
+     * As {@link #attend(Params, Tensor, Tensor, Tensor, ForwardContext)}, attending only to the keys where
+     * {@code keyMask [N, Lk]} is 1 (0 elsewhere): a batch of sets of different sizes padded to one length, e.g. the
+     * context points of neural-process tasks. Every row of the mask needs at least one 1; null attends to all keys.
+     */
+    public Tensor attend(Params params, Tensor query, Tensor key, Tensor value, Tensor keyMask, ForwardContext ctx) {
         if (query.rank() != 3 || key.rank() != 3 || value.rank() != 3
                 || !java.util.Arrays.equals(key.shape(), value.shape()) || query.shape()[0] != key.shape()[0]) {
             throw new IllegalArgumentException("MultiHeadAttention: expected query [N, Lq, " + embed + "] and key, "
@@ -45,7 +54,18 @@ public record MultiHeadAttention(int embed, int heads) implements Module {
         Tensor q = split(proj.forward(params.scope("q_proj"), query, ctx), d);
         Tensor k = split(proj.forward(params.scope("k_proj"), key, ctx), d);
         Tensor v = split(proj.forward(params.scope("v_proj"), value, ctx), d);
-        Tensor weights = q.matmul(k, false, true).mul(1.0 / Math.sqrt(d)).softmax(-1);
+        Tensor scores = q.matmul(k, false, true).mul(1.0 / Math.sqrt(d));
+        if (keyMask != null) {
+            long lk = key.shape()[1];
+            if (!java.util.Arrays.equals(keyMask.shape(), new long[] {n, lk})) {
+                throw new IllegalArgumentException("MultiHeadAttention: key mask must be [" + n + ", " + lk + "], got "
+                        + java.util.Arrays.toString(keyMask.shape()));
+            }
+            // masked keys get a score of -1e9, whose softmax weight is exactly 0 in float32 and float64
+            Tensor bias = keyMask.detach().rsub(1.0).mul(-1e9).reshape(n, 1, 1, lk);
+            scores = scores.reshape(n, heads, lq, lk).add(bias).reshape(n * heads, lq, lk);
+        }
+        Tensor weights = scores.softmax(-1);
         Tensor merged = weights.matmul(v).reshape(n, heads, lq, d).permute(0, 2, 1, 3).reshape(n, lq, embed);
         return proj.forward(params.scope("out_proj"), merged, ctx);
     }

@@ -31,7 +31,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluates the newest good checkpoint of a run directory (or one checkpoint file) on seeded "
                 + "episodes and prints one JSON line with accuracy (or mse), ci95 (95%% confidence half-width) and "
-                + "episodes.", "Options default to the eval section of the run's configuration."},
+                + "episodes; learners whose predictions have a standard deviation (neural processes) also get "
+                + "logLikelihood and logLikelihood.ci95 (nats per query point).",
+                "Options default to the eval section of the run's configuration."},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn eval runs/proto --way 5 --shot 5 --query 15 --episodes 600 \\",
                 "      --seed 1",
@@ -115,6 +117,7 @@ final class EvalCommand implements Callable<Integer> {
                     .put("seed", eval.seed())
                     .put("checkpoint", file.toString())
                     .put("iteration", checkpoint.iteration());
+            r.secondaryValues().forEach(json::put);
             console.out().println(json);
             return 0;
         }

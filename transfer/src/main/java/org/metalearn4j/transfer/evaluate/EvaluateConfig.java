@@ -13,7 +13,7 @@ import org.metalearn4j.transfer.pipeline.ProviderReferences;
 public record EvaluateConfig(
         @JsonPropertyDescription("data set to draw episodes from") String dataset,
         @JsonPropertyDescription("its split") String split,
-        @JsonPropertyDescription("classes per episode") int way,
+        @JsonPropertyDescription("classes per episode (1 for regression data sets)") int way,
         @JsonPropertyDescription("support examples per class") int shot,
         @JsonPropertyDescription("query examples per class") int query,
         @JsonPropertyDescription("number of episodes; episode i uses Seeds.derive(episodeSeed, i)") int episodes,
@@ -41,7 +41,7 @@ public record EvaluateConfig(
     public EvaluateConfig {
         Checks.notBlank("dataset", dataset);
         Checks.notBlank("split", split);
-        Checks.atLeast("way", way, 2);
+        Checks.atLeast("way", way, 1);
         Checks.atLeast("shot", shot, 1);
         Checks.atLeast("query", query, 1);
         Checks.atLeast("episodes", episodes, 1);

@@ -2,12 +2,14 @@ package org.metalearn4j.transfer.evaluate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.metalearn4j.core.config.EnumNames;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.learner.ProbabilisticPredictor;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
@@ -17,7 +19,9 @@ import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.transfer.data.DatasetAccess;
@@ -68,6 +72,7 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put(r.metric(), r.value());
             metrics.put(r.metric() + ".ci95", r.ci95());
+            metrics.putAll(r.secondaryValues());
             metrics.put("episodes", (double) r.episodes());
             Map<String, String> provenance = Map.of("dataset", config.dataset() + "/" + config.split(),
                     "episodes", config.way() + "-way " + config.shot() + "-shot, " + config.episodes()
@@ -99,16 +104,31 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
         };
     }
 
-    /** Reports one unit of progress per episode, when its predictor has answered the query set. */
+    /**
+     * Reports one unit of progress per episode, when its predictor has answered the query set; descriptors and
+     * probabilistic predictions pass through, so the evaluator still scores the log-likelihood.
+     */
     private static Adapter reporting(Adapter adapter, int episodes, StageProgress progress) {
         AtomicInteger done = new AtomicInteger();
-        return (support, type, ways) -> {
-            Predictor predictor = adapter.adapt(support, type, ways);
-            return x -> {
-                INDArray out = predictor.predict(x);
+        return new Adapter() {
+            @Override
+            public Predictor adapt(Examples support, TaskType type, int ways) {
+                return adapt(support, type, ways, Optional.empty());
+            }
+
+            @Override
+            public Predictor adapt(Examples support, TaskType type, int ways, Optional<INDArray> descriptor) {
+                Predictor predictor = adapter.adapt(support, type, ways, descriptor);
+                if (predictor instanceof ProbabilisticPredictor probabilistic) {
+                    return (ProbabilisticPredictor) x -> reported(probabilistic.distribution(x));
+                }
+                return x -> reported(predictor.predict(x));
+            }
+
+            private <T> T reported(T answer) {
                 progress.report(done.incrementAndGet(), episodes, Map.of());
-                return out;
-            };
+                return answer;
+            }
         };
     }
 

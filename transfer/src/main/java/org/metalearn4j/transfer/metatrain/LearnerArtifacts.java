@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
-import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
@@ -15,31 +14,35 @@ import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.state.StateDict;
-import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
 
 /**
  * A meta-trained learner as a LEARNER artifact and back: state {@code learner.*} (everything {@link Learner#state()}
- * returns) and {@code backbone.*}; provenance names the learner, its bound config (JSON), the episode width and the
- * seed, which is all needed to recreate it and {@link Learner#load} the state.
+ * returns) and {@code backbone.*}; provenance names the learner, its bound config (JSON), the episode width, the task
+ * type and output width, and the seed, which is all needed to recreate it and {@link Learner#load} the state.
+ * Artifacts written before the task type was recorded are classification learners with one output per way.
  */
 public final class LearnerArtifacts {
     static final String NAME = "learner";
     static final String CONFIG = "learner.config";
     static final String WAYS = "learner.ways";
     static final String SEED = "learner.seed";
+    static final String TYPE = "learner.type";
+    static final String OUTPUTS = "learner.outputs";
 
     private LearnerArtifacts() {
     }
 
-    static Artifact of(String name, Record config, int ways, long seed, Learner learner, Map<String, Double> metrics,
-                       StageContext context) {
+    static Artifact of(String name, Record config, LearnerContext created, Learner learner,
+                       Map<String, Double> metrics, StageContext context) {
         StateDict state = new StateDict().putAll("learner.", learner.state()).putAll("backbone.", learner.backbone());
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(NAME, name);
         provenance.put(CONFIG, ConfigBinder.toTree(config).toString());
-        provenance.put(WAYS, Integer.toString(ways));
-        provenance.put(SEED, Long.toString(seed));
+        provenance.put(WAYS, Integer.toString(created.ways()));
+        provenance.put(SEED, Long.toString(created.seed()));
+        provenance.put(TYPE, created.type().name());
+        provenance.put(OUTPUTS, Integer.toString(created.outputs()));
         return new Artifact(ArtifactKind.LEARNER, state, metrics, context.provenance(provenance));
     }
 
@@ -52,28 +55,19 @@ public final class LearnerArtifacts {
         }
         JsonNode config = ConfigMappers.readJson(p.get(CONFIG), "the artifact's " + CONFIG);
         int ways = Integer.parseInt(p.get(WAYS));
-        LearnerContext context = new LearnerContext(inputShape, TaskType.CLASSIFICATION, ways, ways,
-                Long.parseLong(p.get(SEED)), Optional.empty(), registry);
+        TaskType type = p.containsKey(TYPE) ? TaskType.valueOf(p.get(TYPE)) : TaskType.CLASSIFICATION;
+        int outputs = p.containsKey(OUTPUTS) ? Integer.parseInt(p.get(OUTPUTS)) : ways;
+        LearnerContext context = new LearnerContext(inputShape, type, ways, outputs, Long.parseLong(p.get(SEED)),
+                Optional.empty(), registry);
         Learner learner = create(registry.learner(p.get(NAME)), config, CONFIG, context);
         learner.load(artifact.state().withPrefix("learner."));
         return learner;
     }
 
-    /**
-     * Binds {@code params} (found at {@code path}, for messages) and creates the learner for {@code ways}-way tasks
-     * of {@code training}, from {@code data}'s shape and task type.
-     */
-    static Learner create(LearnerProvider<?> provider, JsonNode params, String path, Dataset data,
-                          TaskSource training, int ways, long seed, Optional<StateDict> backbone,
-                          ProviderRegistry registry) {
-        return create(provider, params, path, LearnerContext.forDataset(data, training, ways, seed, backbone,
-                registry));
-    }
-
-    private static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params, String path,
-                                                     LearnerContext context) {
+    /** Binds {@code params} (found at {@code path}, for messages) and creates the learner for {@code context}. */
+    static <C extends Record> Learner create(LearnerProvider<C> provider, JsonNode params, String path,
+                                             LearnerContext context) {
         C config = ConfigBinder.bindParams(provider, params, path, null);
         return ConfigBinder.create(provider.configType(), path, null, () -> provider.create(config, context));
     }
-
 }

@@ -15,7 +15,7 @@ public record MetaTrainConfig(
                 + " NAME)") JsonNode params,
         @JsonPropertyDescription("episodic data set") String dataset,
         @JsonPropertyDescription("its split, e.g. meta-train") String split,
-        @JsonPropertyDescription("classes per episode") int way,
+        @JsonPropertyDescription("classes per episode (1 for regression data sets)") int way,
         @JsonPropertyDescription("support examples per class") int shot,
         @JsonPropertyDescription("query examples per class") int query,
         @JsonPropertyDescription("episodes per meta-training step") int metaBatch,
@@ -31,7 +31,7 @@ public record MetaTrainConfig(
         }
         Checks.notBlank("dataset", dataset);
         Checks.notBlank("split", split);
-        Checks.atLeast("way", way, 2);
+        Checks.atLeast("way", way, 1);
         Checks.atLeast("shot", shot, 1);
         Checks.atLeast("query", query, 1);
         Checks.atLeast("metaBatch", metaBatch, 1);

@@ -11,6 +11,7 @@ import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
@@ -27,6 +28,7 @@ import org.metalearn4j.core.train.LoopPlan;
 import org.metalearn4j.core.train.LoopStart;
 import org.metalearn4j.core.train.LoopResult;
 import org.metalearn4j.core.train.MetaTrainingLoop;
+import org.metalearn4j.core.train.RunComponents;
 import org.metalearn4j.core.train.TrainingCheckpoint;
 import org.metalearn4j.transfer.data.DatasetAccess;
 import org.slf4j.Logger;
@@ -74,11 +76,13 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
         Dataset data = DatasetAccess.open(context.registry(), config.dataset());
         TaskSource source = data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query()));
         LearnerProvider<?> provider = context.registry().learner(config.learner());
+        RunComponents.requireTaskType(provider, data, "learner", null);
         long seed = Seeds.derive(context.seed(), 0);
         Optional<StateDict> backbone = input.kind() == ArtifactKind.BACKBONE ? Optional.of(input.state())
                 : Optional.empty();
-        Learner learner = LearnerArtifacts.create(provider, config.params(), "config.params", data, source,
-                config.way(), seed, backbone, context.registry());
+        LearnerContext created = LearnerContext.forDataset(data, source, config.way(), seed, backbone,
+                context.registry());
+        Learner learner = LearnerArtifacts.create(provider, config.params(), "config.params", created);
         String identity = ConfigBinder.toTree(config).put("seed", context.seed()).put("input", input.kind().name())
                 .toString();
         CheckpointStore store = new CheckpointStore(context.workDir(), 2);
@@ -97,9 +101,9 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
                 .run(start, () -> false);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train.loss", result.recentLoss());
-        metrics.put("train.accuracy", result.recentMetric());
+        metrics.put("train." + Evaluator.metricName(data.type()), result.recentMetric());
         Record bound = ConfigBinder.bindParams(provider, config.params(), "config.params", null);
-        return LearnerArtifacts.of(config.learner(), bound, config.way(), seed, learner, metrics, context);
+        return LearnerArtifacts.of(config.learner(), bound, created, learner, metrics, context);
     }
 
     /**

@@ -33,7 +33,7 @@ class StageConfigErrorsTest {
         Files.writeString(file, """
                 stages:
                   - stage: meta-train
-                    config: {learner: test-centroid, dataset: test-blobs, way: 1}
+                    config: {learner: test-centroid, dataset: test-blobs, way: 0}
                   - stage: meta-train
                     config: {learner: test-centroid, dataset: test-blobs, params: {momentun: 0.5}}
                   - stage: evaluate
@@ -50,7 +50,7 @@ class StageConfigErrorsTest {
                 .isInstanceOf(PipelineValidationException.class)
                 .hasMessageStartingWith("pipeline: invalid pipeline " + file + ", nothing was run:\n")
                 .satisfies(e -> assertThat(((PipelineValidationException) e).problems()).containsExactly(
-                        "stages[0].config.way: expected an integer >= 2, got 1",
+                        "stages[0].config.way: expected an integer >= 1, got 0",
                         "stages[1].config.params.momentun: unknown key; allowed keys here: [embedding, learningRate,"
                                 + " momentum]",
                         "stages[2].config.adapter: expected one of [prototypes, finetune], got \"nearest\"",
