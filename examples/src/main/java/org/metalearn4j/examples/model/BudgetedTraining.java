@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.metalearn4j.core.checkpoint.CheckpointStore;
 import org.metalearn4j.core.checkpoint.Provenance;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.task.TaskSource;
@@ -18,7 +19,8 @@ import org.metalearn4j.core.train.TrainingCheckpoint;
  * Trains a learner with core's loop until its training time reaches a budget (or an iteration limit), logging a line
  * a minute and writing a checkpoint to {@code dir} every five minutes of training and at the end. Started again with
  * the same directory it continues from the newest checkpoint, bitwise as if never stopped, and the budget covers the
- * training time of all runs together (kept in the checkpoints' provenance).
+ * training time of all runs together (kept in the checkpoints' provenance); checkpoints of another run (label,
+ * meta-batch or seed) in the directory are refused.
  */
 final class BudgetedTraining {
     private static final String TRAIN_SECONDS = "trainSeconds";
@@ -42,10 +44,17 @@ final class BudgetedTraining {
     static Outcome train(String label, Learner learner, TaskSource tasks, int metaBatch, double budgetSeconds,
                          int maxIterations, long seed, Path dir) {
         CheckpointStore store = new CheckpointStore(dir, 2);
+        String identity = ConfigMappers.json().createObjectNode().put("run", label).put("metaBatch", metaBatch)
+                .put("seed", seed).toString();
         LoopStart start = LoopStart.fresh();
         double before = 0;
         var latest = store.latestGood();
         if (latest.isPresent()) {
+            if (!identity.equals(latest.get().checkpoint().configJson())) {
+                throw new IllegalStateException(dir + " holds checkpoints of another run ("
+                        + latest.get().checkpoint().configJson() + ", this one is " + identity + "); choose another"
+                        + " --out or delete it");
+            }
             start = TrainingCheckpoint.restore(latest.get().checkpoint(), learner);
             String seconds = latest.get().checkpoint().provenance().detail(TRAIN_SECONDS);
             before = seconds == null ? 0 : Double.parseDouble(seconds);
@@ -68,7 +77,7 @@ final class BudgetedTraining {
                         }
                     }
                 })
-                .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, label,
+                .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, identity,
                         Provenance.current(seed).with(Map.of(TRAIN_SECONDS, Double.toString(previous
                                 + trained[0]))))).toString())
                 .run(start, () -> false);

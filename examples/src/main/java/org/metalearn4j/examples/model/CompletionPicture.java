@@ -56,13 +56,12 @@ public final class CompletionPicture {
         MainOptions args = new MainOptions(argv, Map.of("checkpoint", "", "learner", "np", "source", "fashion-mnist",
                 "seconds", "600", "images", "6", "seed", "1", "out", "target/completions.png"));
         Learner learner;
-        Dataset data;
         ImageCompletionConfig images;
         if (args.string("checkpoint").isEmpty()) {
             String params = "{\"source\":\"" + args.string("source") + "\",\"minContext\":10}";
             images = ConfigBinder.bindParams(new ImageCompletionProvider(), ConfigMappers.readJson(params, "--source"),
                     "dataset.params", null);
-            data = Components.dataset(ImageCompletionProvider.NAME, params);
+            Dataset data = Components.dataset(ImageCompletionProvider.NAME, params);
             TaskSource train = data.episodes("meta-train", new EpisodeSpec(1, 200, 100));
             learner = Components.learner(args.string("learner"), "", Components.context(data, train, 1, 1));
             BudgetedTraining.train(args.string("learner"), learner, train, 16, args.number("seconds"),
@@ -80,17 +79,18 @@ public final class CompletionPicture {
             RunComponents components = RunComponents.open(run, PluginRegistry.classpath(), loaded.file().toString());
             learner = components.learner();
             learner.load(TrainingCheckpoint.learnerState(loaded.checkpoint()));
-            data = components.dataset();
         }
         int side = images.imageSize();
-        TaskSource test = data.episodes("meta-test", new EpisodeSpec(1, CONTEXTS[CONTEXTS.length - 1],
+        // the training data may draw context sizes; the picture needs every pixel, the first 200 as the context
+        Dataset whole = new ImageCompletionProvider().open(new ImageCompletionConfig(images.source(), images.path(),
+                side, 0));
+        TaskSource test = whole.episodes("meta-test", new EpisodeSpec(1, CONTEXTS[CONTEXTS.length - 1],
                 side * side - CONTEXTS[CONTEXTS.length - 1]));
         int rows = args.integer("images");
         int panels = 1 + 3 * CONTEXTS.length;
         BufferedImage out = new BufferedImage(panels * side * SCALE, rows * side * SCALE, BufferedImage.TYPE_INT_RGB);
         INDArray grid = Nd4j.createFromArray(PixelTasks.coordinates(side, side));
         for (int row = 0; row < rows; row++) {
-            // every pixel of the image is in the task: the first 200 (random) ones as support, the rest as query
             Task task = test.sample(Seeds.derive(args.integer("seed"), row));
             drawPixels(out, 0, row, side, task.support());
             drawPixels(out, 0, row, side, task.query());
