@@ -21,7 +21,10 @@ public record DeclaredParameters(List<ParameterSpec> specs) implements Module {
         specs = List.copyOf(specs);
     }
 
-    /** The parameters of named parts, part {@code p}'s under {@code p.} (like {@link Sequential#named}); pass an ordered map. */
+    /**
+     * The parameters of named parts, part {@code p}'s under {@code p.} (like {@link Sequential#named}), in the map's
+     * order: pass an ordered map.
+     */
     public static DeclaredParameters of(Map<String, Module> parts) {
         return new DeclaredParameters(Sequential.named(parts).parameterSpecs());
     }

@@ -106,8 +106,8 @@ class ProvidersTest {
         assertThatThrownBy(() -> np.adapter().adapt(empty, TaskType.REGRESSION, 1))
                 .hasMessageContaining("empty context");
 
-        Task nan = new Task(good.support(), new Examples(good.query().x(), good.query().y().dup().putScalar(2, Float.NaN)),
-                TaskType.REGRESSION, 1, 5, "sinusoid/nan");
+        Examples poisoned = new Examples(good.query().x(), good.query().y().dup().putScalar(2, Float.NaN));
+        Task nan = new Task(good.support(), poisoned, TaskType.REGRESSION, 1, 5, "sinusoid/nan");
         assertThatThrownBy(() -> np.step(List.of(nan)))
                 .hasMessage("sinusoid/nan query set: the targets contain NaN or infinite values");
 

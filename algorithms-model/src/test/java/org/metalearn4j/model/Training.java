@@ -20,7 +20,7 @@ public final class Training {
     private Training() {
     }
 
-    /** Learner {@code name} found by ServiceLoader, {@code params} (YAML) over its defaults, for tasks of {@code tasks}. */
+    /** Learner {@code name} found by ServiceLoader, {@code params} (YAML) over its defaults, for {@code tasks}. */
     @SuppressWarnings("unchecked")
     public static Learner learner(String name, String params, TaskSource tasks, long[] shape) {
         LearnerProvider<Record> provider = ServiceLoader.load(LearnerProvider.class).stream()

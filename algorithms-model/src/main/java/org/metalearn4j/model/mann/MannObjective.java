@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.EpisodeObjective;
-import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Losses;

@@ -34,8 +34,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code q(z | all points)} and the KL divergence to {@code q(z | context)}, divided by the number of targets, is
  * subtracted (the ELBO). Tasks are processed in batches {@code [B, points, width]}: tasks with the same number of
  * points share one forward pass even when their contexts differ in size, the context rows marked by a mask that the
- * aggregations (masked means, attention key masks) respect. Parameters are named by part: {@code detEncoder.*}, {@code detSelf.*}, {@code xEmbed.*},
- * {@code cross.*}, {@code latEncoder.*}, {@code latSelf.*}, {@code latHead.*}, {@code decoder.*} (those in use).
+ * aggregations (masked means, attention key masks) respect. Parameters are named by part: {@code detEncoder.*},
+ * {@code detSelf.*}, {@code xEmbed.*}, {@code cross.*}, {@code latEncoder.*}, {@code latSelf.*}, {@code latHead.*},
+ * {@code decoder.*} (those in use).
  */
 public final class NeuralProcess {
     private final NeuralProcessConfig config;

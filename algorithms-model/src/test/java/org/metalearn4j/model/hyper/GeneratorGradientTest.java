@@ -43,7 +43,8 @@ class GeneratorGradientTest {
         WeightGenerator model = new WeightGenerator(backbone.module(), 6, config);
         Params init = model.init(1, DataType.DOUBLE, Optional.empty());
         // the gate starts at 0; move it so the generator's parameters get gradients too
-        Params p = init.zip(init.filter(n -> n.equals("head.gate")), (t, g) -> Tensor.variable(Nd4j.createFromArray(0.7)));
+        Params p = init.zip(init.filter(n -> n.equals("head.gate")),
+                (t, g) -> Tensor.variable(Nd4j.createFromArray(0.7)));
         Tensor support = Tensor.constant(GradCheck.random(2, 6, 4));
         Tensor queries = Tensor.constant(GradCheck.random(3, 5, 4));
         Tensor descriptor = Tensor.constant(Nd4j.createFromArray(new double[][] {{0.3}}));

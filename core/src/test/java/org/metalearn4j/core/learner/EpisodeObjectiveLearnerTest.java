@@ -47,7 +47,8 @@ class EpisodeObjectiveLearnerTest {
                     total = total == null ? l : total.add(l);
                 }
                 Tensor mean = total.div(batch.size());
-                return new Result(poison ? mean.mul(-1.0).log() : mean, mean.item(), Map.of("tasks", 1.0 * batch.size()));
+                return new Result(poison ? mean.mul(-1.0).log() : mean, mean.item(),
+                        Map.of("tasks", 1.0 * batch.size()));
             }
 
             @Override
