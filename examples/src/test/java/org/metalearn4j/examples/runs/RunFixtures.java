@@ -1,0 +1,89 @@
+package org.metalearn4j.examples.runs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.metalearn4j.core.event.EvalEvent;
+import org.metalearn4j.core.event.MetricsFileListener;
+import org.metalearn4j.core.event.RunFinished;
+import org.metalearn4j.core.event.RunStarted;
+import org.metalearn4j.core.event.StepEvent;
+import org.metalearn4j.core.train.Trainer;
+
+/** Run directories for tests, their metrics written by the trainer's own {@link MetricsFileListener}. */
+public final class RunFixtures {
+    private RunFixtures() {
+    }
+
+    /**
+     * A training run of {@code steps} steps (loss {@code 2 - i/steps}, accuracy {@code i/steps}) with an evaluation
+     * every 5 steps (value {@code 0.5 + i/100}, CI 0.02 over 100 episodes), ending with a {@code finished} event if
+     * {@code finished}.
+     */
+    public static Path training(Path dir, String learner, String dataset, int steps, boolean finished)
+            throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(Trainer.CONFIG_FILE), """
+                {"seed": 7, "learner": {"name": "%s", "params": {}}, "dataset": {"name": "%s", "params": {}},
+                 "train": {"iterations": %d}}
+                """.formatted(learner, dataset, steps));
+        try (MetricsFileListener metrics = new MetricsFileListener(dir.resolve(Trainer.METRICS_FILE))) {
+            metrics.onStarted(new RunStarted(dir.toString(), 0, steps, learner, dataset, "cpu: test"));
+            for (int i = 1; i <= steps; i++) {
+                metrics.onStep(step(i, steps));
+                if (i % 5 == 0) {
+                    metrics.onEval(new EvalEvent(i, "meta-test", "accuracy", 0.5 + i / 100.0, 0.02, 100));
+                }
+            }
+            if (finished) {
+                metrics.onFinished(new RunFinished(dir.toString(), steps, steps, 2.0 - 1, "accuracy",
+                        0.5 + steps / 100.0, 0.02, 100, 1.5, null, false));
+            }
+        }
+        return dir;
+    }
+
+    /** Step {@code i} of {@code steps} as {@link #training} writes it. */
+    public static StepEvent step(int i, int steps) {
+        return new StepEvent(i, steps, 2.0 - (double) i / steps, (double) i / steps, "accuracy",
+                Map.of("lr", 0.01), 0.1 * i, 0.1);
+    }
+
+    /** Appends lines to a run's metrics file as written, e.g. damaged ones. */
+    public static void append(Path runDir, String text) throws IOException {
+        Files.writeString(runDir.resolve(Trainer.METRICS_FILE), text, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Sets every file under {@code dir} to have been last written {@code when}. */
+    public static void age(Path dir, Instant when) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                Files.setLastModifiedTime(p, FileTime.from(when));
+            }
+        }
+    }
+
+    /** Every file under {@code dir} with its size, time and content hash, to show that nothing changed. */
+    public static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(dir.relativize(p).toString(), Files.size(p) + " "
+                            + Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) + " "
+                            + java.util.Arrays.hashCode(Files.readAllBytes(p)));
+                } else {
+                    files.put(dir.relativize(p) + "/", Files.isSymbolicLink(p) ? "link" : "dir");
+                }
+            }
+        }
+        return files;
+    }
+}
