@@ -1,5 +1,6 @@
 package org.metalearn4j.examples.runs;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
@@ -23,6 +24,7 @@ public record PipelineStageState(int index, String name, String state, long done
     }
 
     /** The stage's directory name, {@code <index>-<name>}. */
+    @JsonProperty("label")
     public String label() {
         return index + "-" + name;
     }
