@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,15 +51,13 @@ public final class DashboardServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]");
 
-    private final Vertx vertx;
     private final RunCatalog catalog;
     private final LiveFeed feed;
     private final HttpServer server;
     private final String host;
     private final ScheduledExecutorService refresher;
 
-    private DashboardServer(Vertx vertx, RunCatalog catalog, LiveFeed feed, HttpServer server, String host) {
-        this.vertx = vertx;
+    private DashboardServer(RunCatalog catalog, LiveFeed feed, HttpServer server, String host) {
         this.catalog = catalog;
         this.feed = feed;
         this.server = server;
@@ -99,7 +96,7 @@ public final class DashboardServer implements AutoCloseable {
             feed.close();
             throw listenFailure(host, port, e);
         }
-        return new DashboardServer(vertx, catalog, feed, server, host);
+        return new DashboardServer(catalog, feed, server, host);
     }
 
     /** The port it listens on. */
@@ -222,9 +219,5 @@ public final class DashboardServer implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("no answer within " + START_TIMEOUT.toSeconds() + " s", e);
         }
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }

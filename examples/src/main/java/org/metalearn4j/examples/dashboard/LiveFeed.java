@@ -64,11 +64,6 @@ final class LiveFeed implements AutoCloseable {
         }
     }
 
-    /** How many browsers are connected. */
-    int clients() {
-        return clients.size();
-    }
-
     private static String message(String event, String run, int seq, ObjectNode line) {
         ObjectNode data = ConfigMappers.plain().createObjectNode().put("run", run).put("seq", seq);
         if (line != null) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -197,10 +199,10 @@ final class RunsApi {
         if (!RunFiles.isPlainDirectory(path)) {
             return "";
         }
-        try (var entries = java.nio.file.Files.list(path)) {
+        try (var entries = Files.list(path)) {
             return entries.map(p -> p.getFileName() + ":" + RunFiles.lastModified(p)).sorted()
                     .reduce("", (a, b) -> b);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }

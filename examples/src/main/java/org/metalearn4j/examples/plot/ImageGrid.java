@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Images in a grid, row by row, each scaled to fit its cell without changing its aspect ratio and with nearest-neighbour
- * pixels (small images such as 28 x 28 characters stay crisp), optionally captioned: generated samples, a task's
- * support set, reconstructions beside their originals.
+ * Images in a grid, row by row, each scaled to fit its cell without changing its aspect ratio and with
+ * nearest-neighbour pixels (small images such as 28 x 28 characters stay crisp), optionally captioned: generated
+ * samples, a task's support set, reconstructions beside their originals.
  */
 public final class ImageGrid implements Figure {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);

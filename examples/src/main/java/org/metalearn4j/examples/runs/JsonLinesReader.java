@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.metalearn4j.core.config.ConfigMappers;
 
 /**
@@ -48,7 +49,7 @@ public final class JsonLinesReader {
      */
     public JsonLinesReader(Path file, Map<String, Class<? extends Record>> kinds) {
         this.file = file;
-        this.kinds = new java.util.TreeMap<>();
+        this.kinds = new TreeMap<>();
         kinds.forEach((kind, type) -> this.kinds.put(kind, JSON.readerFor(type)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
     }

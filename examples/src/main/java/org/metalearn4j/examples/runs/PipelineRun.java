@@ -1,5 +1,6 @@
 package org.metalearn4j.examples.runs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.metalearn4j.core.event.EventType;
 import org.metalearn4j.core.event.PipelineEvents;
 import org.metalearn4j.core.event.ResumeStopped;
@@ -42,6 +43,7 @@ public final class PipelineRun {
     private final List<ObjectNode> lines = new ArrayList<>();
     private PipelinePlan plan;
 
+    /** The run in {@code dir}; nothing is read before {@link #refresh}. */
     public PipelineRun(Path dir) {
         this.dir = dir;
         this.journal = new JsonLinesReader(dir.resolve(PipelineJournal.FILE), KINDS);
@@ -52,6 +54,7 @@ public final class PipelineRun {
         return RunFiles.isPlainFile(dir.resolve(PipelineJournal.FILE)) || !savedStages(dir).isEmpty();
     }
 
+    /** The run directory. */
     public Path dir() {
         return dir;
     }
@@ -106,7 +109,7 @@ public final class PipelineRun {
         }
     }
 
-    private void update(StagePosition at, java.util.function.UnaryOperator<PipelineStageState> change) {
+    private void update(StagePosition at, UnaryOperator<PipelineStageState> change) {
         PipelineStageState old = stages.getOrDefault(at.index(),
                 new PipelineStageState(at.index(), at.name(), "pending", 0, 0, Map.of(), Double.NaN, null, null));
         stages.put(at.index(), change.apply(old));

@@ -62,10 +62,12 @@ public final class TrainingHistory {
         return Collections.unmodifiableList(steps);
     }
 
+    /** The evaluations in the order they were taken. */
     public List<EvalEvent> evals() {
         return Collections.unmodifiableList(evals);
     }
 
+    /** The checkpoints written, oldest first. */
     public List<CheckpointEvent> checkpoints() {
         return Collections.unmodifiableList(checkpoints);
     }

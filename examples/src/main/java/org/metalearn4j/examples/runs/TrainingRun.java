@@ -32,6 +32,7 @@ public final class TrainingRun {
     private final List<ObjectNode> lines = new ArrayList<>();
     private boolean live;
 
+    /** The run in {@code dir}; nothing is read before {@link #refresh}. */
     public TrainingRun(Path dir) {
         this.dir = dir;
         this.metrics = new JsonLinesReader(dir.resolve(Trainer.METRICS_FILE), TrainingHistory.KINDS);
@@ -44,6 +45,7 @@ public final class TrainingRun {
         return run;
     }
 
+    /** The run directory. */
     public Path dir() {
         return dir;
     }
@@ -76,10 +78,12 @@ public final class TrainingRun {
         live = true;
     }
 
+    /** Whether {@link #markLive} was called. */
     public boolean live() {
         return live;
     }
 
+    /** The run's events as it stands now. */
     public TrainingHistory history() {
         return history;
     }

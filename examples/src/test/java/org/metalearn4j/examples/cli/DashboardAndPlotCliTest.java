@@ -128,8 +128,10 @@ class DashboardAndPlotCliTest {
                     config: {dataset: test-blobs, split: meta-test, way: 3, shot: 2, query: 4, episodes: 6}
                 """);
         Path run = dir.resolve("run");
-        CliRun first = CliRun.of("pipeline", pipeline, "--out", run, "--no-progress");
+        CliRun first = CliRun.of("pipeline", pipeline, "--out", run, "--no-progress", "--dashboard=0");
         assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err())
+                .containsPattern("dashboard: http://127\\.0\\.0\\.1:[0-9]+/\\?run=run \\(while this runs");
         String journal = Files.readString(run.resolve(PipelineJournal.FILE));
 
         PipelineRun read = new PipelineRun(run);

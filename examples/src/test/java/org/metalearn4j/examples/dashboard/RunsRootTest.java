@@ -1,6 +1,7 @@
 package org.metalearn4j.examples.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -30,9 +31,9 @@ class RunsRootTest {
 
         RunsRoot root = RunsRoot.open(runs);
         assertThat(root.discover()).extracting(RunsRoot.Found::id, RunsRoot.Found::pipeline)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("proto", false),
-                        org.assertj.core.groups.Tuple.tuple("study/maml/seed-1", false),
-                        org.assertj.core.groups.Tuple.tuple("pipe", true));
+                .containsExactlyInAnyOrder(tuple("proto", false),
+                        tuple("study/maml/seed-1", false),
+                        tuple("pipe", true));
     }
 
     @Test

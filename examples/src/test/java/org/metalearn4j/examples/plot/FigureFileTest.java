@@ -7,7 +7,9 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,8 @@ class FigureFileTest {
 
     private static final double[] X = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
 
-    private static double[] map(java.util.function.DoubleUnaryOperator f) {
-        return java.util.Arrays.stream(X).map(f).toArray();
+    private static double[] map(DoubleUnaryOperator f) {
+        return Arrays.stream(X).map(f).toArray();
     }
 
     /** Pixels of exactly {@code color} in the image. */

@@ -1,6 +1,7 @@
 package org.metalearn4j.examples.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -66,9 +67,9 @@ class PipelineRunTest {
                 .hasSizeLessThan(10).last().satisfies(l -> assertThat(l.get("done").asInt()).isEqualTo(3));
         List<PipelineStageState> stages = run.stages(true);
         assertThat(stages).extracting(PipelineStageState::label, PipelineStageState::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("0-pretrain", "done"),
-                        org.assertj.core.groups.Tuple.tuple("1-finetune", "running"),
-                        org.assertj.core.groups.Tuple.tuple("2-evaluate", "pending"));
+                .containsExactly(tuple("0-pretrain", "done"),
+                        tuple("1-finetune", "running"),
+                        tuple("2-evaluate", "pending"));
         assertThat(stages.get(0).metrics()).containsEntry("accuracy", 0.75);
         assertThat(stages.get(0).seconds()).isEqualTo(2.5);
         assertThat(stages.get(1).done()).isEqualTo(3);

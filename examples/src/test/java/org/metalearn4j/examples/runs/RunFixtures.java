@@ -3,9 +3,12 @@ package org.metalearn4j.examples.runs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -42,7 +45,7 @@ public final class RunFixtures {
                 }
             }
             if (finished) {
-                metrics.onFinished(new RunFinished(dir.toString(), steps, steps, 2.0 - 1, "accuracy",
+                metrics.onFinished(new RunFinished(dir.toString(), steps, steps, 1.0, "accuracy",
                         0.5 + steps / 100.0, 0.02, 100, 1.5, null, false));
             }
         }
@@ -58,7 +61,7 @@ public final class RunFixtures {
     /** Appends lines to a run's metrics file as written, e.g. damaged ones. */
     public static void append(Path runDir, String text) throws IOException {
         Files.writeString(runDir.resolve(Trainer.METRICS_FILE), text, StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
     }
 
     /** Sets every file under {@code dir} to have been last written {@code when}. */
@@ -75,10 +78,10 @@ public final class RunFixtures {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.toList()) {
-                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     files.put(dir.relativize(p).toString(), Files.size(p) + " "
-                            + Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) + " "
-                            + java.util.Arrays.hashCode(Files.readAllBytes(p)));
+                            + Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS) + " "
+                            + Arrays.hashCode(Files.readAllBytes(p)));
                 } else {
                     files.put(dir.relativize(p) + "/", Files.isSymbolicLink(p) ? "link" : "dir");
                 }
