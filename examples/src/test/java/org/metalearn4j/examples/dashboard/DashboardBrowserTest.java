@@ -53,6 +53,7 @@ class DashboardBrowserTest {
                 + "installs the packages chromium and chromium-driver): the browser test cannot run");
         Path runs = Files.createDirectories(tmp.resolve("runs"));
         RunFixtures.training(runs.resolve("earlier"), "protonet", "omniglot", 30, true);
+        RunFixtures.pipeline(runs.resolve("transfer"));
         Path config = tmp.resolve("paced.yaml");
         Files.writeString(config, """
                 seed: 5
@@ -112,6 +113,17 @@ class DashboardBrowserTest {
             wait.until(d -> d.findElement(By.cssSelector("#chart-loss .u-legend")).getText().contains("earlier"));
             Files.write(Path.of("target", "dashboard-browser-test.png"),
                     ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+
+            ((JavascriptExecutor) browser).executeScript(
+                    "document.querySelector(\"#runs tr[data-run='transfer']\").click()");
+            List<List<String>> stages = wait.until(d -> {
+                List<List<String>> r = rows(d, "#stages tbody tr");
+                return d.findElement(By.id("pipeline-view")).isDisplayed() && r.size() == 3 ? r : null;
+            });
+            assertThat(stages.get(0)).startsWith("0", "pretrain", "done");
+            assertThat(stages.get(0).get(4)).isEqualTo("accuracy 0.7500");
+            assertThat(stages.get(1)).startsWith("1", "finetune", "running").contains(" 3/10", "loss 0.5000");
+            assertThat(stages.get(2)).startsWith("2", "evaluate", "pending");
         } finally {
             if (browser != null) {
                 browser.quit();

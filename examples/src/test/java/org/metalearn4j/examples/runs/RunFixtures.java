@@ -1,5 +1,6 @@
 package org.metalearn4j.examples.runs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,14 +10,24 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.event.EvalEvent;
+import org.metalearn4j.core.event.EventType;
 import org.metalearn4j.core.event.MetricsFileListener;
+import org.metalearn4j.core.event.PipelineEvents;
 import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.RunStarted;
+import org.metalearn4j.core.event.StageFinished;
+import org.metalearn4j.core.event.StagePosition;
+import org.metalearn4j.core.event.StageProgressEvent;
+import org.metalearn4j.core.event.StageStarted;
 import org.metalearn4j.core.event.StepEvent;
+import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.train.Trainer;
 
 /** Run directories for tests, their metrics written by the trainer's own {@link MetricsFileListener}. */
@@ -49,6 +60,33 @@ public final class RunFixtures {
                         0.5 + steps / 100.0, 0.02, 100, 1.5, null, false));
             }
         }
+        return dir;
+    }
+
+    /**
+     * A pipeline run of three stages as its journal records it: {@code 0-pretrain} done (its artifact file holds no
+     * artifact), {@code 1-finetune} at 3 of 10 steps, {@code 2-evaluate} not started.
+     */
+    public static Path pipeline(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("0-pretrain"));
+        Files.writeString(dir.resolve("0-pretrain/artifact.bin"), "not an artifact");
+        StagePosition pretrain = new StagePosition(0, "pretrain", 3);
+        StagePosition finetune = new StagePosition(1, "finetune", 3);
+        Map<Class<?>, EventType<?>> types = new HashMap<>();
+        PipelineEvents.TYPES.forEach(t -> types.put(t.type(), t));
+        StringBuilder lines = new StringBuilder();
+        ObjectNode plan = ConfigMappers.plain().createObjectNode().put("event", PipelinePlan.KIND);
+        plan.setAll((ObjectNode) ConfigMappers.plain().valueToTree(new PipelinePlan("p.yaml",
+                List.of("0-pretrain", "1-finetune", "2-evaluate"), false)));
+        lines.append(plan).append('\n');
+        for (Record e : List.of(new StageStarted(pretrain, dir.resolve("0-pretrain").toString()),
+                new StageFinished(pretrain, ArtifactKind.BACKBONE, Map.of("accuracy", 0.75),
+                        dir.resolve("0-pretrain/artifact.bin").toString(), 12.5),
+                new StageStarted(finetune, dir.resolve("1-finetune").toString()),
+                new StageProgressEvent(finetune, 3, 10, Map.of("loss", 0.5)))) {
+            lines.append(EventLine.of(types.get(e.getClass()), e)).append('\n');
+        }
+        Files.writeString(dir.resolve(PipelineJournal.FILE), lines);
         return dir;
     }
 

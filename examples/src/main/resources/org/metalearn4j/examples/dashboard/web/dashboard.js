@@ -32,6 +32,13 @@ function fmt(v, digits = 4) {
   return n.toFixed(digits);
 }
 
+// Axis labels with as many digits as the ticks need to differ (a learning rate of 1e-3 shows as 0.001, not 0).
+function tick(v) {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a >= 1e4 || a < 1e-3 ? v.toExponential(1) : String(Number(v.toPrecision(4)));
+}
+
 function ago(iso) {
   if (!iso) return '–';
   const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
@@ -359,9 +366,9 @@ function chartSpecs(metricName) {
     {key: 'loss', title: 'training loss', field: 'loss', compare: true},
     {key: 'metric', title: 'training ' + metricName + ' and evaluations (± 95% CI)', field: 'metric', compare: true,
       evals: true},
-    {key: 'lr', title: 'learning rate', field: 'lr', compare: false,
+    {key: 'lr', title: 'learning rate', field: 'lr', compare: false, fromZero: true,
       empty: 'The learner reports no learning rate (StepEvent extras "lr").'},
-    {key: 'time', title: 'seconds per step', field: 'seconds', compare: true},
+    {key: 'time', title: 'seconds per step', field: 'seconds', compare: true, fromZero: true},
   ];
 }
 
@@ -422,9 +429,9 @@ function ciWhiskers(holder) {
 }
 
 // The y range covers the confidence intervals too, which are drawn, not series.
-function rangeWith(holder) {
+function rangeWith(holder, fromZero) {
   return (u, min, max) => {
-    let lo = min, hi = max;
+    let lo = fromZero ? 0 : min, hi = max;
     for (const {evals} of holder.evalSets) for (const e of evals) {
       if (e.value === null || e.ci95 === null) continue;
       lo = lo === null ? e.value - e.ci95 : Math.min(lo, e.value - e.ci95);
@@ -454,8 +461,8 @@ function buildCharts() {
       title: spec.title,
       width: Math.max(300, box.clientWidth - 10),
       height: 240,
-      scales: {x: {time: false}, y: {range: rangeWith(holder)}},
-      axes: [{label: 'iteration'}, {size: 60}],
+      scales: {x: {time: false}, y: {range: rangeWith(holder, spec.fromZero)}},
+      axes: [{label: 'iteration'}, {size: 60, values: (u, ticks) => ticks.map(tick)}],
       series,
       hooks: {draw: [ciWhiskers(holder)]},
     };
