@@ -243,6 +243,16 @@ class DashboardServerTest {
         assertThat(tmp.resolve("missing")).doesNotExist();
     }
 
+    @Test
+    void aRunsDirectoryRemovedWhileTheDashboardRunsIsReportedOnThePage() throws Exception {
+        awaitRuns(4);
+        Path real = runs.toRealPath();
+        Files.move(runs, tmp.resolve("moved"));
+        JsonNode list = json("/api/runs");
+        assertThat(list.get("problems")).extracting(JsonNode::asText)
+                .containsExactly("the runs directory " + real + " no longer exists");
+    }
+
     /** The run list once the server's first reading of the runs directory is done. */
     private JsonNode awaitRuns(int count) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
