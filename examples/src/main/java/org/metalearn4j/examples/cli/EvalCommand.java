@@ -139,7 +139,7 @@ final class EvalCommand implements Callable<Integer> {
         try {
             return new EvalConfig(split != null ? split : base.split(), way != null ? way : base.way(),
                     shot != null ? shot : base.shot(), query != null ? query : base.query(),
-                    episodes != null ? episodes : base.episodes(), seed != null ? seed : base.seed());
+                    episodes != null ? episodes : base.episodes(), seed != null ? seed : base.seed(), base.views());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("", "--" + e.getMessage(), e);
         }
