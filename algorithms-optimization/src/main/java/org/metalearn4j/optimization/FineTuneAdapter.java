@@ -28,6 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class FineTuneAdapter implements Adapter {
     private final BackboneHeadModel model;
     private final AdaptationScope scope;
+    private final HeadInit head;
     private final Params snapshot;
     private final Params alphaSnapshot;
     private final double innerLr;
@@ -35,14 +36,16 @@ public final class FineTuneAdapter implements Adapter {
     private final DataType dataType;
 
     /**
+     * @param head  where each episode's head starts
      * @param meta  the meta-learned weights (copied now; later training does not affect this adapter)
      * @param alpha learned per-parameter step sizes named like the adapted weights (copied), or null for
      *              {@code innerLr}
      */
-    FineTuneAdapter(BackboneHeadModel model, AdaptationScope scope, Params meta, Params alpha, double innerLr,
-                    int steps) {
+    FineTuneAdapter(BackboneHeadModel model, AdaptationScope scope, HeadInit head, Params meta, Params alpha,
+                    double innerLr, int steps) {
         this.model = model;
         this.scope = scope;
+        this.head = head;
         this.snapshot = meta.copyAsVariables();
         this.alphaSnapshot = alpha == null ? null : alpha.map(t -> Tensor.constant(t.value().dup()));
         this.innerLr = innerLr;
@@ -50,8 +53,11 @@ public final class FineTuneAdapter implements Adapter {
         this.dataType = snapshot.tensors().get(0).dataType();
     }
 
-    /** The whole network's weights after adapting to {@code support}, detached from everything else. */
-    public Params adaptedParams(Examples support, TaskType type) {
+    /**
+     * The whole network's weights after adapting to {@code support}, an episode of {@code ways} classes (1 for
+     * regression), detached from everything else.
+     */
+    public Params adaptedParams(Examples support, TaskType type, int ways) {
         Params start = snapshot.copyAsVariables();
         TaskLoss loss = TaskLoss.of(support, type, dataType);
         ForwardContext ctx = ForwardContext.training(0);
@@ -59,21 +65,23 @@ public final class FineTuneAdapter implements Adapter {
         try (Scope noGrad = Autograd.noGrad()) {
             input = scope.input(model, start, loss.x(), ctx);
         }
-        UpdateRule step = alphaSnapshot == null ? UpdateRule.sgd(innerLr) : UpdateRule.learnedRates(alphaSnapshot);
-        Params fast = InnerLoop.adapt(scope.net(model), scope.adapted(start), input, loss, step, steps, false, ctx);
-        return scope.merge(start, fast).map(Tensor::detach);
+        EpisodeHead episode = EpisodeHead.start(head, start, support, type, ways,
+                GradientMetaLearner.featureWidth(model), () -> scope == AdaptationScope.HEAD ? input
+                        : model.features(start, loss.x(), ctx), EpisodeHead.Use.EVALUATION);
+        UpdateRule step = alphaSnapshot == null ? UpdateRule.sgd(innerLr)
+                : UpdateRule.learnedRates(EpisodeHead.rates(alphaSnapshot, ways));
+        Params fast = InnerLoop.adapt(scope.net(model), scope.adapted(episode.params()), input, loss, step, steps,
+                false, ctx);
+        return scope.merge(episode.params(), fast).map(Tensor::detach);
     }
 
+    /**
+     * Adapts to an episode of any number of ways, whatever {@code train.way} was: the head starts as the learner's
+     * {@link HeadInit} says.
+     */
     @Override
     public Predictor adapt(Examples support, TaskType type, int ways) {
-        if (type == TaskType.CLASSIFICATION) {
-            long outputs = model.head().parameterSpecs().get(0).shape()[0];
-            if (ways != outputs) {
-                throw new IllegalArgumentException("episode has " + ways + " ways but the learner was built for "
-                        + outputs + " (train.way)");
-            }
-        }
-        Params fast = adaptedParams(support, type);
+        Params fast = adaptedParams(support, type, ways);
         return x -> predict(fast, x);
     }
 
