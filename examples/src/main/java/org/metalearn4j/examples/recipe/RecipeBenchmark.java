@@ -1,6 +1,7 @@
 package org.metalearn4j.examples.recipe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,8 +55,9 @@ import org.metalearn4j.examples.WithinAlphabetSet;
  * {@code trainElastic}) and test-time augmentation ({@code --views}). The output directory is a run directory
  * ({@code config.json}, {@code checkpoints/}), so {@code metalearn eval} scores it, alone or in an ensemble; a run
  * stopped part way continues with {@code --resume true} (checkpoints every {@code --checkpoint-every-seconds} of
- * training, the time already trained counted against the budget). {@code --ensemble DIR1,DIR2,...} trains nothing
- * and reports the ensemble of those runs instead.
+ * training, the time already trained counted against the budget). {@code --evaluate DIR1,DIR2,...} trains nothing
+ * and reports those runs instead, several as an ensemble, with evaluation-only settings changed by
+ * {@code --eval-set} ({@code --views}, {@code learner.params.transductiveSteps=3}) on {@code --eval-split}.
  *
  * <pre>
  * java -cp ... org.metalearn4j.examples.recipe.RecipeBenchmark --learner protonet --seconds 1800 --way 60 --shot 1 \
@@ -79,9 +81,10 @@ public final class RecipeBenchmark {
                 Map.entry("episodes", "1000"), Map.entry("within-episodes", String.valueOf(WithinAlphabetSet.EPISODES)),
                 Map.entry("views", "0"), Map.entry("curve-every-seconds", "300"), Map.entry("curve-episodes", "200"),
                 Map.entry("curve-within-episodes", "20"), Map.entry("checkpoint-every-seconds", "300"),
-                Map.entry("out", ""), Map.entry("resume", "false"), Map.entry("ensemble", "")));
+                Map.entry("out", ""), Map.entry("resume", "false"), Map.entry("evaluate", ""),
+                Map.entry("eval-set", "")));
         PluginRegistry registry = PluginRegistry.classpath();
-        Map<String, Object> result = a.string("ensemble").isEmpty() ? train(a, registry) : ensemble(a, registry);
+        Map<String, Object> result = a.string("evaluate").isEmpty() ? train(a, registry) : evaluate(a, registry);
         String json = ConfigMappers.json().writeValueAsString(result);
         System.out.println(json);
     }
@@ -193,19 +196,26 @@ public final class RecipeBenchmark {
         return new RunConfig(a.integer("seed"), "auto", null, dataset, learner, train, eval);
     }
 
-    /** Scores the runs of {@code --ensemble} together: each adapts on its own, their probabilities averaged. */
-    private static Map<String, Object> ensemble(MainOptions a, PluginRegistry registry) {
+    /**
+     * Scores the runs of {@code --evaluate} without training: one run, or several as an ensemble (each adapts on its
+     * own, their probabilities averaged), with {@code --eval-set} overrides of their configurations for settings that
+     * only change evaluation, e.g. {@code learner.params.transductiveSteps=3;learner.params.evalInnerSteps=10}.
+     */
+    private static Map<String, Object> evaluate(MainOptions a, PluginRegistry registry) {
+        List<String> overrides = a.string("eval-set").isEmpty() ? List.of()
+                : List.of(a.string("eval-set").split(";"));
         List<Adapter> adapters = new ArrayList<>();
         RunComponents first = null;
         RunConfig firstConfig = null;
-        for (String dir : a.list("ensemble")) {
+        for (String dir : a.list("evaluate")) {
             CheckpointStore.Loaded loaded = new CheckpointStore(Path.of(dir), 1).latestGood().orElseThrow(() ->
                     new CheckpointException("no checkpoint in " + Path.of(dir).resolve(CheckpointStore.DIRECTORY)));
             String file = loaded.file().toString();
-            RunConfig config = ConfigLoader.fromJson(loaded.checkpoint().configJson(), file);
+            RunConfig config = ConfigLoader.bind((ObjectNode) ConfigMappers.readJson(loaded.checkpoint().configJson(),
+                    file), overrides, file);
             if (firstConfig != null && !config.dataset().equals(firstConfig.dataset())) {
-                throw new ConfigException("ensemble", "the runs must share the data set and its parameters: " + dir
-                        + " differs from " + a.list("ensemble").get(0));
+                throw new ConfigException("evaluate", "an ensemble's runs must share the data set and its parameters: "
+                        + dir + " differs from " + a.list("evaluate").get(0));
             }
             RunComponents run = RunComponents.open(config, registry, file);
             run.learner().load(TrainingCheckpoint.learnerState(loaded.checkpoint()));
@@ -215,10 +225,12 @@ public final class RecipeBenchmark {
         }
         String split = a.string("eval-split");
         long seed = Long.parseLong(a.string("eval-seed"));
-        Adapter adapter = TestTimeAugmentation.around(new EnsembleAdapter(adapters), first.dataset(),
-                firstConfig.train().split(), a.integer("views"), seed);
+        Adapter members = adapters.size() == 1 ? adapters.get(0) : new EnsembleAdapter(adapters);
+        Adapter adapter = TestTimeAugmentation.around(members, first.dataset(), firstConfig.train().split(),
+                a.integer("views"), seed);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("ensemble", a.list("ensemble"));
+        summary.put("evaluated", a.list("evaluate"));
+        summary.put("evalSet", overrides);
         summary.put("views", a.integer("views"));
         summary.putAll(new OneShotReport(first, registry, firstConfig.dataset(), split, seed)
                 .full(adapter, a.integer("episodes"), a.integer("within-episodes")));

@@ -20,7 +20,7 @@ import org.metalearn4j.core.config.ConfigMappers;
 /**
  * The recipe benchmark at toy size: a budgeted ProtoNet run on a held-out alphabet writes its learning curve, a run
  * directory and the three one-shot scores; resuming continues to the budget without repeating curve points; an
- * ensemble of runs is scored the same way.
+ * ensemble of runs is scored the same way, with evaluation-only settings changed.
  */
 class RecipeBenchmarkTest {
     @TempDir
@@ -91,9 +91,12 @@ class RecipeBenchmarkTest {
                 .hasMessageContaining("learner.params.backbone.channels: 4 -> 8");
         assertThatThrownBy(() -> run(args(out, 2, NARROW))).hasMessageContaining("already holds checkpoints");
 
-        JsonNode ensemble = run(List.of("--ensemble", out + "," + out, "--eval-split", "meta-val", "--episodes", "2",
-                "--within-episodes", "1"));
-        assertThat(ensemble.get("ensemble")).hasSize(2);
+        JsonNode ensemble = run(List.of("--evaluate", out + "," + out, "--eval-split", "meta-val", "--episodes", "2",
+                "--within-episodes", "1", "--views", "1", "--eval-set", "learner.params.transductiveSteps=2"));
+        assertThat(ensemble.get("evaluated")).hasSize(2);
+        assertThat(ensemble.get("evalSet").get(0).asText()).isEqualTo("learner.params.transductiveSteps=2");
         assertThat(ensemble.get("metaValWithinAlphabet20way").get("items").asInt()).isEqualTo(20);
+        assertThatThrownBy(() -> run(List.of("--evaluate", out.toString(), "--eval-set",
+                "learner.params.backbone.channels=8"))).hasMessageContaining("backbone");
     }
 }
