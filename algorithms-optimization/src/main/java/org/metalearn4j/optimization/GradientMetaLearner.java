@@ -196,7 +196,7 @@ public final class GradientMetaLearner implements TaskwiseLearner {
     @Override
     public FineTuneAdapter adapter() {
         Params meta = state.params();
-        return new FineTuneAdapter(model, variant.scope, config.head(), weights(meta),
+        return new FineTuneAdapter(model, variant.scope, config.head(), config.evalBatchStatistics(), weights(meta),
                 variant.learnedStepSize ? meta.scope(ALPHA) : null, config.innerLr(), config.evalInnerSteps());
     }
 

@@ -118,8 +118,8 @@ public class ReptileLearner implements Learner {
 
     @Override
     public FineTuneAdapter adapter() {
-        return new FineTuneAdapter(model, AdaptationScope.WHOLE, config.head(), state.params(), null,
-                config.innerLr(), config.evalInnerSteps());
+        return new FineTuneAdapter(model, AdaptationScope.WHOLE, config.head(), MamlConfig.BatchStatistics.SEPARATE,
+                state.params(), null, config.innerLr(), config.evalInnerSteps());
     }
 
     @Override

@@ -34,7 +34,7 @@ class AnyWayAdaptationTest {
 
     private static MamlConfig maml(HeadInit head) {
         return new MamlConfig(MamlConfig.Order.SECOND, 1, 0.1, 2, BackboneSpec.mlp(6), head,
-                MetaOptimizerConfig.defaults(), 0, 1);
+                MamlConfig.BatchStatistics.SEPARATE, MetaOptimizerConfig.defaults(), 0, 1);
     }
 
     private static ReptileConfig reptile(HeadInit head) {

@@ -38,7 +38,7 @@ class EpisodeHeadGradientTest {
     private static GradientMetaLearner learner(GradientMetaLearner.Variant variant, HeadInit head,
                                                MamlConfig.Order order, int steps, double innerLr) {
         MamlConfig config = new MamlConfig(order, steps, innerLr, steps, BackboneSpec.mlp(5), head,
-                new MetaOptimizerConfig(MetaOptimizerConfig.Kind.SGD, 1.0), 0, 1);
+                MamlConfig.BatchStatistics.SEPARATE, new MetaOptimizerConfig(MetaOptimizerConfig.Kind.SGD, 1.0), 0, 1);
         return GradientMetaLearner.create(config, ClassificationTasks.context(3, WAYS), variant, DataType.DOUBLE);
     }
 
