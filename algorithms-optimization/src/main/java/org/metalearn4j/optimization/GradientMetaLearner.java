@@ -37,6 +37,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Each task gets its own {@link ForwardContext}, so batch norm uses that task's batch statistics in the inner loop
  * and on the query set (Finn et al.); running averages are never used.
+ *
+ * <p>The head each task starts from is {@link MamlConfig#head()}'s ({@link EpisodeHead}): the meta-learned one, or
+ * one built for the task's number of classes, whose meta-gradient is chained back through the prototypes it was
+ * built from. The meta-optimizer's learning rate follows {@link MetaOptimizerConfig#schedule()}.
  */
 public final class GradientMetaLearner implements TaskwiseLearner {
     /** Learned step sizes are stored beside the weights under {@code "alpha.<weight name>"}. */
