@@ -1,5 +1,7 @@
 package org.metalearn4j.model.np;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Prediction;
 import org.metalearn4j.core.learner.Predictor;
@@ -15,14 +17,12 @@ import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A neural process conditioned on a support set: the context is encoded once, and each prediction decodes the query
  * inputs into a Gaussian per point. With the latent path and {@code evalSamples = S > 0}, {@code S} latents drawn from
  * {@code q(z | context)} (the same seeded draws for every task) give S Gaussians per point, moment-matched into one
- * (mean of the means; variance the mean of {@code std^2 + mean^2} minus the squared mean); with {@code S = 0} the
- * latent is the mean of {@code q(z | context)}.
+ * ({@link Prediction#mixture}); with {@code S = 0} the latent is the mean of {@code q(z | context)}.
  */
 final class NeuralProcessAdapter implements Adapter {
     private final NeuralProcess model;
@@ -68,22 +68,14 @@ final class NeuralProcessAdapter implements Adapter {
                 return new Prediction(g.mean().value().reshape(shape), g.std().value().reshape(shape));
             }
             long[] noiseShape = {1, 1, model.config().latentSize()};
-            INDArray sum = null;
-            INDArray sumSquares = null;
+            List<Prediction> draws = new ArrayList<>(samples);
             for (int i = 0; i < samples; i++) {
                 Tensor noise = Tensor.constant(new Init.Normal(1).create(noiseShape, dataType,
                         Seeds.derive(seed, 2, i)));
                 Gaussian g = model.decode(params, xt, rt, latent.sample(noise), ctx);
-                INDArray mean = g.mean().value().castTo(DataType.DOUBLE).reshape(shape);
-                INDArray std = g.std().value().castTo(DataType.DOUBLE).reshape(shape);
-                INDArray square = std.mul(std).addi(mean.mul(mean));
-                sum = sum == null ? mean.dup() : sum.addi(mean);
-                sumSquares = sumSquares == null ? square : sumSquares.addi(square);
+                draws.add(new Prediction(g.mean().value().reshape(shape), g.std().value().reshape(shape)));
             }
-            INDArray mean = sum.divi(samples);
-            double floor = model.config().minStd() * model.config().minStd();
-            INDArray variance = Transforms.max(sumSquares.divi(samples).subi(mean.mul(mean)), floor, false);
-            return new Prediction(mean.castTo(dataType), Transforms.sqrt(variance, false).castTo(dataType));
+            return Prediction.mixture(draws);
         }
     }
 }

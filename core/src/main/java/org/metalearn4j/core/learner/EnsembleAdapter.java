@@ -9,7 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * An ensemble of adapters (for example several training runs' checkpoints): each member adapts to the support set on
  * its own, and the ensemble's prediction is the mean of the members' class probabilities, returned as their logarithm
- * so that it is a valid logit array with the same argmax (for regression, the mean of the outputs).
+ * so that it is a valid logit array with the same argmax (for regression, the mean of the outputs). When every member
+ * predicts a Gaussian ({@link ProbabilisticPredictor}), the ensemble does too: the equal-weight mixture of the
+ * members' Gaussians, matched in mean and variance, so that its log-likelihood can still be scored.
  */
 public final class EnsembleAdapter implements Adapter {
     private final List<Adapter> members;
@@ -27,6 +29,10 @@ public final class EnsembleAdapter implements Adapter {
         List<Predictor> predictors = new ArrayList<>(members.size());
         for (Adapter member : members) {
             predictors.add(member.adapt(support, type, ways));
+        }
+        if (predictors.stream().allMatch(p -> p instanceof ProbabilisticPredictor)) {
+            return (ProbabilisticPredictor) x -> Prediction.mixture(predictors.stream()
+                    .map(p -> ((ProbabilisticPredictor) p).distribution(x)).toList());
         }
         return x -> {
             List<INDArray> outputs = new ArrayList<>(predictors.size());

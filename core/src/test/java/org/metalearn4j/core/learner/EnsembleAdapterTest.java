@@ -12,7 +12,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Ensembles average the members' class probabilities (regression: outputs), each member adapting on its own. */
+/**
+ * Ensembles average the members' class probabilities (regression: outputs, or Gaussians as a moment-matched mixture),
+ * each member adapting on its own.
+ */
 class EnsembleAdapterTest {
     private static final Examples SUPPORT = new Examples(Nd4j.zeros(DataType.FLOAT, 2, 3),
             Nd4j.createFromArray(0L, 1L));
@@ -44,6 +47,28 @@ class EnsembleAdapterTest {
                 .adapt(SUPPORT, TaskType.REGRESSION, 1).predict(Nd4j.zeros(DataType.FLOAT, 2, 3));
         assertThat(mean.getDouble(0, 0)).isEqualTo(2.0);
         assertThat(mean.getDouble(1, 0)).isEqualTo(4.0);
+    }
+
+    @Test
+    void gaussianMembersGiveTheMixturesMeanAndVariance() {
+        Adapter a = gaussian(1, 1);
+        Adapter b = gaussian(3, 2);
+        Predictor p = new EnsembleAdapter(List.of(a, b)).adapt(SUPPORT, TaskType.REGRESSION, 1);
+        assertThat(p).isInstanceOf(ProbabilisticPredictor.class);
+        Prediction d = ((ProbabilisticPredictor) p).distribution(Nd4j.zeros(DataType.FLOAT, 1, 3));
+        // E[y] = 2; E[y^2] = ((1 + 1) + (4 + 9)) / 2 = 7.5; Var = 7.5 - 4
+        assertThat(d.mean().getDouble(0, 0)).isCloseTo(2.0, within(1e-6));
+        assertThat(d.std().getDouble(0, 0)).isCloseTo(Math.sqrt(3.5), within(1e-6));
+        assertThat(d.std().dataType()).isEqualTo(DataType.FLOAT);
+        assertThat(new EnsembleAdapter(List.of(a, fixed(new double[][] {{0}}))).adapt(SUPPORT, TaskType.REGRESSION, 1))
+                .as("a member without a distribution: point predictions only")
+                .isNotInstanceOf(ProbabilisticPredictor.class);
+    }
+
+    private static Adapter gaussian(double mean, double std) {
+        return (support, type, ways) -> (ProbabilisticPredictor) x -> new Prediction(
+                Nd4j.valueArrayOf(new long[] {x.size(0), 1}, mean, DataType.FLOAT),
+                Nd4j.valueArrayOf(new long[] {x.size(0), 1}, std, DataType.FLOAT));
     }
 
     @Test

@@ -44,8 +44,9 @@ import picocli.CommandLine.Parameters;
                 + "episodes; learners whose predictions have a standard deviation (neural processes) also get "
                 + "logLikelihood and logLikelihood.ci95 (nats per query point).", "Options default to the eval section "
                 + "of the (first) run's configuration. Several runs are scored as an ensemble: each adapts on its own "
-                + "and their class probabilities (regression: outputs) are averaged; they must share the data set and "
-                + "its parameters, and plugins come from --plugins-dir or the first run's pluginsDir."},
+                + "and their class probabilities (regression: outputs, Gaussians as their mixture) are averaged; they "
+                + "must share the data set and its parameters, and plugins come from --plugins-dir or the first run's "
+                + "pluginsDir."},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn eval runs/proto --way 5 --shot 5 --query 15 --episodes 600 \\",
                 "      --seed 1",

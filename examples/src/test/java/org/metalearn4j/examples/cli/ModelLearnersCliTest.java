@@ -1,6 +1,7 @@
 package org.metalearn4j.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,12 @@ class ModelLearnersCliTest {
         assertThat(e.get("episodes").asInt()).isEqualTo(7);
         assertThat(e.has("logLikelihood")).isTrue();
         assertThat(e.get("logLikelihood.ci95").asDouble()).isPositive();
+        CliRun ensemble = CliRun.of("eval", run, run, "--episodes", 7);
+        assertThat(ensemble.code()).as(ensemble.err()).isZero();
+        JsonNode both = JSON.readTree(ensemble.lastLine());
+        assertThat(both.get("ensemble")).hasSize(2);
+        assertThat(both.get("logLikelihood").asDouble()).as("two copies of one Gaussian: the same Gaussian")
+                .isCloseTo(e.get("logLikelihood").asDouble(), within(1e-3));
 
         CliRun resumed = CliRun.of("train", config("anp", SMALL_NP, gp, 6), "--resume", run, "--no-progress");
         assertThat(resumed.code()).as(resumed.err()).isZero();
