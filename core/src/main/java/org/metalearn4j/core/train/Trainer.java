@@ -86,7 +86,7 @@ public final class Trainer {
         List<Path> existing = store.files();
         LoopResult result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
                 .events(events)
-                .evaluation((l, it, last) -> Evaluator.evaluate(l.adapter(), evalEpisodes, e.episodes(), e.seed()),
+                .evaluation((l, it, last) -> Evaluator.evaluate(l, evalEpisodes, e.episodes(), e.seed()),
                         e.split())
                 .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
                         Provenance.current(config.seed()))).toString())

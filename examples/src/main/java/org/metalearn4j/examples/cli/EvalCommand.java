@@ -101,7 +101,7 @@ final class EvalCommand implements Callable<Integer> {
                 console.out().println(oneShotRunsJson(learner, components, file, checkpoint));
                 return 0;
             }
-            EvalResult r = Evaluator.evaluate(learner.adapter(),
+            EvalResult r = Evaluator.evaluate(learner,
                     components.episodes(eval.split(), eval.way(), eval.shot(), eval.query()), eval.episodes(),
                     eval.seed());
             ObjectNode json = ConfigMappers.plain().createObjectNode()
