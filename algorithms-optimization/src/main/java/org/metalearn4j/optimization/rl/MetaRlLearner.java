@@ -44,11 +44,13 @@ import org.nd4j.linalg.api.buffer.DataType;
  * checkpoint samples the same trajectories and ends with the same weights.
  */
 public final class MetaRlLearner implements TaskwiseLearner, TaskScorer {
+    private static final String SEED = "rollouts.seed";
+
     private final GaussianPolicy policy;
     private final EnvironmentFamily family;
     private final MetaRlConfig config;
     private final TrainingState state;
-    private final long seed;
+    private long seed;
 
     private MetaRlLearner(GaussianPolicy policy, EnvironmentFamily family, MetaRlConfig config, Params params,
                           long seed) {
@@ -161,14 +163,16 @@ public final class MetaRlLearner implements TaskwiseLearner, TaskScorer {
         };
     }
 
+    /** The training state and the seed the rollouts derive from, which decides every future trajectory. */
     @Override
     public StateDict state() {
-        return state.save();
+        return state.save().putLongs(SEED, seed);
     }
 
     @Override
     public void load(StateDict saved) {
         state.load(saved);
+        seed = saved.getLongs(SEED)[0];
     }
 
     @Override
