@@ -56,16 +56,11 @@ public final class Evaluator {
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
-        double sum = 0;
-        double sumSq = 0;
+        double[] values = new double[episodes];
         for (int i = 0; i < episodes; i++) {
-            double v = perEpisode.applyAsDouble(i);
-            sum += v;
-            sumSq += v * v;
+            values[i] = perEpisode.applyAsDouble(i);
         }
-        double mean = sum / episodes;
-        double variance = episodes > 1 ? Math.max(0, (sumSq - episodes * mean * mean) / (episodes - 1)) : 0;
-        return new EvalResult(metric, mean, 1.96 * Math.sqrt(variance / episodes), episodes);
+        return EvalResult.of(metric, values);
     }
 
     /** {@code accuracy}, {@code mse} or {@code return} (control). */

@@ -14,8 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Cold-start recommendation as regression tasks (MeLU, Lee et al. 2019): each user is a task, an episode
  * {@code 1-way K-shot Q-query} gives K of the user's ratings as support and Q others as query ({@link UserEpisodes}),
- * inputs are {@link RatingFeatures} and targets the ratings. Users of different splits are disjoint
- * ({@link ColdStartSplit}).
+ * inputs are {@link RatingFeatures} and targets the ratings minus the meta-train users' mean rating (so a network
+ * starts near the mean; add {@link ColdStartSplit#globalMean()} back to get ratings). Users of different splits are
+ * disjoint ({@link ColdStartSplit}).
  */
 public final class MovieLensDataset implements Dataset {
     private final String name;
@@ -69,7 +70,7 @@ public final class MovieLensDataset implements Dataset {
         return seed -> task(episodes.sample(seed), domain);
     }
 
-    /** The task of an episode: its support and query ratings as feature rows and targets {@code [n, 1]}. */
+    /** The task of an episode: its support and query ratings as feature rows and centred targets {@code [n, 1]}. */
     public Task task(UserEpisode e, String domain) {
         return new Task(examples(e.supportItems(), e.supportRatings(), e), examples(e.queryItems(),
                 e.queryRatings(), e), TaskType.REGRESSION, 1, e.supportItems().length, domain);
@@ -77,7 +78,11 @@ public final class MovieLensDataset implements Dataset {
 
     private Examples examples(int[] items, float[] ratings, UserEpisode e) {
         float[] x = features.rows(items, e.supportItems(), e.supportRatings());
+        float[] y = new float[ratings.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) (ratings[i] - split.globalMean());
+        }
         return new Examples(Nd4j.create(x, new long[] {items.length, features.width()}, DataType.FLOAT),
-                Nd4j.create(ratings.clone(), new long[] {ratings.length, 1}, DataType.FLOAT));
+                Nd4j.create(y, new long[] {y.length, 1}, DataType.FLOAT));
     }
 }

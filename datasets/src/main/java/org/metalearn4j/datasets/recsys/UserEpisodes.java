@@ -6,8 +6,9 @@ import org.metalearn4j.core.dataset.DatasetException;
 
 /**
  * Cold-start episodes of one split: a user with at least {@code shot + query} ratings, whose ratings are shuffled
- * by the episode's seed; the first {@code shot} are the known ratings (support), the next {@code query} the ones to
- * predict. Pure functions of the seed.
+ * by the episode's seed; the first {@code query} are the ones to predict, the next {@code shot} the known ratings
+ * (support). So for one user and seed the ratings to predict are the same whatever the number of known ratings, and
+ * a larger support contains the smaller ones. Pure functions of the seed.
  */
 public final class UserEpisodes {
     private final ColdStartSplit split;
@@ -38,8 +39,12 @@ public final class UserEpisodes {
         return of(eligible[random.nextInt(eligible.length)], random);
     }
 
-    /** An episode of {@code user}, its ratings shuffled by {@code seed}. */
+    /** An episode of {@code user}, its ratings shuffled by {@code seed}; fails if the user has too few ratings. */
     public UserEpisode forUser(int user, long seed) {
+        if (split.rows(user).length < shot + query) {
+            throw new IllegalArgumentException("movielens: user " + user + " has " + split.rows(user).length
+                    + " ratings, fewer than " + (shot + query));
+        }
         return of(user, new SplittableRandom(seed));
     }
 
@@ -56,13 +61,13 @@ public final class UserEpisodes {
         int[] queryItems = new int[query];
         float[] queryRatings = new float[query];
         MovieLensRatings r = split.ratings();
-        for (int i = 0; i < shot; i++) {
-            supportItems[i] = r.movies()[rows[i]];
-            supportRatings[i] = r.ratings()[rows[i]];
-        }
         for (int i = 0; i < query; i++) {
-            queryItems[i] = r.movies()[rows[shot + i]];
-            queryRatings[i] = r.ratings()[rows[shot + i]];
+            queryItems[i] = r.movies()[rows[i]];
+            queryRatings[i] = r.ratings()[rows[i]];
+        }
+        for (int i = 0; i < shot; i++) {
+            supportItems[i] = r.movies()[rows[query + i]];
+            supportRatings[i] = r.ratings()[rows[query + i]];
         }
         return new UserEpisode(user, supportItems, supportRatings, queryItems, queryRatings);
     }

@@ -132,13 +132,19 @@ class MovieLensTest {
         Task task = data.task(e, "movielens/meta-test");
         assertThat(task.support().x().shape()).containsExactly(5, data.features().width());
         assertThat(task.query().y().shape()).containsExactly(10, 1);
-        assertThat(task.query().y().getFloat(0, 0)).isEqualTo(e.queryRatings()[0]);
+        assertThat(task.query().y().getDouble(0, 0)).isCloseTo(e.queryRatings()[0] - data.split().globalMean(),
+                within(1e-6));
         float[] changed = e.queryRatings().clone();
         Arrays.fill(changed, 0.5f);
         Task other = data.task(new UserEpisode(e.user(), e.supportItems(), e.supportRatings(), e.queryItems(),
                 changed), "x");
         assertThat(other.query().x()).isEqualTo(task.query().x());
         assertThat(data.episodes("meta-train", new EpisodeSpec(1, 10, 10)).sample(3).support().size()).isEqualTo(10);
+        int user = new UserEpisodes(data.split(), "meta-test", 20, 10).eligibleUsers()[0];
+        UserEpisode larger = new UserEpisodes(data.split(), "meta-test", 20, 10).forUser(user, 5);
+        UserEpisode smaller = new UserEpisodes(data.split(), "meta-test", 5, 10).forUser(user, 5);
+        assertThat(larger.queryItems()).containsExactly(smaller.queryItems());
+        assertThat(larger.supportItems()).startsWith(smaller.supportItems());
         assertThatThrownBy(() -> new UserEpisodes(data.split(), "meta-test", 3000, 10))
                 .hasMessageContaining("no user has");
     }
