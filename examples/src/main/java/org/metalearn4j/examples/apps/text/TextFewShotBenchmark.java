@@ -45,7 +45,8 @@ import org.metalearn4j.examples.apps.ResumableTraining;
  *   <li>{@code protonet}: ProtoNet, an mlp encoder of the hashed character n-grams trained from scratch (cosine);</li>
  *   <li>{@code maml}: MAML on an mlp over the same inputs;</li>
  *   <li>{@code pretrain}: the transfer stages, {@code pretrain} (a classifier over all meta-train classes) then
- *       {@code evaluate} with the fine-tuning adapter.</li>
+ *       {@code evaluate} with the fine-tuning adapter ({@code --finetune-mode} full or linear-probe,
+ *       {@code --finetune-steps}, {@code --finetune-lr}).</li>
  * </ul>
  * One ProtoNet and one MAML model per shot; checkpoints go to {@code --out}, so an interrupted run resumes.
  *
@@ -67,6 +68,8 @@ public final class TextFewShotBenchmark {
                 Map.entry("shots", "1,5"), Map.entry("episodes", "1000"), Map.entry("eval-seed", "20261206"),
                 Map.entry("seed", "1"), Map.entry("protonet-iterations", "1000"),
                 Map.entry("maml-iterations", "200"), Map.entry("pretrain-iterations", "2000"),
+                Map.entry("finetune-mode", "full"), Map.entry("finetune-steps", "50"),
+                Map.entry("finetune-lr", "0.001"),
                 Map.entry("out", "runs/text")), TextFewShotBenchmark::run);
     }
 
@@ -95,7 +98,7 @@ public final class TextFewShotBenchmark {
                     case "maml" -> Evaluator.evaluate(trained(data, "maml", "{\"innerSteps\":5,\"innerLr\":0.5,"
                             + "\"evalInnerSteps\":10,\"backbone\":{\"type\":\"mlp\",\"hidden\":[256]}}", WAY, shot, 4,
                             args.integer("maml-iterations"), seed, out), test, episodes, evalSeed);
-                    case "pretrain" -> finetuned(pretrained, shot, episodes, evalSeed, seed, out);
+                    case "pretrain" -> finetuned(pretrained, args, shot, episodes, evalSeed, seed, out);
                     default -> throw new IllegalArgumentException("--methods: unknown method '" + method
                             + "'; expected tfidf, protonet, maml or pretrain");
                 };
@@ -162,12 +165,13 @@ public final class TextFewShotBenchmark {
     }
 
     /** The {@code evaluate} stage on the pretrained backbone, fine-tuning it and a new head on each support set. */
-    private static EvalResult finetuned(Artifact backbone, int shot, int episodes, long evalSeed, long seed,
-                                        Path out) {
+    private static EvalResult finetuned(Artifact backbone, MainOptions args, int shot, int episodes, long evalSeed,
+                                        long seed, Path out) {
         Artifact r = stage("evaluate", "{\"dataset\":\"" + DATASET + "\",\"split\":\"meta-test\",\"way\":" + WAY
                 + ",\"shot\":" + shot + ",\"query\":" + QUERY + ",\"episodes\":" + episodes + ",\"episodeSeed\":"
-                + evalSeed + ",\"adapter\":\"finetune\",\"mode\":\"full\",\"steps\":50,\"lr\":0.001}", backbone,
-                seed, out);
+                + evalSeed + ",\"adapter\":\"finetune\",\"mode\":\"" + args.string("finetune-mode")
+                + "\",\"steps\":" + args.integer("finetune-steps") + ",\"lr\":" + args.number("finetune-lr") + "}",
+                backbone, seed, out);
         return new EvalResult("accuracy", r.metrics().get("accuracy"), r.metrics().get("accuracy.ci95"),
                 r.metrics().get("episodes").intValue());
     }
