@@ -98,7 +98,8 @@ public final class JointTrainingLearner implements TaskwiseLearner {
 
     /** As {@link #adapter()} with another number of steps; 0 predicts with the pooled network. */
     public FineTuneAdapter adapter(int steps) {
-        return new FineTuneAdapter(model, AdaptationScope.WHOLE, state.params(), null, config.fineTuneLr(), steps);
+        return new FineTuneAdapter(model, AdaptationScope.WHOLE, HeadInit.LEARNED, MamlConfig.BatchStatistics.SEPARATE,
+                state.params(), null, config.fineTuneLr(), steps);
     }
 
     @Override
