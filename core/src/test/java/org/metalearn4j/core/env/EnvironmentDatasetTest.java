@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +77,15 @@ class EnvironmentDatasetTest {
         }
     };
 
-    private static final EnvironmentDataset DATA = new EnvironmentDataset("walk", WALK,
-            Map.of("meta-train", seed -> new double[] {seed % 7}, "meta-test", seed -> new double[] {-(seed % 5)}));
+    private static final EnvironmentDataset DATA = new EnvironmentDataset("walk", WALK, splits());
+
+    /** In a fixed order, which sets each split's seed stream (Map.of's iteration order changes between JVM runs). */
+    private static Map<String, EnvironmentDataset.TaskParameters> splits() {
+        Map<String, EnvironmentDataset.TaskParameters> splits = new LinkedHashMap<>();
+        splits.put("meta-train", seed -> new double[] {seed % 7});
+        splits.put("meta-test", seed -> new double[] {-(seed % 5)});
+        return splits;
+    }
 
     @Test
     void aTaskHoldsItsParametersOncePerTrajectory() {
