@@ -39,7 +39,9 @@ class ConfigDescriptionsTest {
                         "siamese", "omniglot", "omniglot-small", "fashion-mnist", "sinusoid", "harmonic", "gp-curves",
                         "pretrain", "finetune", "meta-train", "evaluate", "multitask", "zeroshot",
                         "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp", "resnet12",
-                        "cnp", "np", "anp", "weightgen", "hypernet", "mann", "task-encoder", "image-completion");
+                        "cnp", "np", "anp", "weightgen", "hypernet", "mann", "task-encoder", "image-completion",
+                        "maml-rl", "fomaml-rl", "pretrain-rl", "joint", "nav2d", "movielens", "wordnet-glosses",
+                        "breast-cancer-sites");
 
         List<String> missing = new ArrayList<>();
         Set<Class<?>> seen = new LinkedHashSet<>();

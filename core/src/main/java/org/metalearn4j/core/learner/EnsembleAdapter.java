@@ -2,6 +2,7 @@ package org.metalearn4j.core.learner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,9 +27,14 @@ public final class EnsembleAdapter implements Adapter {
 
     @Override
     public Predictor adapt(Examples support, TaskType type, int ways) {
+        return adapt(support, type, ways, Optional.empty());
+    }
+
+    @Override
+    public Predictor adapt(Examples support, TaskType type, int ways, Optional<INDArray> descriptor) {
         List<Predictor> predictors = new ArrayList<>(members.size());
         for (Adapter member : members) {
-            predictors.add(member.adapt(support, type, ways));
+            predictors.add(member.adapt(support, type, ways, descriptor));
         }
         if (predictors.stream().allMatch(p -> p instanceof ProbabilisticPredictor)) {
             return (ProbabilisticPredictor) x -> Prediction.mixture(predictors.stream()

@@ -2,6 +2,7 @@ package org.metalearn4j.core.learner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.spi.ConfigException;
@@ -74,6 +75,11 @@ public final class TestTimeAugmentation implements Adapter {
 
     @Override
     public Predictor adapt(Examples support, TaskType type, int ways) {
+        return adapt(support, type, ways, Optional.empty());
+    }
+
+    @Override
+    public Predictor adapt(Examples support, TaskType type, int ways, Optional<INDArray> descriptor) {
         List<INDArray> x = new ArrayList<>(List.of(support.x()));
         List<INDArray> y = new ArrayList<>(List.of(support.y()));
         for (int v = 1; v <= views; v++) {
@@ -81,7 +87,7 @@ public final class TestTimeAugmentation implements Adapter {
             y.add(support.y());
         }
         Predictor predictor = inner.adapt(new Examples(Nd4j.concat(0, x.toArray(INDArray[]::new)),
-                Nd4j.concat(0, y.toArray(INDArray[]::new))), type, ways);
+                Nd4j.concat(0, y.toArray(INDArray[]::new))), type, ways, descriptor);
         return queries -> {
             List<INDArray> predictions = new ArrayList<>(views + 1);
             predictions.add(predictor.predict(queries));

@@ -3,10 +3,13 @@ package org.metalearn4j.core.train;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongToDoubleFunction;
 import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.Prediction;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.learner.ProbabilisticPredictor;
+import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -17,8 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Scores an adapter on a fixed, seeded episode set: episode {@code i} is {@code source.sample(Seeds.derive(seed, i))},
- * so every learner and every checkpoint is measured on identical tasks.
+ * Scores an adapter (or a learner that scores tasks itself, a {@link TaskScorer}) on a fixed, seeded episode set:
+ * episode {@code i} is {@code source.sample(Seeds.derive(seed, i))}, so every learner and every checkpoint is measured
+ * on identical tasks.
  *
  * <p>Regression predictors that give a standard deviation ({@link ProbabilisticPredictor}) are also scored by the
  * Gaussian log-likelihood of the query targets ({@value #LOG_LIKELIHOOD}): per episode the mean over query points
@@ -34,43 +38,76 @@ public final class Evaluator {
     }
 
     /**
+     * Mean accuracy (classification) or MSE (regression) of the learner's adapter over {@code episodes} episodes,
+     * with its 95% CI (and the query log-likelihood where the predictors give a standard deviation); a
+     * {@link TaskScorer} learner scores the episodes itself (episode {@code i} with the seed
+     * {@code Seeds.derive(seed, i, 1)}).
+     */
+    public static EvalResult evaluate(Learner learner, TaskSource source, int episodes, long seed) {
+        if (!(learner instanceof TaskScorer scorer)) {
+            return evaluate(learner.adapter(), source, episodes, seed);
+        }
+        requireEpisodes(episodes);
+        double[] values = new double[episodes];
+        for (int i = 0; i < episodes; i++) {
+            values[i] = scorer.score(source.sample(Seeds.derive(seed, i)), Seeds.derive(seed, i, 1));
+        }
+        return EvalResult.of(scorer.metricName(), values);
+    }
+
+    /**
      * Mean accuracy (classification) or MSE (regression) over {@code episodes} episodes, with its 95% CI, and the
      * query log-likelihood where the predictors give a standard deviation.
      */
     public static EvalResult evaluate(Adapter adapter, TaskSource source, int episodes, long seed) {
-        if (episodes < 1) {
-            throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
-        }
-        Mean main = new Mean();
-        Mean logLikelihood = new Mean();
+        requireEpisodes(episodes);
+        double[] main = new double[episodes];
+        double[] logLikelihood = new double[episodes];
+        int probabilistic = 0;
         TaskType type = null;
         for (int i = 0; i < episodes; i++) {
             Task task = source.sample(Seeds.derive(seed, i));
+            if (task.type() == TaskType.CONTROL) {
+                throw new IllegalArgumentException(task.domain() + ": control tasks are scored by a learner that"
+                        + " acts in their environment (a TaskScorer), not by an adapter's predictions");
+            }
             type = task.type();
             Predictor predictor = adapter.adapt(task.support(), task.type(), task.ways(), task.descriptor());
-            if (task.type() == TaskType.REGRESSION && predictor instanceof ProbabilisticPredictor probabilistic) {
-                Prediction p = probabilistic.distribution(task.query().x());
-                main.add(score(task, p.mean()));
-                logLikelihood.add(logLikelihood(task, p));
+            if (task.type() == TaskType.REGRESSION && predictor instanceof ProbabilisticPredictor p) {
+                Prediction d = p.distribution(task.query().x());
+                main[i] = score(task, d.mean());
+                logLikelihood[i] = logLikelihood(task, d);
+                probabilistic++;
             } else {
-                main.add(score(task, predictor.predict(task.query().x())));
+                main[i] = score(task, predictor.predict(task.query().x()));
             }
         }
         Map<String, EvalResult.Estimate> secondary = new LinkedHashMap<>();
-        if (logLikelihood.n > 0) {
-            if (logLikelihood.n != episodes) {
-                throw new IllegalStateException("the adapter gave standard deviations for " + logLikelihood.n + " of "
+        if (probabilistic > 0) {
+            if (probabilistic != episodes) {
+                throw new IllegalStateException("the adapter gave standard deviations for " + probabilistic + " of "
                         + episodes + " episodes; a learner's predictors must all be probabilistic or none");
             }
-            secondary.put(LOG_LIKELIHOOD, logLikelihood.estimate());
+            EvalResult ll = EvalResult.of(LOG_LIKELIHOOD, logLikelihood);
+            secondary.put(LOG_LIKELIHOOD, new EvalResult.Estimate(ll.value(), ll.ci95()));
         }
-        EvalResult.Estimate m = main.estimate();
-        return new EvalResult(metricName(type), m.value(), m.ci95(), episodes, secondary);
+        EvalResult m = EvalResult.of(metricName(type), main);
+        return new EvalResult(m.metric(), m.value(), m.ci95(), episodes, secondary);
     }
 
-    /** {@code accuracy} or {@code mse}. */
+    private static void requireEpisodes(int episodes) {
+        if (episodes < 1) {
+            throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
+        }
+    }
+
+    /** {@code accuracy}, {@code mse} or {@code return} (control). */
     public static String metricName(TaskType type) {
-        return type == TaskType.REGRESSION ? "mse" : "accuracy";
+        return switch (type) {
+            case CLASSIFICATION -> "accuracy";
+            case REGRESSION -> "mse";
+            case CONTROL -> "return";
+        };
     }
 
     /** Accuracy of argmax predictions, or mean squared error, on one task's query set. */
@@ -100,24 +137,5 @@ public final class Evaluator {
         INDArray z = y.sub(mean).divi(std);
         INDArray perPoint = z.muli(z).muli(-0.5).subi(Transforms.log(std, true)).subi(HALF_LOG_TWO_PI);
         return perPoint.meanNumber().doubleValue();
-    }
-
-    /** Mean and 95% CI half-width of per-episode values. */
-    private static final class Mean {
-        private double sum;
-        private double sumSq;
-        private int n;
-
-        void add(double v) {
-            sum += v;
-            sumSq += v * v;
-            n++;
-        }
-
-        EvalResult.Estimate estimate() {
-            double mean = sum / n;
-            double variance = n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : 0;
-            return new EvalResult.Estimate(mean, 1.96 * Math.sqrt(variance / n));
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
@@ -69,6 +70,25 @@ class EnsembleAdapterTest {
         return (support, type, ways) -> (ProbabilisticPredictor) x -> new Prediction(
                 Nd4j.valueArrayOf(new long[] {x.size(0), 1}, mean, DataType.FLOAT),
                 Nd4j.valueArrayOf(new long[] {x.size(0), 1}, std, DataType.FLOAT));
+    }
+
+    @Test
+    void everyMemberGetsTheTasksDescriptor() {
+        Adapter descriptorAsOutput = new Adapter() {
+            @Override
+            public Predictor adapt(Examples support, TaskType type, int ways) {
+                throw new AssertionError("the descriptor form must be called");
+            }
+
+            @Override
+            public Predictor adapt(Examples support, TaskType type, int ways, Optional<INDArray> descriptor) {
+                return x -> descriptor.orElseThrow().reshape(1, 1);
+            }
+        };
+        INDArray out = new EnsembleAdapter(List.of(descriptorAsOutput, descriptorAsOutput))
+                .adapt(SUPPORT, TaskType.REGRESSION, 1, Optional.of(Nd4j.createFromArray(0.25)))
+                .predict(Nd4j.zeros(DataType.FLOAT, 1, 3));
+        assertThat(out.getDouble(0, 0)).isEqualTo(0.25);
     }
 
     @Test
