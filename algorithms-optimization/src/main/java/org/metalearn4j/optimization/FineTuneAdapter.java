@@ -29,10 +29,15 @@ public final class FineTuneAdapter implements Adapter {
     private final BackboneHeadModel model;
     private final AdaptationScope scope;
     private final Params snapshot;
-    private final Params alphaSnapshot;
-    private final double innerLr;
+    private final RuleForSupport rules;
     private final int steps;
     private final DataType dataType;
+
+    /** The update rule for one episode, which may depend on its support set (a task-conditioned optimizer's). */
+    @FunctionalInterface
+    public interface RuleForSupport {
+        UpdateRule rule(Examples support, TaskType type);
+    }
 
     /**
      * @param meta  the meta-learned weights (copied now; later training does not affect this adapter)
@@ -41,13 +46,35 @@ public final class FineTuneAdapter implements Adapter {
      */
     FineTuneAdapter(BackboneHeadModel model, AdaptationScope scope, Params meta, Params alpha, double innerLr,
                     int steps) {
+        this(model, scope, meta, rates(alpha, innerLr), steps);
+    }
+
+    private FineTuneAdapter(BackboneHeadModel model, AdaptationScope scope, Params meta, RuleForSupport rules,
+                            int steps) {
         this.model = model;
         this.scope = scope;
         this.snapshot = meta.copyAsVariables();
-        this.alphaSnapshot = alpha == null ? null : alpha.map(t -> Tensor.constant(t.value().dup()));
-        this.innerLr = innerLr;
+        this.rules = rules;
         this.steps = steps;
         this.dataType = snapshot.tensors().get(0).dataType();
+    }
+
+    /**
+     * An adapter of the whole of {@code model}, from a copy of {@code start} taken now, with the rule {@code rules}
+     * gives each episode; the rule must hold its own copies of anything it learned (later training must not reach
+     * it).
+     */
+    public static FineTuneAdapter withRule(BackboneHeadModel model, Params start, RuleForSupport rules, int steps) {
+        return new FineTuneAdapter(model, AdaptationScope.WHOLE, start, rules, steps);
+    }
+
+    private static RuleForSupport rates(Params alpha, double innerLr) {
+        if (alpha == null) {
+            UpdateRule sgd = UpdateRule.sgd(innerLr);
+            return (support, type) -> sgd;
+        }
+        UpdateRule learned = UpdateRule.learnedRates(alpha.map(t -> Tensor.constant(t.value().dup())));
+        return (support, type) -> learned;
     }
 
     /** The whole network's weights after adapting to {@code support}, detached from everything else. */
@@ -59,13 +86,20 @@ public final class FineTuneAdapter implements Adapter {
         try (Scope noGrad = Autograd.noGrad()) {
             input = scope.input(model, start, loss.x(), ctx);
         }
-        UpdateRule step = alphaSnapshot == null ? UpdateRule.sgd(innerLr) : UpdateRule.learnedRates(alphaSnapshot);
-        Params fast = InnerLoop.adapt(scope.net(model), scope.adapted(start), input, loss, step, steps, false, ctx);
+        Params fast = InnerLoop.adapt(scope.net(model), scope.adapted(start), input, loss, rules.rule(support, type),
+                steps, false, ctx);
         return scope.merge(start, fast).map(Tensor::detach);
     }
 
     @Override
     public Predictor adapt(Examples support, TaskType type, int ways) {
+        checkWays(model, type, ways);
+        Params fast = adaptedParams(support, type);
+        return x -> predict(fast, x);
+    }
+
+    /** Fails naming {@code train.way} when a classification episode's ways differ from {@code model}'s outputs. */
+    public static void checkWays(BackboneHeadModel model, TaskType type, int ways) {
         if (type == TaskType.CLASSIFICATION) {
             long outputs = model.head().parameterSpecs().get(0).shape()[0];
             if (ways != outputs) {
@@ -73,8 +107,6 @@ public final class FineTuneAdapter implements Adapter {
                         + outputs + " (train.way)");
             }
         }
-        Params fast = adaptedParams(support, type);
-        return x -> predict(fast, x);
     }
 
     private INDArray predict(Params fast, INDArray x) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.MetaGradients;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
@@ -15,15 +16,12 @@ import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
-import org.metalearn4j.core.optim.GradClip;
 import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
-import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -112,42 +110,14 @@ public final class GradientMetaLearner implements TaskwiseLearner {
             Tensor output = adaptedQueryOutput(meta, TaskLoss.of(task.support(), task.type(), dataType), query,
                     ForwardContext.training(Seeds.derive(seed, state.steps(), index)));
             Tensor queryLoss = query.loss(output);
-            List<Tensor> grads = Autograd.grad(List.of(queryLoss), null, meta.tensors(), false, true);
-            StateDict gradient = StepArena.outside(() -> meta.withTensors(grads).toStateDict());
-            return new TaskResult(gradient, queryLoss.item(), query.metric(output), Map.of());
+            return MetaGradients.of(meta, queryLoss, queryLoss.item(), query.metric(output), Map.of());
         }
     }
 
     /** The mean of the tasks' meta-gradients, summed in task order, clipped if configured, applied by the optimizer. */
     @Override
     public StepMetrics applyResults(List<TaskResult> results) {
-        if (results.isEmpty()) {
-            throw new IllegalArgumentException("step: the meta-batch is empty");
-        }
-        Params meta = state.params();
-        List<String> names = meta.names();
-        INDArray[] sums = new INDArray[names.size()];
-        double loss = 0;
-        double metric = 0;
-        for (TaskResult t : results) {
-            for (int k = 0; k < sums.length; k++) {
-                INDArray g = t.tensors().get(names.get(k));
-                sums[k] = sums[k] == null ? g : sums[k].addi(g);
-            }
-            loss += t.loss();
-            metric += t.metric();
-        }
-        Tensor[] mean = new Tensor[sums.length];
-        for (int k = 0; k < sums.length; k++) {
-            mean[k] = Tensor.constant(sums[k].divi(results.size()));
-        }
-        Params grads = meta.withTensors(List.of(mean));
-        double norm = GradClip.globalNorm(grads);
-        if (config.gradClip() > 0) {
-            grads = GradClip.clipByGlobalNorm(grads, config.gradClip());
-        }
-        state.step(grads);
-        return new StepMetrics(loss / results.size(), metric / results.size(), Map.of("metaGradNorm", norm));
+        return MetaGradients.apply(state, results, config.gradClip());
     }
 
     @Override

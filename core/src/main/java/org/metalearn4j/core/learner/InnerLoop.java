@@ -1,5 +1,6 @@
 package org.metalearn4j.core.learner;
 
+import java.util.function.Function;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
@@ -32,10 +33,21 @@ public final class InnerLoop {
      */
     public static Params adapt(Module net, Params start, Tensor x, TaskLoss support, UpdateRule rule, int steps,
                         boolean createGraph, ForwardContext ctx) {
+        return adapt(start, fast -> support.loss(net.forward(fast, x, ctx)), rule, steps, createGraph);
+    }
+
+    /**
+     * Adapts {@code start} by {@code steps} steps of {@code rule} on any scalar {@code objective} of the weights, for
+     * inner losses that are not one network's {@link TaskLoss} (several particles' likelihoods, a minibatch stream).
+     *
+     * @param objective the inner loss of the current fast weights
+     */
+    public static Params adapt(Params start, Function<Params, Tensor> objective, UpdateRule rule, int steps,
+                               boolean createGraph) {
         Params fast = start;
         Params state = rule.initialState(start);
         for (int s = 0; s < steps; s++) {
-            Tensor loss = support.loss(net.forward(fast, x, ctx));
+            Tensor loss = objective.apply(fast);
             UpdateRule.Step step = rule.step(fast, fast.grad(loss, createGraph), loss, state);
             fast = step.params();
             state = step.state();
