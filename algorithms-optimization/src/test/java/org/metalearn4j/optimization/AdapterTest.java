@@ -31,7 +31,7 @@ class AdapterTest {
                 MetaOptimizerConfig.defaults(), 0, 1);
     }
 
-    public static byte[] bytes(StateDict state) throws IOException {
+    static byte[] bytes(StateDict state) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         state.write(new DataOutputStream(out));
         return out.toByteArray();

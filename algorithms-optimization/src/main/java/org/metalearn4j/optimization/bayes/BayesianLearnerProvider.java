@@ -43,10 +43,13 @@ abstract class BayesianLearnerProvider implements LearnerProvider<BayesianMamlCo
         return BayesianMamlConfig.class;
     }
 
-    /** 5 particles, one inner step, exact second order, noise std 1, Adam 1e-3, one task thread. */
+    /**
+     * 5 particles, one inner step, exact second order, the median-heuristic bandwidth, noise std 1, Adam 1e-3, one
+     * task thread.
+     */
     @Override
     public final BayesianMamlConfig defaults() {
-        return new BayesianMamlConfig(5, MamlConfig.Order.SECOND, 1, innerLr, 1, metaLoss, 1, 1.0,
+        return new BayesianMamlConfig(5, MamlConfig.Order.SECOND, 1, innerLr, 1, metaLoss, 1, 0, 1.0,
                 BackboneSpec.defaults(), MetaOptimizerConfig.defaults(), 0, 1);
     }
 

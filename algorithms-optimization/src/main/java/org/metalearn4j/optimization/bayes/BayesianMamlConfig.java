@@ -26,6 +26,8 @@ public record BayesianMamlConfig(
                 + " steps on support and query together (the paper); query: the particles' mean negative"
                 + " log-likelihood of the query set after adaptation (the simpler variant)") MetaLoss metaLoss,
         @JsonPropertyDescription("further inner steps of the chaser loss's leader (the paper's s)") int leaderSteps,
+        @JsonPropertyDescription("bmaml: bandwidth h of the RBF kernel exp(-|a - b|^2 / h); 0 for the median"
+                + " heuristic, median squared distance / log(M + 1), recomputed every step") double bandwidth,
         @JsonPropertyDescription("regression: initial standard deviation of the Gaussian observation noise, learned"
                 + " per particle") double noiseStd,
         @JsonPropertyDescription("the network every particle runs") BackboneSpec backbone,
@@ -51,6 +53,7 @@ public record BayesianMamlConfig(
         Checks.atLeast("evalInnerSteps", evalInnerSteps, 1);
         Checks.oneOf("metaLoss", metaLoss, MetaLoss.class);
         Checks.atLeast("leaderSteps", leaderSteps, 1);
+        Checks.nonNegative("bandwidth", bandwidth);
         Checks.positive("noiseStd", noiseStd);
         Checks.present("backbone", backbone);
         Checks.present("metaOptimizer", metaOptimizer);

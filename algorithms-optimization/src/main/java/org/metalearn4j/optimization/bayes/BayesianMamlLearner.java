@@ -150,7 +150,7 @@ public final class BayesianMamlLearner implements TaskwiseLearner {
     }
 
     UpdateRule rule() {
-        return variant == Variant.BMAML ? new SvgdRule(config.innerLr(), particles)
+        return variant == Variant.BMAML ? new SvgdRule(config.innerLr(), config.bandwidth(), particles)
                 : UpdateRule.sgd(config.innerLr());
     }
 

@@ -16,16 +16,19 @@ import org.metalearn4j.optimization.Coordinates;
  * {@code g [M, D]},
  * {@code theta_i += lr / M * sum_j [k(theta_j, theta_i) (-g_j) + grad_{theta_j} k(theta_j, theta_i)]}
  * with the RBF kernel {@code k = exp(-|theta_i - theta_j|^2 / h)} and the median heuristic
- * {@code h = median(|theta_i - theta_j|^2) / log(M + 1)}. The first term pulls every particle downhill, weighted by
+ * {@code h = median(|theta_i - theta_j|^2) / log(M + 1)} (or a fixed h). The first term pulls every particle downhill, weighted by
  * its neighbours; the second pushes particles apart. The bandwidth is a constant of each step (not differentiated);
  * everything else is differentiable, to any order.
  */
 final class SvgdRule implements UpdateRule {
     private final double lr;
+    private final double bandwidth;
     private final Particles particles;
 
-    SvgdRule(double lr, Particles particles) {
+    /** @param bandwidth a fixed kernel bandwidth, or 0 for the median heuristic */
+    SvgdRule(double lr, double bandwidth, Particles particles) {
         this.lr = Checks.positive("innerLr", lr);
+        this.bandwidth = Checks.nonNegative("bandwidth", bandwidth);
         this.particles = particles;
     }
 
@@ -36,7 +39,7 @@ final class SvgdRule implements UpdateRule {
         Tensor g = rows(layouts, grads);
         int m = layouts.size();
         Tensor distances = Distances.pairwiseSquaredEuclidean(theta, theta);
-        double h = bandwidth(distances.value().toDoubleMatrix(), m);
+        double h = bandwidth > 0 ? bandwidth : medianHeuristic(distances.value().toDoubleMatrix(), m);
         Tensor kernel = distances.mul(-1.0 / h).exp();
         Tensor attraction = kernel.matmul(g).neg();
         Tensor repulsion = theta.mul(kernel.sum(true, 1)).sub(kernel.matmul(theta)).mul(2.0 / h);
@@ -58,7 +61,7 @@ final class SvgdRule implements UpdateRule {
     }
 
     /** The median of the off-diagonal squared distances over log(M + 1); 1 when the particles coincide. */
-    static double bandwidth(double[][] distances, int m) {
+    static double medianHeuristic(double[][] distances, int m) {
         double[] off = new double[m * (m - 1)];
         int k = 0;
         for (int i = 0; i < m; i++) {

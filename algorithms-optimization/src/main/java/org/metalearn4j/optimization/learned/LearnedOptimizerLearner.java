@@ -43,6 +43,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class LearnedOptimizerLearner implements Learner {
     /** The optimizer networks' weights live under {@code lstm.<group>.}. */
     static final String LSTM = "lstm";
+    private static final String SEED = "seed";
 
     private final LearnedOptimizerConfig config;
     private final BackboneHeadModel optimizee;
@@ -50,7 +51,7 @@ public final class LearnedOptimizerLearner implements Learner {
     private final ParameterGroups groups;
     private final TrainingState state;
     private final DataType dataType;
-    private final long seed;
+    private long seed;
 
     private LearnedOptimizerLearner(LearnedOptimizerConfig config, BackboneHeadModel optimizee, Params weights,
                                     DataType dataType, long seed) {
@@ -103,11 +104,11 @@ public final class LearnedOptimizerLearner implements Learner {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("step: the meta-batch is empty");
         }
-        StateDict before = state.save();
+        StateDict before = state();
         try {
             return optimize(batch);
         } catch (RuntimeException e) {
-            state.load(before);
+            load(before);
             throw new IllegalStateException("learned-optimizer, iteration " + (state.steps() + 1) + ": "
                     + e.getMessage() + "; the learner is back at its state before the iteration", e);
         }
@@ -208,14 +209,16 @@ public final class LearnedOptimizerLearner implements Learner {
         return optimizee;
     }
 
+    /** The training state and the seed the problems' initialisations and minibatches derive from. */
     @Override
     public StateDict state() {
-        return state.save();
+        return state.save().putLongs(SEED, seed);
     }
 
     @Override
     public void load(StateDict saved) {
         state.load(saved);
+        seed = saved.getLongs(SEED)[0];
     }
 
     /** A learned optimizer has no backbone of its own: an empty state. */

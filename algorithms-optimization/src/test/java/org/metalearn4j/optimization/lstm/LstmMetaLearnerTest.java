@@ -1,6 +1,7 @@
 package org.metalearn4j.optimization.lstm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,10 @@ class LstmMetaLearnerTest {
                 DataType.DOUBLE);
         double[][] out = p.apply(Tensor.constant(x)).value().toDoubleMatrix();
         assertThat(out[0]).containsExactly(Math.log(2.0) / 10, 1.0);
-        assertThat(out[1][0]).isCloseTo(Math.log(1e-3) / 10, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(out[1][0]).isCloseTo(Math.log(1e-3) / 10, within(1e-12));
         assertThat(out[1][1]).isEqualTo(-1.0);
         assertThat(out[2][0]).isEqualTo(-1.0);
-        assertThat(out[2][1]).isCloseTo(Math.exp(10) * 1e-6, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(out[2][1]).isCloseTo(Math.exp(10) * 1e-6, within(1e-12));
         assertThat(out[4]).containsExactly(-1.0, 0.0);
         INDArray away = GradCheck.awayFromZero(3, 1e-3, 2, 6, 1);
         away.putScalar(0, 0, 2e-6);
