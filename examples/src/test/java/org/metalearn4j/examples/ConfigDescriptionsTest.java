@@ -17,13 +17,14 @@ import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.backbone.BackboneProvider;
+import org.metalearn4j.core.optim.OptimizerProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.spi.Provider;
 
 /**
  * Every key a user can write has a description that {@code metalearn config --defaults} prints: each record
  * component of the run configuration and of every provider's configuration found on this class path (learners, data
- * sets, stages, backbones; backends have none), at any depth, inside lists and maps too.
+ * sets, stages, backbones, optimizers; backends have none), at any depth, inside lists and maps too.
  */
 class ConfigDescriptionsTest {
 
@@ -31,14 +32,16 @@ class ConfigDescriptionsTest {
     void everyConfigKeyOfEveryProviderHasADescription() {
         List<Provider<?>> providers = new ArrayList<>();
         for (Class<?> service : List.of(LearnerProvider.class, DatasetProvider.class, StageProvider.class,
-                BackboneProvider.class)) {
+                BackboneProvider.class, OptimizerProvider.class)) {
             ServiceLoader.load(service).forEach(p -> providers.add((Provider<?>) p));
         }
         assertThat(providers).extracting(Provider::name)
                 .contains("maml", "fomaml", "anil", "metasgd", "reptile", "protonet", "matchingnet", "relationnet",
                         "siamese", "omniglot", "omniglot-small", "fashion-mnist", "sinusoid", "harmonic", "gp-curves",
                         "pretrain", "finetune", "meta-train", "evaluate", "multitask", "zeroshot",
-                        "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp");
+                        "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp", "lstm-meta-learner",
+                        "learned-optimizer", "task-conditioned", "bmaml", "ensemble-maml", "quadratic", "mixture",
+                        "adam", "sgd", "rmsprop", "learned-lstm");
 
         List<String> missing = new ArrayList<>();
         Set<Class<?>> seen = new LinkedHashSet<>();

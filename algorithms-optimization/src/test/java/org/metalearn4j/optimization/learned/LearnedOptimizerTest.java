@@ -160,7 +160,7 @@ class LearnedOptimizerTest {
     @Test
     void aDivergingUnrollStopsNamingTheStepAndLeavesTheLearnerAsItWas() {
         LearnedOptimizerLearner learner = LearnedOptimizerLearner.create(config(12, 3, MamlConfig.Order.FIRST,
-                1e4, List.of("")), QuadraticTasks.context(DIMS, 2), DataType.FLOAT);
+                1e20, List.of("")), QuadraticTasks.context(DIMS, 2), DataType.FLOAT);
         Task task = QuadraticTasks.task(4, DIMS, DataType.FLOAT);
         byte[] before = StateBytes.of(learner.state());
         assertThatThrownBy(() -> learner.step(List.of(task)))
