@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.metalearn4j.core.nn.LstmCell;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.optim.UpdateRule;
@@ -21,16 +22,24 @@ public final class LearnedLstmRule implements UpdateRule {
     private final Params weights;
     private final ParameterGroups groups;
     private final boolean firstOrder;
+    private final UnaryOperator<String> groupedName;
 
     /**
      * @param weights    the networks' weights, {@code <group>.*}
      * @param firstOrder take the optimizee's gradients as constants (Andrychowicz et al.: no second derivatives)
      */
     public LearnedLstmRule(CoordinatewiseLstm network, Params weights, ParameterGroups groups, boolean firstOrder) {
+        this(network, weights, groups, firstOrder, UnaryOperator.identity());
+    }
+
+    /** As the public constructor, matching groups against {@code groupedName} of each parameter's name. */
+    LearnedLstmRule(CoordinatewiseLstm network, Params weights, ParameterGroups groups, boolean firstOrder,
+                    UnaryOperator<String> groupedName) {
         this.network = network;
         this.weights = weights;
         this.groups = groups;
         this.firstOrder = firstOrder;
+        this.groupedName = groupedName;
     }
 
     /** Zero states for the parameters that require gradients (those an inner loop will update). */
@@ -67,7 +76,7 @@ public final class LearnedLstmRule implements UpdateRule {
         Map<Integer, List<String>> names = new LinkedHashMap<>();
         for (String n : params.names()) {
             if (grads.contains(n)) {
-                names.computeIfAbsent(groups.of(n), k -> new ArrayList<>()).add(n);
+                names.computeIfAbsent(groups.of(groupedName.apply(n)), k -> new ArrayList<>()).add(n);
             }
         }
         Map<Integer, Coordinates> out = new java.util.TreeMap<>();
@@ -80,8 +89,8 @@ public final class LearnedLstmRule implements UpdateRule {
         for (int l = 0; l < network.depth(); l++) {
             Tensor hidden = state.get(group + "." + l + ".hidden");
             if (hidden.shape()[0] != coordinates) {
-                throw new IllegalArgumentException("learned optimizer: the state of parameter group " + group + " covers "
-                        + hidden.shape()[0] + " coordinates, the parameters have " + coordinates);
+                throw new IllegalArgumentException("learned optimizer: the state of parameter group " + group
+                        + " covers " + hidden.shape()[0] + " coordinates, the parameters have " + coordinates);
             }
             layers.add(new LstmCell.State(hidden, state.get(group + "." + l + ".cell")));
         }

@@ -36,9 +36,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * the updates with respect to the LSTM's weights and averaged over the tasks, is applied by the meta-optimizer, and the
  * optimization continues from where it stopped (truncated backpropagation through time).
  *
- * <p>The LSTM's weights are {@code lstm.<group>.*} ({@link CoordinatewiseLstm}, one network per parameter group). An
- * iteration is all or nothing: a non-finite optimizee loss stops it with an error naming the task and step, and the
- * learner is put back to its state before the iteration.
+ * <p>The tasks of an iteration are optimized together ({@link ProblemBatch}): every step runs the LSTM once over the
+ * coordinates of all problems, which is the same as running it on each. The LSTM's weights are {@code lstm.<group>.*}
+ * ({@link CoordinatewiseLstm}, one network per parameter group). An iteration is all or nothing: a non-finite
+ * optimizee loss stops it with an error naming the task and step, and the learner is put back to its state before the
+ * iteration.
  */
 public final class LearnedOptimizerLearner implements Learner {
     /** The optimizer networks' weights live under {@code lstm.<group>.}. */
@@ -118,66 +120,60 @@ public final class LearnedOptimizerLearner implements Learner {
         long iteration = state.steps();
         Params weights = state.params();
         LearnedLstmRule rule = new LearnedLstmRule(network, weights.scope(LSTM), groups,
-                config.order() == MamlConfig.Order.FIRST);
+                config.order() == MamlConfig.Order.FIRST, ProblemBatch::parameterName);
         List<OptimizationProblem> problems = new ArrayList<>();
-        List<Trajectory> runs = new ArrayList<>();
+        List<Params> starts = new ArrayList<>();
         for (int j = 0; j < batch.size(); j++) {
             Task task = batch.get(j);
-            OptimizationProblem problem = new OptimizationProblem(optimizee, task.support(), task.type(), dataType,
-                    config.batchSize(), Seeds.derive(seed, iteration, j, 1));
-            problems.add(problem);
-            runs.add(new Trajectory(problem, rule, optimizee.init(Seeds.derive(seed, iteration, j, 0), dataType),
-                    config.order() == MamlConfig.Order.SECOND));
+            problems.add(new OptimizationProblem(optimizee, task.support(), task.type(), dataType,
+                    config.batchSize(), Seeds.derive(seed, iteration, j, 1)));
+            starts.add(optimizee.init(Seeds.derive(seed, iteration, j, 0), dataType));
         }
+        ProblemBatch joint = new ProblemBatch(problems);
+        Trajectory run = new Trajectory(joint, rule, joint.join(starts), config.order() == MamlConfig.Order.SECOND);
         double metaLoss = 0;
         double norm = 0;
         int truncations = 0;
         for (int from = 0; from < config.steps(); from += config.unroll()) {
             int length = Math.min(config.unroll(), config.steps() - from);
-            List<TaskResult> results = new ArrayList<>(runs.size());
-            for (int j = 0; j < runs.size(); j++) {
-                Tensor objective = truncation(runs.get(j), length, j);
-                results.add(MetaGradients.of(weights, objective, objective.item(), Double.NaN, Map.of()));
-                runs.get(j).detach();
-                metaLoss += objective.item() / runs.size();
-            }
-            norm = MetaGradients.update(state.optimizer(), weights, results, config.gradClip());
+            Tensor objective = truncation(run, length).div(joint.size());
+            TaskResult result = MetaGradients.of(weights, objective, objective.item(), Double.NaN, Map.of());
+            run.detach();
+            norm = MetaGradients.update(state.optimizer(), weights, List.of(result), config.gradClip());
+            metaLoss += objective.item();
             truncations++;
         }
         state.stepDone();
         double loss = 0;
         double metric = 0;
         try (Scope noGrad = Autograd.noGrad()) {
-            for (int j = 0; j < runs.size(); j++) {
-                Params trained = runs.get(j).params();
-                loss += problems.get(j).fullLoss(trained).item();
+            for (int j = 0; j < joint.size(); j++) {
+                Params trained = ProblemBatch.part(run.params(), j);
+                loss += joint.problem(j).fullLoss(trained).item();
                 Task task = batch.get(j);
                 TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
                 metric += query.metric(optimizee.forward(trained, query.x(), ForwardContext.training(seed)));
             }
         }
-        return new StepMetrics(loss / runs.size(), metric / runs.size(),
+        return new StepMetrics(loss / joint.size(), metric / joint.size(),
                 Map.of("metaLoss", metaLoss / truncations, MetaGradients.NORM, norm));
     }
 
     /**
-     * {@code length} steps of one problem and the truncation's objective: the mean loss at the parameters each step
-     * produced (the loss before the first update does not depend on the optimizer).
+     * {@code length} steps of all problems at once and the truncation's objective: the sum over the steps of the
+     * loss at the parameters each step produced (the loss before the first update does not depend on the optimizer),
+     * over the number of steps.
      */
-    private static Tensor truncation(Trajectory run, int length, int task) {
-        try {
-            Tensor total = null;
-            for (int k = 0; k < length; k++) {
-                Tensor loss = run.advance();
-                if (k > 0) {
-                    total = total == null ? loss : total.add(loss);
-                }
+    private static Tensor truncation(Trajectory run, int length) {
+        Tensor total = null;
+        for (int k = 0; k < length; k++) {
+            Tensor loss = run.advance();
+            if (k > 0) {
+                total = total == null ? loss : total.add(loss);
             }
-            Tensor last = run.loss();
-            return (total == null ? last : total.add(last)).div(length);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("task " + task + ": " + e.getMessage(), e);
         }
+        Tensor last = run.loss();
+        return (total == null ? last : total.add(last)).div(length);
     }
 
     /** Trains a fresh optimizee on each support set with the current optimizer for {@code evalSteps} steps. */

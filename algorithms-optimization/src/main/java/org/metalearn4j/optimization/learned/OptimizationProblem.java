@@ -11,6 +11,8 @@ import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One problem for a learned optimizer: a model trained on a task's support set, step {@code t} on the minibatch
@@ -18,7 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code batchSize} is 0 or at least its size). The same seed gives the same minibatches to every optimizer compared
  * on the problem.
  */
-public final class OptimizationProblem {
+public final class OptimizationProblem implements StepObjective {
     private final BackboneHeadModel model;
     private final Examples data;
     private final TaskType type;
@@ -49,6 +51,7 @@ public final class OptimizationProblem {
     }
 
     /** The loss of {@code params} on minibatch {@code step}. */
+    @Override
     public Tensor loss(Params params, int step) {
         TaskLoss batch = batch(step);
         return batch.loss(model.forward(params, batch.x(), ForwardContext.training(Seeds.derive(seed, step, 1))));
@@ -69,6 +72,20 @@ public final class OptimizationProblem {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = random.nextInt(n);
         }
-        return TaskLoss.of(new Examples(Rows.gather(data.x(), rows), Rows.gather(data.y(), rows)), type, dataType);
+        return TaskLoss.of(new Examples(Rows.gather(data.x(), rows), targets(rows)), type, dataType);
+    }
+
+    /** The targets of {@code rows}; class labels are picked in Java (libnd4j's gather crashed on label vectors). */
+    private INDArray targets(int[] rows) {
+        INDArray y = data.y();
+        if (y.rank() > 1) {
+            return Rows.gather(y, rows);
+        }
+        long[] all = y.toLongVector();
+        long[] picked = new long[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = all[rows[i]];
+        }
+        return Nd4j.createFromArray(picked).castTo(y.dataType());
     }
 }

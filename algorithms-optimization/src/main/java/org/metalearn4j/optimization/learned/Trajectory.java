@@ -5,13 +5,13 @@ import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.tensor.Tensor;
 
 /**
- * An optimization in progress: the problem's parameters after {@link #step()} updates of a rule, and the rule's
+ * An optimization in progress: the parameters after {@link #step()} updates of a rule, and the rule's
  * state. Each {@link #advance()} evaluates the loss on the current minibatch and updates once; a loss that is not
  * finite stops it with an error naming the step. The rule's learned weights may change between steps (a meta-update
  * between truncations writes them in place).
  */
 public final class Trajectory {
-    private final OptimizationProblem problem;
+    private final StepObjective objective;
     private final UpdateRule rule;
     private final boolean createGraph;
     private Params params;
@@ -19,11 +19,12 @@ public final class Trajectory {
     private int step;
 
     /**
+     * @param objective   the loss at each step (an {@link OptimizationProblem})
      * @param start       the problem's initial parameters (leaf variables)
      * @param createGraph record the gradients, for exact meta-gradients through them
      */
-    public Trajectory(OptimizationProblem problem, UpdateRule rule, Params start, boolean createGraph) {
-        this.problem = problem;
+    public Trajectory(StepObjective objective, UpdateRule rule, Params start, boolean createGraph) {
+        this.objective = objective;
         this.rule = rule;
         this.createGraph = createGraph;
         this.params = start;
@@ -42,7 +43,7 @@ public final class Trajectory {
 
     /** The loss of the current parameters on the current step's minibatch, checked to be finite. */
     public Tensor loss() {
-        Tensor loss = problem.loss(params, step);
+        Tensor loss = objective.loss(params, step);
         double value = loss.item();
         if (!Double.isFinite(value)) {
             throw new IllegalStateException("the optimizee loss is " + value + " at step " + step);

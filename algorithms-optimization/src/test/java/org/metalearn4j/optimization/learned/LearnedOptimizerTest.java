@@ -57,33 +57,40 @@ class LearnedOptimizerTest {
     }
 
     /**
-     * One truncation of three steps with a plain SGD meta-optimizer of rate 1 (so the update is minus the
-     * meta-gradient), against central differences of the truncation objective computed here from the public pieces.
+     * One truncation of three steps of two tasks, optimized jointly, with a plain SGD meta-optimizer of rate 1 (so
+     * the update is minus the meta-gradient), against central differences of the mean over the tasks of each task's
+     * truncation objective, computed here from the public pieces one task at a time.
      */
     @Test
     void theMetaUpdateIsTheExactGradientOfTheTruncationObjective() {
         LearnedOptimizerConfig config = config(3, 3, MamlConfig.Order.SECOND, 0.1, List.of(""));
         LearnedOptimizerLearner learner = LearnedOptimizerLearner.create(config, QuadraticTasks.context(DIMS, 5),
                 DataType.DOUBLE);
-        Task task = QuadraticTasks.task(8, DIMS, DataType.DOUBLE);
+        List<Task> tasks = List.of(QuadraticTasks.task(8, DIMS, DataType.DOUBLE),
+                QuadraticTasks.task(9, DIMS, DataType.DOUBLE));
         StateDict before = learner.state().withPrefix("params.");
         List<String> names = new ArrayList<>(before.names());
         List<INDArray> values = names.stream().map(before::get).toList();
-        learner.step(List.of(task));
+        learner.step(tasks);
         StateDict after = learner.state().withPrefix("params.");
         List<INDArray> analytic = names.stream().map(n -> before.get(n).sub(after.get(n))).toList();
 
         Function<List<INDArray>, Double> objective = vs -> {
             Params weights = Params.of(names.stream().map(n -> n.substring("lstm.".length())).toList(),
                     vs.stream().map(Tensor::constant).toList());
-            OptimizationProblem problem = new OptimizationProblem(learner.optimizee(), task.support(), task.type(),
-                    DataType.DOUBLE, 0, Seeds.derive(5, 0, 0, 1));
-            Trajectory run = new Trajectory(problem, new LearnedLstmRule(config.network(), weights,
-                    config.parameterGroups(), false), learner.optimizee().init(Seeds.derive(5, 0, 0, 0),
-                    DataType.DOUBLE), true);
-            run.advance();
-            double total = run.advance().item() + run.advance().item();
-            return (total + run.loss().item()) / 3;
+            double mean = 0;
+            for (int j = 0; j < tasks.size(); j++) {
+                Task task = tasks.get(j);
+                OptimizationProblem problem = new OptimizationProblem(learner.optimizee(), task.support(),
+                        task.type(), DataType.DOUBLE, 0, Seeds.derive(5, 0, j, 1));
+                Trajectory run = new Trajectory(problem, new LearnedLstmRule(config.network(), weights,
+                        config.parameterGroups(), false), learner.optimizee().init(Seeds.derive(5, 0, j, 0),
+                        DataType.DOUBLE), true);
+                run.advance();
+                double total = run.advance().item() + run.advance().item();
+                mean += (total + run.loss().item()) / 3 / tasks.size();
+            }
+            return mean;
         };
         GradCheck.matchesFiniteDifferences(objective, values, analytic, 1e-6);
     }
