@@ -15,8 +15,8 @@ import org.metalearn4j.optimization.MetaOptimizerConfig;
 public record LearnedOptimizerConfig(
         @JsonPropertyDescription("stacked LSTM layers of the optimizer (2 in the paper)") int layers,
         @JsonPropertyDescription("units per LSTM layer (20 in the paper)") int hidden,
-        @JsonPropertyDescription("exponent p of the log-and-sign gradient preprocessing (the paper's appendix uses"
-                + " 10)") double preprocessing,
+        @JsonPropertyDescription("exponent k of the log-and-sign gradient preprocessing (5 in the paper's reference"
+                + " code, 10 in its appendix)") double preprocessing,
         @JsonPropertyDescription("factor of the LSTM's read-out: the update of a coordinate (0.01 in the paper)")
         double outputScale,
         @JsonPropertyDescription("parameter-name prefixes, one optimizer network per group (first match wins);"

@@ -33,8 +33,9 @@ public final class LearnedOptimizerProvider implements LearnerProvider<LearnedOp
     }
 
     /**
-     * The paper's MNIST settings: two layers of 20 units, p = 5 (the issue's k), output scale 0.01, 100 steps in
-     * truncations of 20, first order; a 20-unit sigmoid MLP optimizee on minibatches of 128; Adam 1e-3.
+     * The paper's MNIST settings (as its reference code): two layers of 20 units, preprocessing k = 5, output scale
+     * 0.01, 100 steps in truncations of 20, first order; a 20-unit sigmoid MLP optimizee on minibatches of 128; Adam
+     * 1e-3.
      */
     @Override
     public LearnedOptimizerConfig defaults() {

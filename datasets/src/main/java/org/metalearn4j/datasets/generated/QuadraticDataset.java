@@ -15,9 +15,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Quadratic tasks as regression: the support set is W ({@code shot} rows of {@code dimensions}) with targets y, so a
- * linear model without bias has exactly the loss {@code mean_i (w_i . theta - y_i)^2}. The quadratic is the whole
- * objective, so the query set is the same W and y. Splits as for the other generated families: the same seed gives a
- * different quadratic in each split.
+ * linear model without bias has exactly the loss {@code mean_i (w_i . theta - y_i)^2}. With {@code batch} quadratics
+ * per task, W is block diagonal, {@code batch x shot} rows by {@code batch x dimensions} columns, each block one
+ * quadratic's: the loss is then the mean of the quadratics' losses and each block of theta sees only its own
+ * quadratic's gradient. The quadratic is the whole objective, so the query set is the same W and y. Splits as for the
+ * other generated families: the same seed gives a different quadratic in each split.
  */
 final class QuadraticDataset implements Dataset {
     private static final List<String> SPLITS = List.of("meta-train", "meta-val", "meta-test");
@@ -41,7 +43,7 @@ final class QuadraticDataset implements Dataset {
 
     @Override
     public long[] inputShape() {
-        return new long[] {config.dimensions()};
+        return new long[] {(long) config.batch() * config.dimensions()};
     }
 
     @Override
@@ -69,16 +71,21 @@ final class QuadraticDataset implements Dataset {
 
     private Task sample(SplittableRandom random, int rows, String domain) {
         int d = config.dimensions();
-        float[] w = new float[rows * d];
-        float[] y = new float[rows];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = draw(random);
+        int b = config.batch();
+        float[] w = new float[b * rows * b * d];
+        float[] y = new float[b * rows];
+        for (int q = 0; q < b; q++) {
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < d; c++) {
+                    w[(q * rows + r) * b * d + q * d + c] = draw(random);
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                y[q * rows + r] = draw(random);
+            }
         }
-        for (int i = 0; i < rows; i++) {
-            y[i] = draw(random);
-        }
-        Examples examples = new Examples(Nd4j.create(w, new long[] {rows, d}, DataType.FLOAT),
-                Nd4j.create(y, new long[] {rows, 1}, DataType.FLOAT));
+        Examples examples = new Examples(Nd4j.create(w, new long[] {(long) b * rows, (long) b * d}, DataType.FLOAT),
+                Nd4j.create(y, new long[] {(long) b * rows, 1}, DataType.FLOAT));
         return new Task(examples, examples, TaskType.REGRESSION, 1, rows, domain);
     }
 

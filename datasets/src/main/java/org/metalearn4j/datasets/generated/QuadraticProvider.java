@@ -23,7 +23,7 @@ public final class QuadraticProvider implements DatasetProvider<QuadraticConfig>
 
     @Override
     public QuadraticConfig defaults() {
-        return new QuadraticConfig(10, QuadraticConfig.Distribution.UNIFORM);
+        return new QuadraticConfig(10, QuadraticConfig.Distribution.UNIFORM, 1);
     }
 
     @Override

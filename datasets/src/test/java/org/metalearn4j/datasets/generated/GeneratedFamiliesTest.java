@@ -163,11 +163,29 @@ class GeneratedFamiliesTest {
         assertThat(task.support().x().maxNumber().doubleValue()).isLessThan(1.0);
         assertThat(data.episodes("meta-test", new EpisodeSpec(1, 10, 10)).sample(4).support().x())
                 .isNotEqualTo(task.support().x());
-        Dataset gaussian = provider.open(new QuadraticConfig(3, QuadraticConfig.Distribution.GAUSSIAN));
+        Dataset gaussian = provider.open(new QuadraticConfig(3, QuadraticConfig.Distribution.GAUSSIAN, 1));
         assertThat(gaussian.episodes("meta-train", new EpisodeSpec(1, 3, 3)).sample(1).support().x()
                 .minNumber().doubleValue()).isLessThan(0.0);
         assertThatThrownBy(() -> data.episodes("meta-train", new EpisodeSpec(1, 10, 5)))
                 .isInstanceOf(DatasetException.class).hasMessageContaining("query must equal shot (10), got 5");
+    }
+
+    /** A batch of quadratics is block diagonal: the mean loss of the quadratics, each block seeing its own. */
+    @Test
+    void aBatchOfQuadraticsIsOneBlockDiagonalRegression() {
+        Dataset batched = new QuadraticProvider().open(new QuadraticConfig(3, QuadraticConfig.Distribution.UNIFORM,
+                4));
+        assertThat(batched.inputShape()).containsExactly(12);
+        Task task = batched.episodes("meta-train", new EpisodeSpec(1, 3, 3)).sample(2);
+        var x = task.support().x();
+        assertThat(x.shape()).containsExactly(12, 12);
+        for (int r = 0; r < 12; r++) {
+            for (int c = 0; c < 12; c++) {
+                boolean block = r / 3 == c / 3;
+                assertThat(x.getDouble(r, c) != 0).as("(%d, %d)", r, c).isEqualTo(block);
+            }
+        }
+        assertThat(task.support().y().shape()).containsExactly(12, 1);
     }
 
     @Test

@@ -36,7 +36,7 @@ class LearnedOptimizationCliTest {
                 + "learner.params.innerSteps=1,learner.params.evalInnerSteps=1,train.metaBatch=2",
         "omniglot-bmaml.yaml|learner.params.backbone.channels=4,learner.params.particles=2,train.metaBatch=2",
         "quadratic-learned-optimizer.yaml|learner.params.steps=4,learner.params.unroll=2,learner.params.evalSteps=4,"
-                + "train.metaBatch=3",
+                + "dataset.params.batch=4",
         "fashion-mnist-learned-optimizer.yaml|learner.params.steps=3,learner.params.unroll=3,"
                 + "learner.params.evalSteps=3,train.shot=5,eval.shot=5,eval.query=5",
         "mixture-task-conditioned.yaml|train.metaBatch=3",
