@@ -39,9 +39,9 @@ class ConfigDescriptionsTest {
                 .contains("maml", "fomaml", "anil", "metasgd", "reptile", "protonet", "matchingnet", "relationnet",
                         "siamese", "omniglot", "omniglot-small", "fashion-mnist", "sinusoid", "harmonic", "gp-curves",
                         "pretrain", "finetune", "meta-train", "evaluate", "multitask", "zeroshot",
-                        "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp", "lstm-meta-learner",
-                        "learned-optimizer", "task-conditioned", "bmaml", "ensemble-maml", "quadratic", "mixture",
-                        "adam", "sgd", "rmsprop", "learned-lstm");
+                        "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp", "resnet12",
+                        "lstm-meta-learner", "learned-optimizer", "task-conditioned", "bmaml", "ensemble-maml",
+                        "quadratic", "mixture", "adam", "sgd", "rmsprop", "learned-lstm");
 
         List<String> missing = new ArrayList<>();
         Set<Class<?>> seen = new LinkedHashSet<>();

@@ -212,7 +212,7 @@ public final class TaskConditionedLearner implements TaskwiseLearner {
     @Override
     public FineTuneAdapter adapter() {
         Params snapshot = state.params().map(t -> Tensor.constant(t.value().dup()));
-        return FineTuneAdapter.withRule(model, weights(state.params()), (support, type) -> {
+        return FineTuneAdapter.withRule(model, weights(state.params()), (support, type, ways) -> {
             try (Scope noGrad = Autograd.noGrad()) {
                 return rule(snapshot, support, type);
             }
