@@ -213,6 +213,7 @@ public final class TaskConditionedLearner implements TaskwiseLearner {
     public FineTuneAdapter adapter() {
         Params snapshot = state.params().map(t -> Tensor.constant(t.value().dup()));
         return FineTuneAdapter.withRule(model, weights(state.params()), (support, type, ways) -> {
+            FineTuneAdapter.checkWays(model, type, ways);
             try (Scope noGrad = Autograd.noGrad()) {
                 return rule(snapshot, support, type);
             }
