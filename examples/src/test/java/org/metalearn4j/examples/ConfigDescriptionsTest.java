@@ -41,7 +41,8 @@ class ConfigDescriptionsTest {
                         "pretrain", "finetune", "meta-train", "evaluate", "multitask", "zeroshot",
                         "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp", "resnet12",
                         "lstm-meta-learner", "learned-optimizer", "task-conditioned", "bmaml", "ensemble-maml",
-                        "quadratic", "mixture", "adam", "sgd", "rmsprop", "learned-lstm");
+                        "quadratic", "mixture", "adam", "sgd", "rmsprop", "learned-lstm", "maml-rl", "fomaml-rl",
+                        "pretrain-rl", "joint", "nav2d", "movielens", "wordnet-glosses", "breast-cancer-sites");
 
         List<String> missing = new ArrayList<>();
         Set<Class<?>> seen = new LinkedHashSet<>();

@@ -99,7 +99,7 @@ public final class BayesianMamlLearner implements TaskwiseLearner {
             TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
             TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
             ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, state.steps(), index));
-            Params chaser = InnerLoop.adapt(meta, fast -> particles.objective(fast, support, ctx), rule(),
+            Params chaser = InnerLoop.adapt(meta, (fast, step) -> particles.objective(fast, support, ctx), rule(),
                     config.innerSteps(), config.order() == MamlConfig.Order.SECOND);
             Tensor objective = config.metaLoss() == BayesianMamlConfig.MetaLoss.CHASER
                     ? chaserLoss(chaser, union(task, dataType), ctx)
@@ -115,7 +115,7 @@ public final class BayesianMamlLearner implements TaskwiseLearner {
     /** The mean over particles of the squared distance to the leader, which is not differentiated. */
     private Tensor chaserLoss(Params chaser, TaskLoss all, ForwardContext ctx) {
         Params leader = InnerLoop.adapt(chaser.map(Tensor::detachVariable),
-                fast -> particles.objective(fast, all, ctx), UpdateRule.detached(rule()), config.leaderSteps(),
+                (fast, step) -> particles.objective(fast, all, ctx), UpdateRule.detached(rule()), config.leaderSteps(),
                 false).map(Tensor::detach);
         Tensor total = null;
         for (String n : chaser.names()) {

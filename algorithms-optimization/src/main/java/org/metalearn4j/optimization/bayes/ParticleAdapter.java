@@ -42,8 +42,8 @@ public final class ParticleAdapter implements Adapter {
         FineTuneAdapter.checkWays(particles.model(), type, ways);
         TaskLoss loss = TaskLoss.of(support, type, dataType);
         ForwardContext ctx = ForwardContext.training(0);
-        Params adapted = InnerLoop.adapt(snapshot.copyAsVariables(), fast -> particles.objective(fast, loss, ctx),
-                rule, steps, false).map(Tensor::detach);
+        Params adapted = InnerLoop.adapt(snapshot.copyAsVariables(),
+                (fast, step) -> particles.objective(fast, loss, ctx), rule, steps, false).map(Tensor::detach);
         return new UncertainPredictor() {
             @Override
             public Predictive predictive(INDArray x) {

@@ -100,11 +100,11 @@ class BayesianMamlTest {
                 Nd4j.concat(0, task.support().y(), task.query().y())), task.type(), DataType.DOUBLE);
         ForwardContext ctx = ForwardContext.training(Seeds.derive(3, 0, 0));
         Function<List<INDArray>, Params> chaser = vs -> InnerLoop.adapt(Params.of(names,
-                vs.stream().map(Tensor::variable).toList()), fast -> particles.objective(fast, support, ctx),
+                vs.stream().map(Tensor::variable).toList()), (fast, step) -> particles.objective(fast, support, ctx),
                 learner.rule(), config.innerSteps(), true);
         List<INDArray> values = names.stream().map(start::get).toList();
         Params leader = InnerLoop.adapt(chaser.apply(values).map(Tensor::detachVariable),
-                fast -> particles.objective(fast, all, ctx), learner.rule(), 1, false).map(Tensor::detach);
+                (fast, step) -> particles.objective(fast, all, ctx), learner.rule(), 1, false).map(Tensor::detach);
         Function<List<INDArray>, Double> distance = vs -> {
             Params c = chaser.apply(vs);
             double sum = 0;

@@ -1,7 +1,6 @@
 package org.metalearn4j.core.learner;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
@@ -11,7 +10,6 @@ import org.metalearn4j.core.optim.Optimizer;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The two halves of a {@link TaskwiseLearner} whose update is "the mean meta-gradient, applied by an optimizer":
@@ -40,24 +38,9 @@ public final class MetaGradients {
         return new TaskResult(gradient, loss, metric, extras);
     }
 
-    /** The mean of the results' gradients, named like {@code meta}, summed in task order. */
+    /** The mean of the results' gradients, named like {@code meta}, summed in task order ({@link TaskResults}). */
     public static Params mean(Params meta, List<TaskResult> results) {
-        if (results.isEmpty()) {
-            throw new IllegalArgumentException("step: the meta-batch is empty");
-        }
-        List<String> names = meta.names();
-        INDArray[] sums = new INDArray[names.size()];
-        for (TaskResult t : results) {
-            for (int k = 0; k < sums.length; k++) {
-                INDArray g = t.tensors().get(names.get(k));
-                sums[k] = sums[k] == null ? g : sums[k].addi(g);
-            }
-        }
-        List<Tensor> mean = new ArrayList<>(sums.length);
-        for (INDArray sum : sums) {
-            mean.add(Tensor.constant(sum.divi(results.size())));
-        }
-        return meta.withTensors(mean);
+        return meta.withTensors(Arrays.stream(TaskResults.mean(results, meta.names())).map(Tensor::constant).toList());
     }
 
     /**
@@ -78,21 +61,11 @@ public final class MetaGradients {
     /**
      * Applies the mean meta-gradient of {@code results} to {@code state}'s parameters with its optimizer, clipped to
      * the global norm {@code gradClip} when it is positive, and counts the step. The metrics are the tasks' mean loss,
-     * metric and extras (the first result's keys) and {@value #NORM}.
+     * metric and extras ({@link TaskResults#metrics}) and {@value #NORM}.
      */
     public static StepMetrics apply(TrainingState state, List<TaskResult> results, double gradClip) {
         double norm = update(state.optimizer(), state.params(), results, gradClip);
         state.stepDone();
-        double loss = 0;
-        double metric = 0;
-        Map<String, Double> extras = new LinkedHashMap<>();
-        for (TaskResult t : results) {
-            loss += t.loss();
-            metric += t.metric();
-            results.get(0).extras().keySet().forEach(k -> extras.merge(k, t.extras().get(k), Double::sum));
-        }
-        extras.replaceAll((k, v) -> v / results.size());
-        extras.put(NORM, norm);
-        return new StepMetrics(loss / results.size(), metric / results.size(), extras);
+        return TaskResults.metrics(results, Map.of(NORM, norm));
     }
 }

@@ -17,7 +17,7 @@ public record MlpConfig(
         @JsonPropertyDescription("widths of the Linear + activation layers, e.g. [40, 40]; [] for none (the head"
                 + " then sees the flattened input, a linear model)") List<Integer> hidden,
         @JsonPropertyDescription("nonlinearity after each layer: relu, sigmoid (Andrychowicz et al.'s MNIST MLP) or"
-                + " tanh") Nonlinearity activation) {
+                + " tanh (the usual choice for policies in reinforcement learning)") Nonlinearity activation) {
 
     /** The nonlinearity after each hidden layer. */
     public enum Nonlinearity {

@@ -10,7 +10,7 @@ import org.metalearn4j.core.nn.Sequential;
 
 /**
  * {@code mlp}: the flattened input through one Linear + activation (ReLU by default) layer per width (Finn et al.'s
- * 40-40 regression network). Parameters {@code <i>.weight, <i>.bias}, with a Flatten at index 0 unless the input is
+ * 40-40 regression network; 64-64 tanh is their policy network). Parameters {@code <i>.weight, <i>.bias}, with a Flatten at index 0 unless the input is
  * already a vector; without layers the features are the flattened input.
  */
 public final class MlpProvider implements BackboneProvider<MlpConfig> {
