@@ -54,7 +54,7 @@ class BackboneSpecTest {
         Tensor expected = x.affine(p.get("0.weight"), p.get("0.bias")).tanh();
         assertThat(tanh.module().forward(p, x, ForwardContext.eval()).value()).isEqualTo(expected.value());
         assertThatThrownBy(() -> bind("{\"type\":\"mlp\",\"activation\":\"sigmoidal\"}"))
-                .hasMessageContaining("activation").hasMessageContaining("[relu, tanh]");
+                .hasMessageContaining("activation").hasMessageContaining("[relu, sigmoid, tanh]");
     }
 
     @Test
