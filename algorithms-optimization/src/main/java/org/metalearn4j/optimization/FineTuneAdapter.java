@@ -38,8 +38,7 @@ public final class FineTuneAdapter implements Adapter {
     private final HeadInit head;
     private final MamlConfig.BatchStatistics statistics;
     private final Params snapshot;
-    private final Params alphaSnapshot;
-    private final double innerLr;
+    private final RuleForSupport rules;
     private final int steps;
     private final DataType dataType;
 
@@ -52,15 +51,59 @@ public final class FineTuneAdapter implements Adapter {
      */
     FineTuneAdapter(BackboneHeadModel model, AdaptationScope scope, HeadInit head,
                     MamlConfig.BatchStatistics statistics, Params meta, Params alpha, double innerLr, int steps) {
+        this(model, scope, head, statistics, meta, rates(alpha, innerLr), steps);
+    }
+
+    private FineTuneAdapter(BackboneHeadModel model, AdaptationScope scope, HeadInit head,
+                            MamlConfig.BatchStatistics statistics, Params meta, RuleForSupport rules, int steps) {
         this.model = model;
         this.scope = scope;
         this.head = head;
         this.statistics = statistics;
         this.snapshot = meta.copyAsVariables();
-        this.alphaSnapshot = alpha == null ? null : alpha.map(t -> Tensor.constant(t.value().dup()));
-        this.innerLr = innerLr;
+        this.rules = rules;
         this.steps = steps;
         this.dataType = snapshot.tensors().get(0).dataType();
+    }
+
+    /** The update rule for one episode, which may depend on its support set (a task-conditioned optimizer's). */
+    @FunctionalInterface
+    public interface RuleForSupport {
+        /** The rule for an episode of {@code ways} classes (1 for regression) with this support set. */
+        UpdateRule rule(Examples support, TaskType type, int ways);
+    }
+
+    /**
+     * An adapter of the whole of {@code model} with its meta-learned head of {@code train.way} outputs, from a copy
+     * of {@code start} taken now, with the rule {@code rules} gives each episode; the rule must hold its own copies of
+     * anything it learned (later training must not reach it).
+     */
+    public static FineTuneAdapter withRule(BackboneHeadModel model, Params start, RuleForSupport rules, int steps) {
+        return new FineTuneAdapter(model, AdaptationScope.WHOLE, HeadInit.LEARNED,
+                MamlConfig.BatchStatistics.SEPARATE, start, rules, steps);
+    }
+
+    private static RuleForSupport rates(Params alpha, double innerLr) {
+        if (alpha == null) {
+            UpdateRule sgd = UpdateRule.sgd(innerLr);
+            return (support, type, ways) -> sgd;
+        }
+        Params copy = alpha.map(t -> Tensor.constant(t.value().dup()));
+        return (support, type, ways) -> UpdateRule.learnedRates(EpisodeHead.rates(copy, ways));
+    }
+
+    /**
+     * Fails naming {@code train.way} when a classification episode's ways differ from {@code model}'s outputs: for
+     * adapters whose head cannot be resized to an episode.
+     */
+    public static void checkWays(BackboneHeadModel model, TaskType type, int ways) {
+        if (type == TaskType.CLASSIFICATION) {
+            long outputs = model.head().parameterSpecs().get(0).shape()[0];
+            if (ways != outputs) {
+                throw new IllegalArgumentException("episode has " + ways + " ways but the learner was built for "
+                        + outputs + " (train.way)");
+            }
+        }
     }
 
     /**
@@ -91,8 +134,7 @@ public final class FineTuneAdapter implements Adapter {
         };
         EpisodeHead episode = EpisodeHead.start(head, start, support, type, ways,
                 GradientMetaLearner.featureWidth(model), features, EpisodeHead.Use.EVALUATION);
-        UpdateRule step = alphaSnapshot == null ? UpdateRule.sgd(innerLr)
-                : UpdateRule.learnedRates(EpisodeHead.rates(alphaSnapshot, ways));
+        UpdateRule step = rules.rule(support, type, ways);
         Module net = queries == null ? scope.net(model) : new FirstRows(scope.net(model), n);
         Params fast = InnerLoop.adapt(net, scope.adapted(episode.params()), input, loss, step, steps, false, ctx);
         return scope.merge(episode.params(), fast).map(Tensor::detach);

@@ -1,23 +1,21 @@
 package org.metalearn4j.optimization;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.MetaGradients;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
-import org.metalearn4j.core.learner.TaskResults;
 import org.metalearn4j.core.learner.TaskwiseLearner;
 import org.metalearn4j.core.learner.TrainingState;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
-import org.metalearn4j.core.optim.GradClip;
 import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
@@ -159,16 +157,8 @@ public final class GradientMetaLearner implements TaskwiseLearner {
     /** The mean of the tasks' meta-gradients, summed in task order, clipped if configured, applied by the optimizer. */
     @Override
     public StepMetrics applyResults(List<TaskResult> results) {
-        Params meta = state.params();
-        Params grads = meta.withTensors(Arrays.stream(TaskResults.mean(results, meta.names())).map(Tensor::constant)
-                .toList());
-        double norm = GradClip.globalNorm(grads);
-        if (config.gradClip() > 0) {
-            grads = GradClip.clipByGlobalNorm(grads, config.gradClip());
-        }
         state.optimizer().setLearningRateFactor(config.metaOptimizer().schedule().factor(state.steps()));
-        state.step(grads);
-        return TaskResults.metrics(results, Map.of("metaGradNorm", norm));
+        return MetaGradients.apply(state, results, config.gradClip());
     }
 
     @Override

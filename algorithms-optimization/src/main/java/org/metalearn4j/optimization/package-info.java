@@ -3,7 +3,8 @@
  * ({@link org.metalearn4j.optimization.GradientMetaLearner}) and {@code reptile}
  * ({@link org.metalearn4j.optimization.ReptileLearner}, {@link org.metalearn4j.optimization.BatchedReptileLearner}),
  * registered as
- * {@link org.metalearn4j.core.learner.LearnerProvider}s.
+ * {@link org.metalearn4j.core.learner.LearnerProvider}s; the learners that learn the optimizer itself or its
+ * uncertainty live in the sub-packages {@code lstm}, {@code learned}, {@code conditioned} and {@code bayes}.
  *
  * <p>All of them adapt with one routine, core's {@link org.metalearn4j.core.learner.InnerLoop}: steps of a
  * differentiable {@link org.metalearn4j.core.optim.UpdateRule} on the support loss, recorded with

@@ -13,6 +13,7 @@ import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.optim.OptimizerProvider;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
@@ -23,9 +24,12 @@ import org.nd4j.linalg.factory.Nd4j;
 class ProvidersTest {
 
     @Test
-    void allFiveLearnersAreDiscoverable() {
+    void everyLearnerIsDiscoverable() {
         List<String> names = ServiceLoader.load(LearnerProvider.class).stream().map(p -> p.get().name()).toList();
-        assertThat(names).contains("maml", "fomaml", "anil", "metasgd", "reptile");
+        assertThat(names).contains("maml", "fomaml", "anil", "metasgd", "reptile", "lstm-meta-learner",
+                "learned-optimizer", "task-conditioned", "bmaml", "ensemble-maml");
+        assertThat(ServiceLoader.load(OptimizerProvider.class).stream().map(p -> p.get().name()).toList())
+                .contains("learned-lstm");
     }
 
     @Test

@@ -15,11 +15,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Seeded sinusoid regression tasks (Finn et al.): y = A sin(x + phase), A in [0.1, 5], phase in [0, pi], x in [-5, 5].
  */
-final class SinusoidTasks {
+public final class SinusoidTasks {
     private SinusoidTasks() {
     }
 
-    static Task task(long seed, int shots, int queries) {
+    public static Task task(long seed, int shots, int queries) {
         SplittableRandom rng = new SplittableRandom(seed);
         double amplitude = 0.1 + 4.9 * rng.nextDouble();
         double phase = Math.PI * rng.nextDouble();
@@ -28,7 +28,7 @@ final class SinusoidTasks {
     }
 
     /** Meta-batch {@code iteration}: tasks {@code Seeds.derive(seed, iteration, j)} like the training loop's. */
-    static List<Task> batch(long seed, long iteration, int size, int shots, int queries) {
+    public static List<Task> batch(long seed, long iteration, int size, int shots, int queries) {
         List<Task> out = new ArrayList<>(size);
         for (int j = 0; j < size; j++) {
             out.add(task(Seeds.derive(seed, iteration, j), shots, queries));
@@ -36,7 +36,7 @@ final class SinusoidTasks {
         return out;
     }
 
-    static LearnerContext context(long seed) {
+    public static LearnerContext context(long seed) {
         return new LearnerContext(new long[] {1}, TaskType.REGRESSION, 1, 1, seed, Optional.empty());
     }
 

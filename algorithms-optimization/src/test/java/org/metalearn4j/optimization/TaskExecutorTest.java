@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.metalearn4j.core.exec.LocalTaskExecutor;
 import org.metalearn4j.core.exec.ScheduledTask;
 import org.metalearn4j.core.exec.TaskExecutor;
@@ -19,6 +23,13 @@ import org.metalearn4j.core.learner.TaskwiseLearner;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
+import org.metalearn4j.optimization.bayes.BayesianMamlConfig;
+import org.metalearn4j.optimization.bayes.BayesianMamlLearner;
+import org.metalearn4j.optimization.conditioned.EncoderConfig;
+import org.metalearn4j.optimization.conditioned.TaskConditionedConfig;
+import org.metalearn4j.optimization.conditioned.TaskConditionedLearner;
+import org.metalearn4j.optimization.lstm.LstmMetaLearner;
+import org.metalearn4j.optimization.lstm.LstmMetaLearnerConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -105,5 +116,40 @@ class TaskExecutorTest {
         ReptileConfig serial = new ReptileConfig(3, 0.02, 0.5, false, 1, BackboneSpec.mlp(6), 1);
         assertThat(ReptileLearner.create(serial, SinusoidTasks.context(2), DataType.DOUBLE))
                 .isNotInstanceOf(TaskwiseLearner.class);
+    }
+
+    static Stream<Arguments> learnersOfIssue19() {
+        IntFunction<TaskwiseLearner> lstm = threads -> LstmMetaLearner.create(new LstmMetaLearnerConfig(
+                MamlConfig.Order.FIRST, 2, 2, 3, 10.0, BackboneSpec.mlp(4), MetaOptimizerConfig.defaults(), 0.25,
+                threads), SinusoidTasks.context(4), DataType.FLOAT);
+        IntFunction<TaskwiseLearner> conditioned = threads -> TaskConditionedLearner.create(new TaskConditionedConfig(
+                MamlConfig.Order.SECOND, 2, 0.05, 2, true, new EncoderConfig(List.of(5), 3), BackboneSpec.mlp(4),
+                MetaOptimizerConfig.defaults(), 0, threads), SinusoidTasks.context(4), DataType.FLOAT);
+        IntFunction<TaskwiseLearner> bmaml = threads -> BayesianMamlLearner.create(new BayesianMamlConfig(3,
+                MamlConfig.Order.SECOND, 1, 0.1, 1, BayesianMamlConfig.MetaLoss.CHASER, 1, 0, 1.0,
+                BackboneSpec.mlp(4), MetaOptimizerConfig.defaults(), 0, threads), SinusoidTasks.context(4),
+                BayesianMamlLearner.Variant.BMAML, DataType.FLOAT);
+        return Stream.of(Arguments.of("lstm-meta-learner", lstm), Arguments.of("task-conditioned", conditioned),
+                Arguments.of("bmaml", bmaml));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("learnersOfIssue19")
+    void learnedOptimizersAndParticlesGoThroughTheSameSeam(String name, IntFunction<TaskwiseLearner> factory)
+            throws IOException {
+        TaskwiseLearner plain = factory.apply(1);
+        TaskwiseLearner reversed = factory.apply(1);
+        TaskwiseLearner threaded = factory.apply(2);
+        ReversingExecutor reversing = new ReversingExecutor();
+        for (int it = 0; it < 2; it++) {
+            List<Task> batch = SinusoidTasks.batch(5, it, 3, 5, 5);
+            StepMetrics a = plain.step(batch);
+            assertThat(reversing.step(reversed, ScheduledTask.unseeded(batch))).isEqualTo(a);
+            assertThat(new LocalTaskExecutor(2).step(threaded, ScheduledTask.unseeded(batch)).loss())
+                    .isEqualTo(a.loss());
+        }
+        assertThat(bytes(reversed.state())).isEqualTo(bytes(plain.state()));
+        assertThat(bytes(threaded.state())).isEqualTo(bytes(plain.state()));
+        assertThat(reversing.computed).containsExactly(2, 1, 0, 2, 1, 0);
     }
 }

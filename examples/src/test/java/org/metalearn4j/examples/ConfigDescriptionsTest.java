@@ -17,13 +17,14 @@ import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.backbone.BackboneProvider;
+import org.metalearn4j.core.optim.OptimizerProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.spi.Provider;
 
 /**
  * Every key a user can write has a description that {@code metalearn config --defaults} prints: each record
  * component of the run configuration and of every provider's configuration found on this class path (learners, data
- * sets, stages, backbones; backends have none), at any depth, inside lists and maps too.
+ * sets, stages, backbones, optimizers; backends have none), at any depth, inside lists and maps too.
  */
 class ConfigDescriptionsTest {
 
@@ -31,7 +32,7 @@ class ConfigDescriptionsTest {
     void everyConfigKeyOfEveryProviderHasADescription() {
         List<Provider<?>> providers = new ArrayList<>();
         for (Class<?> service : List.of(LearnerProvider.class, DatasetProvider.class, StageProvider.class,
-                BackboneProvider.class)) {
+                BackboneProvider.class, OptimizerProvider.class)) {
             ServiceLoader.load(service).forEach(p -> providers.add((Provider<?>) p));
         }
         assertThat(providers).extracting(Provider::name)
@@ -40,8 +41,9 @@ class ConfigDescriptionsTest {
                         "pretrain", "finetune", "meta-train", "evaluate", "multitask", "zeroshot",
                         "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp", "resnet12",
                         "cnp", "np", "anp", "weightgen", "hypernet", "mann", "task-encoder", "image-completion",
-                        "maml-rl", "fomaml-rl", "pretrain-rl", "joint", "nav2d", "movielens", "wordnet-glosses",
-                        "breast-cancer-sites");
+                        "lstm-meta-learner", "learned-optimizer", "task-conditioned", "bmaml", "ensemble-maml",
+                        "quadratic", "mixture", "adam", "sgd", "rmsprop", "learned-lstm", "maml-rl", "fomaml-rl",
+                        "pretrain-rl", "joint", "nav2d", "movielens", "wordnet-glosses", "breast-cancer-sites");
 
         List<String> missing = new ArrayList<>();
         Set<Class<?>> seen = new LinkedHashSet<>();

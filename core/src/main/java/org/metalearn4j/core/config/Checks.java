@@ -37,6 +37,14 @@ public final class Checks {
         return value;
     }
 
+    /** Fails unless {@code 0 <= value < 1} (decay rates, momentum). */
+    public static double fraction(String field, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(field + ": expected a number in [0, 1), got " + value);
+        }
+        return value;
+    }
+
     /** Fails unless {@code value > 0} and finite. */
     public static double positive(String field, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {

@@ -1,9 +1,15 @@
 package org.metalearn4j.core.nn;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.metalearn4j.core.tensor.Autograd;
+import org.metalearn4j.core.tensor.Op;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One LSTM step with PyTorch's parameters and gate order (input, forget, cell, output): {@code weight_ih [4H, in]},
@@ -37,20 +43,100 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
                 Tensor.constant(Nd4j.zeros(type, n, hiddenSize)));
     }
 
-    /** One step from {@code state} on input {@code x [N, inputSize]}. */
+    /**
+     * One step from {@code state} on input {@code x [N, inputSize]}. Recorded as one fused op: its first-order
+     * backward works on the few arrays the step keeps (the gates, the cell state and its tanh) instead of a graph of
+     * twenty small ops, which for coordinatewise learned optimizers (a batch of every parameter entry) is most of the
+     * time and memory; its differentiable backward differentiates the same step written in {@link Tensor} ops, so
+     * higher orders stay exact.
+     */
     public State step(Params params, Tensor x, State state) {
         if (x.rank() != 2 || x.shape()[1] != inputSize) {
             throw new IllegalArgumentException("LstmCell(inputSize=" + inputSize + "): input has shape "
                     + java.util.Arrays.toString(x.shape()) + ", expected [N, " + inputSize + "]");
         }
-        Tensor gates = x.matmul(params.get("weight_ih"), false, true).add(params.get("bias_ih"))
-                .add(state.hidden().matmul(params.get("weight_hh"), false, true)).add(params.get("bias_hh"));
+        Tensor[] in = {x, state.hidden(), state.cell(), params.get("weight_ih"), params.get("weight_hh"),
+            params.get("bias_ih"), params.get("bias_hh")};
+        long h = hiddenSize;
+        INDArray gates = Nd4j.gemm(x.value(), in[3].value(), false, true)
+                .addi(Nd4j.gemm(in[1].value(), in[4].value(), false, true))
+                .addiRowVector(in[5].value()).addiRowVector(in[6].value());
+        INDArray i = Transforms.sigmoid(gates.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)), true);
+        INDArray f = Transforms.sigmoid(gates.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h)), true);
+        INDArray g = Transforms.tanh(gates.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)), true);
+        INDArray o = Transforms.sigmoid(gates.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * h, 4 * h)), true);
+        INDArray c = f.mul(in[2].value()).addi(i.mul(g));
+        INDArray tc = Transforms.tanh(c, true);
+        INDArray out = Nd4j.concat(1, o.mul(tc), c);
+        Tensor both = Op.record("lstmCell", out, (result, grad, needs) -> unfusedBackward(in, grad, needs),
+                (result, grad, needs) -> fusedBackward(in, i, f, g, o, tc, grad, needs), in);
+        return new State(both.slice(1, 0, h), both.slice(1, h, 2 * h));
+    }
+
+    /** The vector-Jacobian product of the step from its kept arrays (first order). */
+    private INDArray[] fusedBackward(Tensor[] in, INDArray i, INDArray f, INDArray g, INDArray o, INDArray tc,
+                                     INDArray grad, boolean[] needs) {
+        long h = hiddenSize;
+        INDArray gh = grad.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h));
+        INDArray gc = grad.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h));
+        // dc = gc + gh * o * (1 - tanh(c)^2)
+        INDArray dc = tc.mul(tc).rsubi(1.0).muli(o).muli(gh).addi(gc);
+        INDArray di = dc.mul(g).muli(i.rsub(1.0).muli(i));
+        INDArray df = dc.mul(in[2].value()).muli(f.rsub(1.0).muli(f));
+        INDArray dg = dc.mul(i).muli(g.mul(g).rsubi(1.0));
+        INDArray dout = gh.mul(tc).muli(o.rsub(1.0).muli(o));
+        INDArray dgates = Nd4j.concat(1, di, df, dg, dout);
+        INDArray[] grads = new INDArray[in.length];
+        if (needs[0]) {
+            grads[0] = Nd4j.gemm(dgates, in[3].value(), false, false);
+        }
+        if (needs[1]) {
+            grads[1] = Nd4j.gemm(dgates, in[4].value(), false, false);
+        }
+        if (needs[2]) {
+            grads[2] = dc.muli(f);
+        }
+        if (needs[3]) {
+            grads[3] = Nd4j.gemm(dgates, in[0].value(), true, false);
+        }
+        if (needs[4]) {
+            grads[4] = Nd4j.gemm(dgates, in[1].value(), true, false);
+        }
+        if (needs[5] || needs[6]) {
+            INDArray bias = dgates.sum(0);
+            grads[5] = needs[5] ? bias : null;
+            grads[6] = needs[6] ? bias.dup() : null;
+        }
+        return grads;
+    }
+
+    /** The vector-Jacobian product as a recorded graph: the step in Tensor ops, differentiated with createGraph. */
+    private Tensor[] unfusedBackward(Tensor[] in, Tensor grad, boolean[] needs) {
+        State next = unfused(in);
+        List<Tensor> wanted = new ArrayList<>();
+        for (int k = 0; k < in.length; k++) {
+            if (needs[k]) {
+                wanted.add(in[k]);
+            }
+        }
+        List<Tensor> grads = Autograd.grad(List.of(Tensor.concat(1, List.of(next.hidden(), next.cell()))),
+                List.of(grad), wanted, true, true);
+        Tensor[] out = new Tensor[in.length];
+        for (int k = 0, w = 0; k < in.length; k++) {
+            out[k] = needs[k] ? grads.get(w++) : null;
+        }
+        return out;
+    }
+
+    /** The same step in Tensor ops (x, h, c, weight_ih, weight_hh, bias_ih, bias_hh). */
+    private State unfused(Tensor[] in) {
+        Tensor gates = in[0].matmul(in[3], false, true).add(in[5]).add(in[1].matmul(in[4], false, true)).add(in[6]);
         long h = hiddenSize;
         Tensor i = gates.slice(1, 0, h).sigmoid();
         Tensor f = gates.slice(1, h, 2 * h).sigmoid();
         Tensor g = gates.slice(1, 2 * h, 3 * h).tanh();
         Tensor o = gates.slice(1, 3 * h, 4 * h).sigmoid();
-        Tensor c = f.mul(state.cell()).add(i.mul(g));
+        Tensor c = f.mul(in[2]).add(i.mul(g));
         return new State(o.mul(c.tanh()), c);
     }
 

@@ -15,6 +15,25 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class RunningStats {
     private final Map<String, INDArray[]> stats = new LinkedHashMap<>();
+    private final boolean lastBatch;
+
+    /** Running averages with each layer's momentum. */
+    public RunningStats() {
+        this(false);
+    }
+
+    private RunningStats(boolean lastBatch) {
+        this.lastBatch = lastBatch;
+    }
+
+    /**
+     * Statistics that are always those of the last training batch each layer saw (momentum 1, whatever the layer's
+     * own): how a learner normalises test inputs with a support set's statistics, so that query examples never see
+     * each other (non-transductive evaluation).
+     */
+    public static RunningStats lastBatch() {
+        return new RunningStats(true);
+    }
 
     /** The running mean of layer {@code path} (zeros before the first training batch). */
     public INDArray mean(String path, long channels, DataType type) {
@@ -26,8 +45,12 @@ public final class RunningStats {
         return entry(path, channels, type)[1];
     }
 
-    /** {@code running = (1 - momentum) * running + momentum * batch}, with the unbiased batch variance. */
-    public void update(String path, INDArray batchMean, INDArray unbiasedVariance, double momentum) {
+    /**
+     * {@code running = (1 - momentum) * running + momentum * batch}, with the unbiased batch variance; momentum 1
+     * for {@link #lastBatch()} statistics.
+     */
+    public void update(String path, INDArray batchMean, INDArray unbiasedVariance, double layerMomentum) {
+        double momentum = lastBatch ? 1.0 : layerMomentum;
         INDArray[] e = entry(path, batchMean.length(), batchMean.dataType());
         e[0].muli(1 - momentum).addi(batchMean.mul(momentum));
         e[1].muli(1 - momentum).addi(unbiasedVariance.mul(momentum));

@@ -52,4 +52,13 @@ public interface UpdateRule {
     static UpdateRule learnedRates(Params rates) {
         return new LearnedRatesRule(rates);
     }
+
+    /**
+     * {@code rule}'s steps with every returned tensor cut off from the graph: for adaptation that nothing
+     * differentiates through (evaluation), so a long inner loop keeps one step's graph alive instead of all of them.
+     * The parameters come back as fresh leaf variables, so the next step's gradient can still be taken.
+     */
+    static UpdateRule detached(UpdateRule rule) {
+        return new DetachedRule(rule);
+    }
 }

@@ -16,12 +16,16 @@ import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.backbone.BackboneProvider;
 import org.metalearn4j.core.nn.backbone.Conv4Provider;
 import org.metalearn4j.core.nn.backbone.MlpProvider;
+import org.metalearn4j.core.optim.OptimizerProvider;
+import org.metalearn4j.core.optim.provider.AdamProvider;
+import org.metalearn4j.core.optim.provider.RmsPropProvider;
+import org.metalearn4j.core.optim.provider.SgdProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 
 /**
- * Every learner, data set, pipeline stage, backend, backbone and {@link PluginModule} found by
+ * Every learner, data set, pipeline stage, backend, backbone, optimizer and {@link PluginModule} found by
  * {@link java.util.ServiceLoader} on the application class path and in the JARs of a plugins directory.
  *
  * <p>Each plugin JAR gets its own {@link URLClassLoader} whose parent is the application loader, so plugins see core
@@ -34,7 +38,7 @@ import org.metalearn4j.core.spi.ProviderRegistry;
 public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     /** The service interfaces the registry discovers, in discovery order. */
     static final List<Class<?>> SERVICES = List.of(LearnerProvider.class, DatasetProvider.class, StageProvider.class,
-            Backend.class, BackboneProvider.class, PluginModule.class);
+            Backend.class, BackboneProvider.class, OptimizerProvider.class, PluginModule.class);
 
     private final ProviderTable<LearnerProvider<?>> learners =
             new ProviderTable<>("learner", LearnerProvider.class);
@@ -44,7 +48,10 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     private final ProviderTable<Backend> backends = new ProviderTable<>("backend", Backend.class);
     private final ProviderTable<BackboneProvider<?>> backbones =
             new ProviderTable<>("backbone", BackboneProvider.class);
-    private final List<ProviderTable<?>> tables = List.of(learners, datasets, stages, backends, backbones);
+    private final ProviderTable<OptimizerProvider<?>> optimizers =
+            new ProviderTable<>("optimizer", OptimizerProvider.class);
+    private final List<ProviderTable<?>> tables = List.of(learners, datasets, stages, backends, backbones,
+            optimizers);
     private final List<PluginModule> modules = new ArrayList<>();
     private final List<PluginProblem> problems = new ArrayList<>();
     private final List<Path> pluginJars = new ArrayList<>();
@@ -98,14 +105,18 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
 
     /**
      * A registry of explicitly given providers (any of the discovered service types), e.g. for tests or embedding,
-     * plus core's built-in backbones ({@code conv4}, {@code mlp}), which nearly every learner's network is built from;
-     * a given backbone provider of the same name and a higher rank replaces one.
+     * plus core's built-in backbones ({@code conv4}, {@code mlp}), which nearly every learner's network is built from,
+     * and optimizers ({@code adam}, {@code sgd}, {@code rmsprop}); a given provider of the same name and a higher rank
+     * replaces one.
      */
     public static PluginRegistry of(String origin, Object... providers) {
         PluginRegistry registry = new PluginRegistry();
         List<Discovered> found = new ArrayList<>();
         found.add(Discovered.of(BackboneProvider.class, new Conv4Provider(), "core"));
         found.add(Discovered.of(BackboneProvider.class, new MlpProvider(), "core"));
+        found.add(Discovered.of(OptimizerProvider.class, new AdamProvider(), "core"));
+        found.add(Discovered.of(OptimizerProvider.class, new SgdProvider(), "core"));
+        found.add(Discovered.of(OptimizerProvider.class, new RmsPropProvider(), "core"));
         for (Object p : providers) {
             for (Class<?> service : SERVICES) {
                 if (service.isInstance(p)) {
@@ -184,6 +195,11 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     }
 
     @Override
+    public OptimizerProvider<?> optimizer(String name) {
+        return optimizers.get(name);
+    }
+
+    @Override
     public Collection<LearnerProvider<?>> learners() {
         return learners.all();
     }
@@ -206,6 +222,11 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
     @Override
     public Collection<BackboneProvider<?>> backbones() {
         return backbones.all();
+    }
+
+    @Override
+    public Collection<OptimizerProvider<?>> optimizers() {
+        return optimizers.all();
     }
 
     /** Where a provider came from: a JAR file name, or {@code classpath}. */

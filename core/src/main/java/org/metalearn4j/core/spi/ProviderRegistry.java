@@ -5,6 +5,7 @@ import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.backbone.BackboneProvider;
+import org.metalearn4j.core.optim.OptimizerProvider;
 import org.metalearn4j.core.pipeline.StageProvider;
 
 /**
@@ -23,6 +24,8 @@ public interface ProviderRegistry {
 
     BackboneProvider<?> backbone(String name);
 
+    OptimizerProvider<?> optimizer(String name);
+
     Collection<LearnerProvider<?>> learners();
 
     Collection<DatasetProvider<?>> datasets();
@@ -32,4 +35,6 @@ public interface ProviderRegistry {
     Collection<Backend> backends();
 
     Collection<BackboneProvider<?>> backbones();
+
+    Collection<OptimizerProvider<?>> optimizers();
 }

@@ -29,6 +29,17 @@ class BackboneSpecTest {
     }
 
     @Test
+    void mlpWithoutLayersIsTheFlattenedInputAndSigmoidLayersStayInTheUnitInterval() throws Exception {
+        Backbone none = BackboneSpec.mlp().build(IMAGE, BackboneUse.FEATURES);
+        assertThat(none.featureSize()).isEqualTo(784);
+        assertThat(none.module().parameterSpecs()).isEmpty();
+        Tensor sigmoid = features(bind("{\"type\": \"mlp\", \"hidden\": [20], \"activation\": \"sigmoid\"}")
+                .build(VECTOR, BackboneUse.FEATURES).module(), VECTOR);
+        assertThat(sigmoid.value().minNumber().doubleValue()).isGreaterThan(0.0);
+        assertThat(sigmoid.value().maxNumber().doubleValue()).isLessThan(1.0);
+    }
+
+    @Test
     void mlpFeaturesEndInReluSoTheyAreNonNegative() {
         Tensor out = features(BackboneSpec.mlp(7).build(VECTOR, BackboneUse.FEATURES).module(), VECTOR);
         assertThat(out.value().minNumber().doubleValue()).isGreaterThanOrEqualTo(0.0);
@@ -43,7 +54,7 @@ class BackboneSpecTest {
         Tensor expected = x.affine(p.get("0.weight"), p.get("0.bias")).tanh();
         assertThat(tanh.module().forward(p, x, ForwardContext.eval()).value()).isEqualTo(expected.value());
         assertThatThrownBy(() -> bind("{\"type\":\"mlp\",\"activation\":\"sigmoidal\"}"))
-                .hasMessageContaining("activation").hasMessageContaining("[relu, tanh]");
+                .hasMessageContaining("activation").hasMessageContaining("[relu, sigmoid, tanh]");
     }
 
     @Test
@@ -98,8 +109,8 @@ class BackboneSpecTest {
     void invalidFieldsAreNamedAsInTheYaml() {
         assertThatThrownBy(() -> new BackboneSpec(null, null)).hasMessageContaining("backbone.type")
                 .hasMessageContaining("got nothing");
-        assertThatThrownBy(() -> BackboneSpec.mlp())
-                .hasMessageContaining("backbone.hidden: expected a list of at least one layer width, got []");
+        assertThatThrownBy(() -> bind("{\"type\": \"mlp\", \"activation\": \"gelu\"}"))
+                .hasMessageContaining("learner.params.backbone.activation: expected one of [relu, sigmoid, tanh]");
         assertThatThrownBy(() -> BackboneSpec.mlp(8, 0))
                 .hasMessageContaining("backbone.hidden: expected widths >= 1, got [8, 0]");
         assertThatThrownBy(() -> BackboneSpec.conv4(0))

@@ -49,6 +49,26 @@ class OptimizerTest {
     }
 
     @Test
+    void rmsPropMatchesHandComputation() {
+        Params p = params();
+        RmsProp rms = new RmsProp(new RmsPropConfig(0.01, 0.9, 1e-8, 0, List.of()));
+        rms.step(p, grads(1));
+        rms.step(p, grads(2));
+        // b.w: v1 = 0.1 * 1.2^2, p1 = 0.5 - 0.01 * 1.2 / sqrt(v1); v2 = 0.9 v1 + 0.1 * 2.2^2
+        double v1 = 0.1 * 1.2 * 1.2;
+        double p1 = 0.5 - 0.01 * 1.2 / (Math.sqrt(v1) + 1e-8);
+        double v2 = 0.9 * v1 + 0.1 * 2.2 * 2.2;
+        assertThat(p.get("b.w").value().getDouble(0)).isCloseTo(p1 - 0.01 * 2.2 / (Math.sqrt(v2) + 1e-8), within());
+        Params restored = params();
+        RmsProp again = new RmsProp(new RmsPropConfig(0.01, 0.9, 1e-8, 0, List.of()));
+        again.step(restored, grads(1));
+        RmsProp loaded = new RmsProp(new RmsPropConfig(0.01, 0.9, 1e-8, 0, List.of()));
+        loaded.loadState(again.state());
+        loaded.step(restored, grads(2));
+        assertThat(restored.get("b.w").value()).isEqualTo(p.get("b.w").value());
+    }
+
+    @Test
     void frozenGroupIsNotUpdatedAndGroupsScaleLearningRates() {
         Params p = params();
         new Sgd(new SgdConfig(0.1, 0, 0, false, List.of(ParamGroup.frozen("a."), new ParamGroup("b.", 1.0, 0))))

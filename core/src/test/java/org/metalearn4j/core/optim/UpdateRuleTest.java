@@ -23,6 +23,18 @@ class UpdateRuleTest {
         assertThat(step.state().size()).isZero();
     }
 
+    @Test
+    void aDetachedRuleTakesTheSameStepsWithoutAGraphBetweenThem() {
+        Params p = Params.of(List.of("w"), List.of(Tensor.variable(GradCheck.random(1, 3)).mul(2.0)));
+        Params g = Params.of(List.of("w"), List.of(Tensor.constant(GradCheck.random(2, 3))));
+        UpdateRule.Step plain = UpdateRule.sgd(0.5).step(p, g, null, Params.empty());
+        UpdateRule.Step detached = UpdateRule.detached(UpdateRule.sgd(0.5)).step(p, g, null, Params.empty());
+        assertThat(detached.params().get("w").value()).isEqualTo(plain.params().get("w").value());
+        assertThat(plain.params().get("w").isLeaf()).isFalse();
+        assertThat(detached.params().get("w").isLeaf()).isTrue();
+        assertThat(detached.params().get("w").requiresGrad()).isTrue();
+    }
+
     /** The meta-gradient through a learned-rate step, with respect to the start and the rates, to second order. */
     @Test
     void learnedRatesAreDifferentiableToSecondOrder() {

@@ -12,27 +12,36 @@ import org.metalearn4j.core.task.TaskType;
  * A generated regression task family with splits {@code meta-train}, {@code meta-val} and {@code meta-test}. Every
  * split draws from the same distribution; a split's task for seed s uses {@code Seeds.derive(s, splitIndex)}, so the
  * same seed gives different functions in different splits and evaluation never repeats a training function by seed.
+ * With a finite number of training tasks, {@code meta-train} draws from that fixed set instead: task {@code k} of the
+ * set is the one of seed {@code k}, and a seed picks one of them.
  */
 public final class GeneratedDataset implements Dataset {
     private static final List<String> SPLITS = List.of("meta-train", "meta-val", "meta-test");
+    private static final String TRAIN = "meta-train";
     private final String name;
     private final RegressionFamily family;
     private final int minContext;
+    private final int trainTasks;
 
     /** @param name data set name, the first part of every task's domain */
     public GeneratedDataset(String name, RegressionFamily family) {
-        this(name, family, 0);
+        this(name, family, 0, 0);
     }
 
     /**
      * @param name       data set name, the first part of every task's domain
      * @param minContext 0 for fixed episode sizes; else context sizes are drawn from {@code minContext..shot}
      *                   ({@link RegressionTasks})
+     * @param trainTasks how many distinct tasks {@code meta-train} has, 0 for a fresh one per seed
      */
-    public GeneratedDataset(String name, RegressionFamily family, int minContext) {
+    public GeneratedDataset(String name, RegressionFamily family, int minContext, int trainTasks) {
+        if (trainTasks < 0) {
+            throw new IllegalArgumentException("trainTasks: expected an integer >= 0, got " + trainTasks);
+        }
         this.name = name;
         this.family = family;
         this.minContext = minContext;
+        this.trainTasks = trainTasks;
     }
 
     @Override
@@ -74,6 +83,9 @@ public final class GeneratedDataset implements Dataset {
         }
         RegressionTasks tasks = new RegressionTasks(family, spec.shot(), spec.query(), minContext,
                 name + "/" + split);
+        if (trainTasks > 0 && TRAIN.equals(split)) {
+            return seed -> tasks.sample(Seeds.derive(Math.floorMod(seed, trainTasks), index));
+        }
         return seed -> tasks.sample(Seeds.derive(seed, index));
     }
 }

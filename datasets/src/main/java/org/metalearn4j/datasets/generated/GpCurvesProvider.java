@@ -37,6 +37,6 @@ public final class GpCurvesProvider implements DatasetProvider<GpCurvesConfig> {
 
     @Override
     public Dataset open(GpCurvesConfig config) {
-        return new GeneratedDataset(name(), new GpCurvesFamily(config), config.minContext());
+        return new GeneratedDataset(name(), new GpCurvesFamily(config), config.minContext(), 0);
     }
 }

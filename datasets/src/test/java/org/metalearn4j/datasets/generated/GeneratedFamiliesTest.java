@@ -108,6 +108,86 @@ class GeneratedFamiliesTest {
         assertThat(square / samples).isCloseTo(1.0, within(0.1));
     }
 
+    /** Bayesian MAML's protocol: frequency in [0.5, 2], noise 0.01 A, a finite set of training functions. */
+    @Test
+    void sinusoidFrequencyNoiseAndAFiniteTrainingSet() throws Exception {
+        SinusoidProvider provider = new SinusoidProvider();
+        SinusoidConfig bmaml = ConfigBinder.bindParams(provider, ConfigMappers.yaml().readTree(
+                "{phaseMax: 6.283185307179586, frequencyMin: 0.5, frequencyMax: 2, noise: 0.01, trainTasks: 3}"),
+                "dataset.params", null);
+        Dataset data = provider.open(bmaml);
+        TaskSource train = data.episodes("meta-train", TEN_SHOT);
+        java.util.Set<String> functions = new java.util.HashSet<>();
+        for (long seed = 0; seed < 60; seed++) {
+            functions.add(train.sample(seed).support().y().toString());
+        }
+        assertThat(functions).hasSize(3);
+        TaskSource test = data.episodes("meta-test", TEN_SHOT);
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        for (long seed = 0; seed < 20; seed++) {
+            fresh.add(test.sample(seed).support().y().toString());
+        }
+        assertThat(fresh).hasSize(20);
+        // the family draws amplitude, phase and frequency in that order, then each input and its noise
+        SinusoidFamily family = new SinusoidFamily(new SinusoidConfig(1, 2, 0, 1, -5, 5, 0.5, 2, 0.01, 0));
+        float[] x = new float[50];
+        float[] y = new float[50];
+        family.sample(new SplittableRandom(3), x, y);
+        SplittableRandom same = new SplittableRandom(3);
+        double amplitude = same.nextDouble(1, 2);
+        double phase = same.nextDouble(0, 1);
+        double frequency = same.nextDouble(0.5, 2);
+        double squares = 0;
+        for (int i = 0; i < x.length; i++) {
+            double residual = y[i] - amplitude * Math.sin(frequency * x[i] + phase);
+            squares += residual * residual;
+        }
+        assertThat(Math.sqrt(squares / x.length) / amplitude).as("noise standard deviation / amplitude")
+                .isBetween(0.006, 0.014);
+        assertThat(provider.open(provider.defaults()).episodes("meta-train", TEN_SHOT).sample(5).support().y())
+                .as("the defaults are still MAML's sinusoid").isEqualTo(new SinusoidProvider().open(
+                        new SinusoidConfig(0.1, 5.0, 0, Math.PI, -5, 5, 1, 1, 0, 0)).episodes("meta-train", TEN_SHOT)
+                        .sample(5).support().y());
+    }
+
+    @Test
+    void quadraticsAreLinearRegressionOnTheirRowsWithTheFunctionItselfAsQuery() {
+        QuadraticProvider provider = new QuadraticProvider();
+        Dataset data = provider.open(provider.defaults());
+        assertThat(data.inputShape()).containsExactly(10);
+        Task task = data.episodes("meta-train", new EpisodeSpec(1, 10, 10)).sample(4);
+        assertThat(task.support().x().shape()).containsExactly(10, 10);
+        assertThat(task.support().y().shape()).containsExactly(10, 1);
+        assertThat(task.query()).isEqualTo(task.support());
+        assertThat(task.support().x().minNumber().doubleValue()).isGreaterThanOrEqualTo(0.0);
+        assertThat(task.support().x().maxNumber().doubleValue()).isLessThan(1.0);
+        assertThat(data.episodes("meta-test", new EpisodeSpec(1, 10, 10)).sample(4).support().x())
+                .isNotEqualTo(task.support().x());
+        Dataset gaussian = provider.open(new QuadraticConfig(3, QuadraticConfig.Distribution.GAUSSIAN, 1));
+        assertThat(gaussian.episodes("meta-train", new EpisodeSpec(1, 3, 3)).sample(1).support().x()
+                .minNumber().doubleValue()).isLessThan(0.0);
+        assertThatThrownBy(() -> data.episodes("meta-train", new EpisodeSpec(1, 10, 5)))
+                .isInstanceOf(DatasetException.class).hasMessageContaining("query must equal shot (10), got 5");
+    }
+
+    /** A batch of quadratics is block diagonal: the mean loss of the quadratics, each block seeing its own. */
+    @Test
+    void aBatchOfQuadraticsIsOneBlockDiagonalRegression() {
+        Dataset batched = new QuadraticProvider().open(new QuadraticConfig(3, QuadraticConfig.Distribution.UNIFORM,
+                4));
+        assertThat(batched.inputShape()).containsExactly(12);
+        Task task = batched.episodes("meta-train", new EpisodeSpec(1, 3, 3)).sample(2);
+        var x = task.support().x();
+        assertThat(x.shape()).containsExactly(12, 12);
+        for (int r = 0; r < 12; r++) {
+            for (int c = 0; c < 12; c++) {
+                boolean block = r / 3 == c / 3;
+                assertThat(x.getDouble(r, c) != 0).as("(%d, %d)", r, c).isEqualTo(block);
+            }
+        }
+        assertThat(task.support().y().shape()).containsExactly(12, 1);
+    }
+
     @Test
     void badRangesAndWaysFailClearly() throws Exception {
         assertThatThrownBy(() -> ConfigBinder.bindParams(new SinusoidProvider(),

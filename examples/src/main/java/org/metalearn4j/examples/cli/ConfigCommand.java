@@ -68,6 +68,7 @@ final class ConfigCommand implements Callable<Integer> {
             r.datasets().forEach(p -> providers.add(Map.entry("dataset", p)));
             r.stages().forEach(p -> providers.add(Map.entry("stage", p)));
             r.backbones().forEach(p -> providers.add(Map.entry("backbone", p)));
+            r.optimizers().forEach(p -> providers.add(Map.entry("optimizer", p)));
             if (target != null) {
                 Provider<?> p = providers.stream().map(Map.Entry::getValue).filter(x -> x.name().equals(target))
                         .findFirst().orElseThrow(() -> new ConfigException("", "no provider named '" + target

@@ -26,15 +26,16 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = Session.open(plugins.dir, console.err())) {
             PluginRegistry r = session.registry();
-            console.out().printf("%-8s %-22s %-5s %-36s %s%n", "KIND", "NAME", "RANK", "ORIGIN", "DESCRIPTION");
+            console.out().printf("%-9s %-22s %-5s %-36s %s%n", "KIND", "NAME", "RANK", "ORIGIN", "DESCRIPTION");
             r.learners().forEach(p -> row("learner", p, r));
             r.datasets().forEach(p -> row("dataset", p, r));
             r.stages().forEach(p -> row("stage", p, r));
             r.backbones().forEach(p -> row("backbone", p, r));
-            r.backends().forEach(b -> console.out().printf("%-8s %-22s %-5d %-36s %s%n", "backend", b.name(),
+            r.optimizers().forEach(p -> row("optimizer", p, r));
+            r.backends().forEach(b -> console.out().printf("%-9s %-22s %-5d %-36s %s%n", "backend", b.name(),
                     b.rank(), r.origin(b), b.availability().available() ? "available"
                             : "unavailable: " + b.availability().reason()));
-            r.modules().forEach(m -> console.out().printf("%-8s %s%n", "module", m.getClass().getName()));
+            r.modules().forEach(m -> console.out().printf("%-9s %s%n", "module", m.getClass().getName()));
             r.pluginJars().forEach(j -> console.out().println("loaded plugin JAR: " + j));
             r.problems().forEach(p -> console.out().println("skipped: " + p));
             return 0;
@@ -42,6 +43,6 @@ final class PluginsCommand implements Callable<Integer> {
     }
 
     private void row(String kind, Provider<?> p, PluginRegistry r) {
-        console.out().printf("%-8s %-22s %-5d %-36s %s%n", kind, p.name(), p.rank(), r.origin(p), p.description());
+        console.out().printf("%-9s %-22s %-5d %-36s %s%n", kind, p.name(), p.rank(), r.origin(p), p.description());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.optim.OptimizerSpec;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /** Settings of the {@code finetune} stage; {@code metalearn config --defaults finetune} prints them. */
@@ -23,9 +24,12 @@ public record FinetuneConfig(
         @JsonPropertyDescription("L2-SP lambda toward the incoming backbone (0 = off)") double l2sp,
         @JsonPropertyDescription("replace the incoming MODEL's head by a fresh one for these classes (always for a"
                 + " BACKBONE)") boolean newHead,
-        @JsonPropertyDescription("Adam steps") int iterations,
+        @JsonPropertyDescription("optimizer steps") int iterations,
         @JsonPropertyDescription("examples per step") int batchSize,
-        @JsonPropertyDescription("architecture when starting from nothing") BackboneSpec backbone)
+        @JsonPropertyDescription("architecture when starting from nothing") BackboneSpec backbone,
+        @JsonPropertyDescription("the optimizer, {type: adam} by default; sgd, rmsprop, or learned-lstm with the path"
+                + " of a trained learned optimizer (frozen parameters stay frozen, learningRates scale its steps"
+                + " relative to lr)") OptimizerSpec optimizer)
         implements ProviderReferences {
     public FinetuneConfig {
         Checks.notBlank("dataset", dataset);
@@ -37,6 +41,7 @@ public record FinetuneConfig(
         Checks.atLeast("iterations", iterations, 1);
         Checks.atLeast("batchSize", batchSize, 1);
         Checks.present("backbone", backbone);
+        Checks.present("optimizer", optimizer);
     }
 
     public FinetunePlan plan() {

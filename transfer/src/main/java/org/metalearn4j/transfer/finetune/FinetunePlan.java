@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.function.Function;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.Params;
-import org.metalearn4j.core.optim.Adam;
-import org.metalearn4j.core.optim.AdamConfig;
 import org.metalearn4j.core.optim.Optimizer;
+import org.metalearn4j.core.optim.OptimizerSetup;
 import org.metalearn4j.core.optim.ParamGroup;
+import org.metalearn4j.core.optim.provider.AdamProvider;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.transfer.model.Classifier;
@@ -59,14 +59,23 @@ public record FinetunePlan(FinetuneMode mode, int k, Map<String, Double> learnin
         return frozen;
     }
 
-    /** Adam with frozen parameters at learning rate 0 and the per-prefix rates; longer prefixes match first. */
+    /** Adam with the plan's {@link #setup}. */
     public Optimizer optimizer(Set<String> frozen) {
+        AdamProvider adam = new AdamProvider();
+        return adam.create(adam.defaults(), setup(frozen));
+    }
+
+    /**
+     * What any optimizer is told: base rate {@code lr}, frozen parameters at learning rate 0 and the per-prefix
+     * rates, longer prefixes matching first.
+     */
+    public OptimizerSetup setup(Set<String> frozen) {
         List<ParamGroup> groups = new ArrayList<>();
         frozen.forEach(name -> groups.add(ParamGroup.frozen(name)));
         learningRates.entrySet().stream()
                 .sorted((a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()))
                 .forEach(e -> groups.add(new ParamGroup(e.getKey(), e.getValue(), 0)));
-        return new Adam(new AdamConfig(lr, 0.9, 0.999, 1e-8, 0, groups));
+        return new OptimizerSetup(lr, groups);
     }
 
     /** L2-SP toward {@code start}'s backbone values on trainable backbone parameters, or {@code null} when off. */

@@ -64,7 +64,8 @@ final class FinetuneStage implements PipelineStage {
         Set<String> frozen = plan.frozen(model, inherited);
         StateDict start = model.state();
         MiniBatchLoop.Result r = model.train(data.examples(), null, config.iterations(), config.batchSize(),
-                plan.optimizer(frozen), plan.regulariser(start, frozen), Seeds.derive(context.seed(), 2),
+                config.optimizer().create(context.registry(), plan.setup(frozen)), plan.regulariser(start, frozen),
+                Seeds.derive(context.seed(), 2),
                 context.progress());
         model.restoreStatistics(start, layer -> frozen.contains(layer + ".weight"));
 

@@ -3,6 +3,7 @@ package org.metalearn4j.transfer.finetune;
 import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.optim.OptimizerSpec;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageProvider;
 
@@ -26,7 +27,7 @@ public final class FinetuneStageProvider implements StageProvider<FinetuneConfig
     @Override
     public FinetuneConfig defaults() {
         return new FinetuneConfig("fashion-mnist", "target-train", "target-test", List.of(), 0, FinetuneMode.FULL, 1,
-                Map.of(), 1e-3, 0.0, true, 500, 64, BackboneSpec.conv4(64));
+                Map.of(), 1e-3, 0.0, true, 500, 64, BackboneSpec.conv4(64), OptimizerSpec.adam());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.optim.OptimizerSpec;
 import org.metalearn4j.transfer.pipeline.ProviderReferences;
 
 /** Settings of the {@code pretrain} stage; {@code metalearn config --defaults pretrain} prints them. */
@@ -14,9 +15,11 @@ public record PretrainConfig(
         @JsonPropertyDescription("class indices to train on; empty for all") List<Integer> classes,
         @JsonPropertyDescription("cap on examples per class (0 = all)") int maxPerClass,
         @JsonPropertyDescription("the network to pretrain") BackboneSpec backbone,
-        @JsonPropertyDescription("Adam steps") int iterations,
+        @JsonPropertyDescription("optimizer steps") int iterations,
         @JsonPropertyDescription("examples per step") int batchSize,
-        @JsonPropertyDescription("Adam learning rate") double lr) implements ProviderReferences {
+        @JsonPropertyDescription("the optimizer's learning rate") double lr,
+        @JsonPropertyDescription("the optimizer, {type: adam} by default; sgd, rmsprop, or learned-lstm with the path"
+                + " of a trained learned optimizer") OptimizerSpec optimizer) implements ProviderReferences {
     public PretrainConfig {
         Checks.notBlank("dataset", dataset);
         Checks.notBlank("split", split);
@@ -26,6 +29,7 @@ public record PretrainConfig(
         Checks.atLeast("iterations", iterations, 1);
         Checks.atLeast("batchSize", batchSize, 1);
         Checks.positive("lr", lr);
+        Checks.present("optimizer", optimizer);
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.metalearn4j.core.nn.BackboneSpec;
-import org.metalearn4j.core.optim.Adam;
-import org.metalearn4j.core.optim.AdamConfig;
+import org.metalearn4j.core.optim.OptimizerSetup;
+import org.metalearn4j.core.optim.OptimizerSpec;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
@@ -39,7 +39,8 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
 
     @Override
     public PretrainConfig defaults() {
-        return new PretrainConfig("omniglot-small", "meta-train", List.of(), 0, BackboneSpec.conv4(64), 2000, 64, 1e-3);
+        return new PretrainConfig("omniglot-small", "meta-train", List.of(), 0, BackboneSpec.conv4(64), 2000, 64, 1e-3,
+                OptimizerSpec.adam());
     }
 
     @Override
@@ -51,7 +52,8 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
             Classifier model = new Classifier(spec, data.inputShape(), data.classes(),
                     Seeds.derive(context.seed(), 1), context.registry());
             MiniBatchLoop.Result r = model.train(data.examples(), null, config.iterations(), config.batchSize(),
-                    new Adam(AdamConfig.of(config.lr())), null, Seeds.derive(context.seed(), 2), context.progress());
+                    config.optimizer().create(context.registry(), OptimizerSetup.of(config.lr())), null,
+                    Seeds.derive(context.seed(), 2), context.progress());
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("train.loss", r.loss());
             metrics.put("train.accuracy", r.accuracy());

@@ -73,6 +73,26 @@ class FinetuneStageTest {
     }
 
     @Test
+    void aNamedOptimizerFineTunesAndKeepsFrozenParametersFrozen() {
+        List<Artifact> out = run("""
+                seed: 3
+                stages:
+                  - stage: pretrain
+                    config: {dataset: blobs, split: train, classes: [0, 1, 2, 3, 4],
+                             backbone: {type: mlp, hidden: [16, 16]}, iterations: 15, batchSize: 32, lr: 0.02,
+                             optimizer: {type: rmsprop}}
+                  - stage: finetune
+                    config: {dataset: blobs, split: train, testSplit: test, classes: [5, 6, 7, 8, 9],
+                             mode: last-k, k: 1, iterations: 15, batchSize: 32, lr: 0.05,
+                             optimizer: {type: sgd, momentum: 0.9}}
+                """, dir.resolve("opt"));
+        Artifact tuned = out.get(1);
+        assertThat(tuned.metrics().get("test.accuracy")).isGreaterThan(0.6);
+        assertThat(tuned.state().get("backbone.1.weight")).isEqualTo(out.get(0).state().get("1.weight"));
+        assertThat(tuned.state().get("backbone.3.weight")).isNotEqualTo(out.get(0).state().get("3.weight"));
+    }
+
+    @Test
     void lastKTrainsOnlyTheLastBackboneBlocksAndTheHead() {
         Classifier model = new Classifier(BackboneSpec.mlp(8, 8), new long[] {1, 4, 4}, 3, 1,
                 PluginRegistry.classpath());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.optim.OptimizerSpec;
 import org.metalearn4j.core.spi.ConfigException;
 
 /** A stage's {@code backbone} binds as the learners' does, over the provider's default conv4. */
@@ -32,5 +33,18 @@ class PretrainConfigTest {
                 ConfigMappers.yaml().readTree("backbone: {type: mlp, hidden: [16, 0]}"), "stages[0].config", null))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("stages[0].config.backbone.hidden: expected widths >= 1, got [16, 0]");
+    }
+
+    @Test
+    void theOptimizerIsAdamByDefaultAndAnyProviderByNameWithItsSettings() throws Exception {
+        assertThat(ConfigBinder.bindParams(PROVIDER, null, "stages[0].config", null).optimizer())
+                .isEqualTo(OptimizerSpec.adam());
+        PretrainConfig rmsprop = ConfigBinder.bindParams(PROVIDER,
+                ConfigMappers.yaml().readTree("optimizer: {type: rmsprop, alpha: 0.9}"), "stages[0].config", null);
+        assertThat(rmsprop.optimizer().toJson().toString()).isEqualTo("{\"type\":\"rmsprop\",\"alpha\":0.9}");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(PROVIDER,
+                ConfigMappers.yaml().readTree("optimizer: {type: sgd, nesterov: true}"), "stages[0].config", "p.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("stages[0].config.optimizer.nesterov: Nesterov momentum needs momentum > 0 (in p.yaml)");
     }
 }

@@ -10,17 +10,19 @@ import org.metalearn4j.core.nn.Activation;
 /**
  * Configuration of the {@code mlp} backbone.
  *
- * @param hidden     widths of its layers
+ * @param hidden     widths of its layers; none for the flattened input itself
  * @param activation the nonlinearity after each layer
  */
 public record MlpConfig(
-        @JsonPropertyDescription("widths of the Linear + activation layers, e.g. [40, 40]") List<Integer> hidden,
-        @JsonPropertyDescription("nonlinearity after each layer: relu, or tanh (the usual choice for policies in"
-                + " reinforcement learning)") Nonlinearity activation) {
+        @JsonPropertyDescription("widths of the Linear + activation layers, e.g. [40, 40]; [] for none (the head"
+                + " then sees the flattened input, a linear model)") List<Integer> hidden,
+        @JsonPropertyDescription("nonlinearity after each layer: relu, sigmoid (Andrychowicz et al.'s MNIST MLP) or"
+                + " tanh (the usual choice for policies in reinforcement learning)") Nonlinearity activation) {
 
-    /** The nonlinearities an mlp offers. */
+    /** The nonlinearity after each hidden layer. */
     public enum Nonlinearity {
         @JsonProperty("relu") RELU(Activation::relu),
+        @JsonProperty("sigmoid") SIGMOID(Activation::sigmoid),
         @JsonProperty("tanh") TANH(Activation::tanh);
 
         private final Supplier<Activation> module;
@@ -35,15 +37,9 @@ public record MlpConfig(
         }
     }
 
-    /** ReLU layers of the given widths. */
-    public MlpConfig(List<Integer> hidden) {
-        this(hidden, Nonlinearity.RELU);
-    }
-
     public MlpConfig {
-        Checks.oneOf("activation", activation, Nonlinearity.class);
-        if (hidden == null || hidden.isEmpty()) {
-            throw new IllegalArgumentException("hidden: expected a list of at least one layer width, got " + hidden);
+        if (hidden == null) {
+            throw new IllegalArgumentException("hidden: expected a list of layer widths, got nothing");
         }
         for (Integer width : hidden) {
             if (width == null || width < 1) {
@@ -51,5 +47,11 @@ public record MlpConfig(
             }
         }
         hidden = List.copyOf(hidden);
+        Checks.oneOf("activation", activation, Nonlinearity.class);
+    }
+
+    /** ReLU layers of these widths. */
+    public MlpConfig(List<Integer> hidden) {
+        this(hidden, Nonlinearity.RELU);
     }
 }

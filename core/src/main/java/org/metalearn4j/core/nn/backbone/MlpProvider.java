@@ -9,9 +9,9 @@ import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Sequential;
 
 /**
- * {@code mlp}: the flattened input through one Linear + ReLU (or tanh) layer per width (Finn et al.'s 40-40 regression
- * network; 64-64 tanh is their policy network).
- * Parameters {@code <i>.weight, <i>.bias}, with a Flatten at index 0 unless the input is already a vector.
+ * {@code mlp}: the flattened input through one Linear + activation (ReLU by default) layer per width (Finn et al.'s
+ * 40-40 regression network; 64-64 tanh is their policy network). Parameters {@code <i>.weight, <i>.bias}, with a Flatten at index 0 unless the input is
+ * already a vector; without layers the features are the flattened input.
  */
 public final class MlpProvider implements BackboneProvider<MlpConfig> {
     @Override
@@ -21,7 +21,7 @@ public final class MlpProvider implements BackboneProvider<MlpConfig> {
 
     @Override
     public String description() {
-        return "fully connected Linear + ReLU (or tanh) layers on the flattened input";
+        return "fully connected Linear + ReLU (or sigmoid, tanh) layers on the flattened input";
     }
 
     @Override
