@@ -155,6 +155,17 @@ public final class GradientMetaLearner implements TaskwiseLearner {
         return config.taskThreads();
     }
 
+    /** Parameters and step count: a task reads nothing else (the optimizer's moments stay with the update). */
+    @Override
+    public StateDict computeState() {
+        return state.computeState();
+    }
+
+    @Override
+    public void loadComputeState(StateDict computeState) {
+        state.loadComputeState(computeState);
+    }
+
     /** The query outputs of the network after the inner loop adapted {@code meta}'s weights to the support set. */
     private Tensor adaptedQueryOutput(Params meta, TaskLoss support, TaskLoss query, ForwardContext ctx) {
         Params theta = weights(meta);
