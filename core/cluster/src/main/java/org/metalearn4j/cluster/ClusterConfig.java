@@ -3,11 +3,14 @@ package org.metalearn4j.cluster;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.ConfigMappers;
 
 /**
@@ -113,8 +116,27 @@ public record ClusterConfig(
         return ConfigBinder.bind(tree, base, ClusterConfig.class, "cluster", source);
     }
 
+    /**
+     * Reads the cluster settings of a YAML or JSON file: its {@code cluster:} section when it has one (a run
+     * configuration), else the whole document.
+     *
+     * @throws org.metalearn4j.core.spi.ConfigException naming the file and the key when it cannot be used
+     */
+    public static ClusterConfig load(Path file) {
+        ObjectNode doc = ConfigLoader.read(file);
+        JsonNode section = doc.has("cluster") ? doc.get("cluster") : doc;
+        if (section.isNull()) {
+            return bind(null, file.toString());
+        }
+        if (!section.isObject()) {
+            throw new org.metalearn4j.core.spi.ConfigException("cluster", "expected a mapping of keys to values in "
+                    + file + ", got " + section);
+        }
+        return bind(section, file.toString());
+    }
+
     /** This configuration as a {@code cluster:} section with every key. */
-    public JsonNode toTree() {
+    public ObjectNode toTree() {
         return ConfigBinder.toTree(this);
     }
 

@@ -60,9 +60,9 @@ import org.slf4j.LoggerFactory;
  * <p>Per meta-iteration the learner's {@code computeState()} is encoded once and each worker fetches it once
  * ({@link StateQuery}); tasks travel as their seeds (with a checksum) to workers that opened the data set, as their
  * examples to the others. With weighted assignment each worker gets a share of the meta-batch in proportion to its
- * measured speed and at most its thread count of tasks at once, and an idle worker takes queued tasks of a slower one
- * when it would finish them sooner; with shared assignment every task goes to the run's shared address and the event
- * bus hands them out in turn.
+ * measured speed and at most twice its thread count of tasks at once, and an idle worker takes queued tasks of a
+ * slower one when it would finish them sooner; with shared assignment every task goes to the run's shared address
+ * and the event bus hands them out in turn.
  *
  * <p>Faults: a worker that does not answer within the task timeout, whose node leaves the cluster, that answers
  * with a result of other shapes or that cannot read its orders is dropped with a warning and its tasks go to the
@@ -391,9 +391,9 @@ public final class ClusterTaskExecutor implements TaskExecutor {
         live.forEach(w -> pump(b, w));
     }
 
-    /** Sends {@code w} queued tasks (its own, or taken from a slower worker) until it computes its thread count. */
+    /** Sends {@code w} queued tasks (its own, or taken from a slower worker) up to its capacity. */
     private void pump(Batch b, Remote w) {
-        while (w.live() && w.inFlight.size() < w.info.threads()) {
+        while (w.live() && w.inFlight.size() < w.capacity()) {
             Integer p = w.queue.pollFirst();
             if (p == null) {
                 p = steal(w);
@@ -434,7 +434,7 @@ public final class ClusterTaskExecutor implements TaskExecutor {
 
     private void pumpShared(Batch b) {
         List<Remote> live = live();
-        int capacity = live.stream().mapToInt(w -> w.info.threads()).sum();
+        int capacity = live.stream().mapToInt(Remote::capacity).sum();
         boolean examplesForAll = live.stream().anyMatch(w -> !w.hasData);
         while (b.sharedInFlight < capacity && !b.shared.isEmpty()) {
             int p = b.shared.pollFirst();

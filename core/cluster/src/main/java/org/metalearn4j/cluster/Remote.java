@@ -30,6 +30,14 @@ final class Remote {
         this.info = info;
     }
 
+    /**
+     * Tasks sent and not answered at most: two per task thread, so that each thread finds its next task waiting
+     * instead of idling for a round trip (a task's timeout then covers computing it after one other).
+     */
+    int capacity() {
+        return 2 * info.threads();
+    }
+
     boolean live() {
         return state == State.READY;
     }
