@@ -16,14 +16,15 @@ import org.metalearn4j.core.learner.TaskResult;
  * @param result         the result, when the reply parsed and passed the checks
  * @param worker         the answering worker's id, when the reply parsed
  * @param computeSeconds the worker's compute time
+ * @param queuedSeconds  how long the order waited on the worker for a task thread
  * @param problem        what is wrong with a reply that came: it does not parse, or its arrays have other shapes
  * @param nonFinite      where a result holds NaN or infinity (the result is kept, to be checked here)
  * @param failure        the failure code the worker answered with, {@code TIMEOUT} or {@code NO_HANDLERS} as
  *                       negative codes, or 0
  * @param reason         the failure's message
  */
-record Answer(TaskResult result, String worker, double computeSeconds, String problem, String nonFinite, int failure,
-              String reason) {
+record Answer(TaskResult result, String worker, double computeSeconds, double queuedSeconds, String problem,
+              String nonFinite, int failure, String reason) {
     /** {@link #failure()} when the worker did not answer in time. */
     static final int TIMEOUT = -1;
     /** {@link #failure()} when nobody listens at the address. */
@@ -43,9 +44,9 @@ record Answer(TaskResult result, String worker, double computeSeconds, String pr
                 int code = re.failureType() == ReplyFailure.TIMEOUT ? TIMEOUT
                         : re.failureType() == ReplyFailure.NO_HANDLERS ? NO_HANDLERS
                         : re.failureType() == ReplyFailure.RECIPIENT_FAILURE ? re.failureCode() : UNDELIVERED;
-                return new Answer(null, null, 0, null, null, code == 0 ? UNDELIVERED : code, re.getMessage());
+                return new Answer(null, null, 0, 0, null, null, code == 0 ? UNDELIVERED : code, re.getMessage());
             }
-            return new Answer(null, null, 0, null, null, UNDELIVERED, String.valueOf(cause));
+            return new Answer(null, null, 0, 0, null, null, UNDELIVERED, String.valueOf(cause));
         }
         Object body = reply.result().body();
         long t0 = System.nanoTime();
@@ -56,18 +57,18 @@ record Answer(TaskResult result, String worker, double computeSeconds, String pr
             Wire.Message<TaskAnswer> m = Wire.decode(body, TaskAnswer.class);
             TaskAnswer a = m.header();
             if (!a.runId().equals(runId) || a.version() != version) {
-                return new Answer(null, a.worker(), 0, "an answer for run " + a.runId() + " iteration "
+                return new Answer(null, a.worker(), 0, 0, "an answer for run " + a.runId() + " iteration "
                         + a.version() + " to an order of run " + runId + " iteration " + version, null, 0, null);
             }
             if (m.payload() == null) {
-                return new Answer(null, a.worker(), 0, "an answer without the result's arrays", null, 0, null);
+                return new Answer(null, a.worker(), 0, 0, "an answer without the result's arrays", null, 0, null);
             }
             TaskResult result = new TaskResult(m.payload(), a.loss(), a.metric(), a.extras());
             String shape = check.shapeProblem(result.tensors());
-            return new Answer(result, a.worker(), a.computeSeconds(), shape == null ? null : "a result with " + shape,
+            return new Answer(result, a.worker(), a.computeSeconds(), a.queuedSeconds(), shape == null ? null : "a result with " + shape,
                     ResultCheck.nonFinite(result), 0, null);
         } catch (WireException e) {
-            return new Answer(null, null, 0, "a message that does not parse: " + e.getMessage(), null, 0, null);
+            return new Answer(null, null, 0, 0, "a message that does not parse: " + e.getMessage(), null, 0, null);
         } finally {
             stats.decodeSeconds.add((System.nanoTime() - t0) / 1e9);
         }

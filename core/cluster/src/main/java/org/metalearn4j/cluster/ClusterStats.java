@@ -20,6 +20,7 @@ public final class ClusterStats {
     final DoubleAdder decodeSeconds = new DoubleAdder();
     final DoubleAdder roundTripSeconds = new DoubleAdder();
     final DoubleAdder workerSeconds = new DoubleAdder();
+    final DoubleAdder queuedSeconds = new DoubleAdder();
 
     /**
      * A snapshot.
@@ -36,14 +37,18 @@ public final class ClusterStats {
      * @param decodeSeconds    time spent reading results
      * @param roundTripSeconds summed from sending each remote task to receiving its result
      * @param workerSeconds    summed time the workers spent in computeTask for them
+     * @param queuedSeconds    summed time they waited on the workers for a free task thread
      */
     public record Snapshot(long iterations, long remoteTasks, long localTasks, long resent, long ignored,
                            long stateQueries, long bytesOut, long bytesIn, double encodeSeconds, double decodeSeconds,
-                           double roundTripSeconds, double workerSeconds) {
+                           double roundTripSeconds, double workerSeconds, double queuedSeconds) {
 
-        /** The cost of the tasks' trips beyond their computation: round trips less the workers' compute time. */
+        /**
+         * The cost of the tasks' trips: round trips less the workers' compute and queueing time, so the parameter
+         * fetches, (de)serialisation on both sides and the event bus.
+         */
         public double transferSeconds() {
-            return Math.max(0, roundTripSeconds - workerSeconds);
+            return Math.max(0, roundTripSeconds - workerSeconds - queuedSeconds);
         }
     }
 
@@ -51,6 +56,6 @@ public final class ClusterStats {
     public Snapshot snapshot() {
         return new Snapshot(iterations.get(), remoteTasks.get(), localTasks.get(), resent.get(), ignored.get(),
                 stateQueries.get(), bytesOut.get(), bytesIn.get(), encodeSeconds.sum(), decodeSeconds.sum(),
-                roundTripSeconds.sum(), workerSeconds.sum());
+                roundTripSeconds.sum(), workerSeconds.sum(), queuedSeconds.sum());
     }
 }

@@ -498,12 +498,14 @@ public final class ClusterTaskExecutor implements TaskExecutor {
             trainingThreadJobs.add(computeHere(b, p, from, "answered task " + p + " of meta-iteration " + b.version
                     + " with " + a.nonFinite()));
         } else {
+            double roundTrip = (System.nanoTime() - sent) / 1e9;
             if (from != null) {
-                from.measure((System.nanoTime() - sent) / 1e9);
+                from.measure(roundTrip - a.queuedSeconds());
                 from.tasksDone++;
             }
-            stats.roundTripSeconds.add((System.nanoTime() - sent) / 1e9);
+            stats.roundTripSeconds.add(roundTrip);
             stats.workerSeconds.add(a.computeSeconds());
+            stats.queuedSeconds.add(a.queuedSeconds());
             stats.remoteTasks.incrementAndGet();
             accept(b, p, a.result());
         }

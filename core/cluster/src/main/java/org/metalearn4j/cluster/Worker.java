@@ -224,10 +224,12 @@ public final class Worker implements AutoCloseable {
                     + e.getMessage());
             return;
         }
-        pool.execute(() -> compute(message, order));
+        long receivedAt = System.nanoTime();
+        pool.execute(() -> compute(message, order, receivedAt));
     }
 
-    private void compute(Message<Object> message, Wire.Message<TaskOrder> received) {
+    private void compute(Message<Object> message, Wire.Message<TaskOrder> received, long receivedAt) {
+        double queued = (System.nanoTime() - receivedAt) / 1e9;
         TaskOrder order = received.header();
         WorkerRun run = runs.get(order.runId());
         if (run == null) {
@@ -238,16 +240,17 @@ public final class Worker implements AutoCloseable {
         try {
             Task task = received.payload() != null ? Episodes.fromPayload(order, received.payload())
                     : run.regenerate(order);
-            long t0 = System.nanoTime();
-            TaskResult result = run.compute(order.version(), task, order.index());
+            WorkerRun.Computed computed = run.compute(order.version(), task, order.index());
             if (!settings.taskDelay().isZero()) {
                 Thread.sleep(settings.taskDelay().toMillis());
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            // the simulated delay counts as computing: it stands for a slower worker's computation
+            double seconds = computed.seconds() + settings.taskDelay().toNanos() / 1e9;
             tasksDone.incrementAndGet();
             computeSeconds.add(seconds);
+            TaskResult result = computed.result();
             message.reply(Wire.encode(new TaskAnswer(order.runId(), settings.id(), order.version(), order.index(),
-                    result.loss(), result.metric(), result.extras(), seconds), result.tensors()));
+                    result.loss(), result.metric(), result.extras(), seconds, queued), result.tensors()));
         } catch (WorkerRun.Mismatch e) {
             message.fail(Failure.DATA_MISMATCH, e.getMessage());
         } catch (WorkerRun.Stale e) {

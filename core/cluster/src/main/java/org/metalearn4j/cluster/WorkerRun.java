@@ -75,17 +75,28 @@ final class WorkerRun {
     }
 
     /**
+     * A task's result and how long {@code computeTask} took (fetching the parameters not included).
+     *
+     * @param result  the result
+     * @param seconds the compute time
+     */
+    record Computed(TaskResult result, double seconds) {
+    }
+
+    /**
      * {@code learner.computeTask} with the parameters of meta-iteration {@code version}.
      *
      * @throws Stale if the learner has already moved to a later iteration
      */
-    TaskResult compute(long version, Task task, int index) {
+    Computed compute(long version, Task task, int index) {
         while (true) {
             load(version);
             loading.readLock().lock();
             try {
                 if (loaded == version) {
-                    return learner.computeTask(task, index);
+                    long t0 = System.nanoTime();
+                    TaskResult result = learner.computeTask(task, index);
+                    return new Computed(result, (System.nanoTime() - t0) / 1e9);
                 }
             } finally {
                 loading.readLock().unlock();

@@ -60,7 +60,7 @@ final class FakeWorker implements AutoCloseable {
             };
             if (tensors != null) {
                 m.reply(Wire.encode(new TaskAnswer(order.runId(), id, order.version(), order.index(), 1.0, 0.5,
-                        Map.of(), 0.001), tensors));
+                        Map.of(), 0.001, 0), tensors));
             }
         }));
         Future.all(consumers.stream().map(MessageConsumer::completion).toList()).await();

@@ -22,7 +22,7 @@ class WireTest {
     void aResultTravelsBitForBitNonFiniteNumbersIncluded() {
         StateDict tensors = new StateDict().put("grad", Nd4j.createFromArray(1.0 / 3, Double.MIN_VALUE, -0.0))
                 .put("grad32", Nd4j.createFromArray(0.1f, Float.NaN));
-        TaskAnswer header = new TaskAnswer("run", "w-1", 4, 2, Double.NaN, 0.25, Map.of("inner", 1.5), 0.125);
+        TaskAnswer header = new TaskAnswer("run", "w-1", 4, 2, Double.NaN, 0.25, Map.of("inner", 1.5), 0.125, 0.5);
         Wire.Message<TaskAnswer> back = Wire.decode(Wire.encode(header, tensors), TaskAnswer.class);
         assertThat(back.header()).isEqualTo(header);
         assertThat(back.payload().get("grad")).isEqualTo(tensors.get("grad"));

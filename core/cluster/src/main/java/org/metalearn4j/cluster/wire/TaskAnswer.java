@@ -14,9 +14,10 @@ import java.util.Map;
  * @param metric         its metric
  * @param extras         its extras
  * @param computeSeconds how long {@code computeTask} took on the worker
+ * @param queuedSeconds  how long the order waited on the worker for a free task thread
  */
 public record TaskAnswer(String runId, String worker, long version, int index, double loss, double metric,
-                         Map<String, Double> extras, double computeSeconds) {
+                         Map<String, Double> extras, double computeSeconds, double queuedSeconds) {
     public TaskAnswer {
         extras = Map.copyOf(extras);
     }
