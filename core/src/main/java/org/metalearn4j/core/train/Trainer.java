@@ -21,6 +21,7 @@ import org.metalearn4j.core.event.RunStarted;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.exec.TaskExecutor;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.task.TaskSource;
@@ -101,7 +102,8 @@ public final class Trainer {
             result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
                     .executor(executor)
                     .events(events)
-                    .evaluation((l, it, last) -> Evaluator.evaluate(l.adapter(), evalEpisodes, e.episodes(),
+                    .evaluation((l, it, last) -> Evaluator.evaluate(TestTimeAugmentation.around(l.adapter(),
+                            run.dataset(), config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
                             e.seed()), e.split())
                     .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
                             Provenance.current(config.seed()))).toString())
