@@ -16,7 +16,7 @@ import org.metalearn4j.cluster.ClusterConfig;
  * {@code metalearn worker} with this JVM's options and class path in a cluster of the run's own, writes its log to
  * {@code RUN_DIR/workers/worker-K.log}, and ends when this process ends (or is killed).
  */
-final class LocalWorkers implements AutoCloseable {
+public final class LocalWorkers implements AutoCloseable {
     /** What Hazelcast needs of Java 17 (the launcher sets them too); added when this JVM was started without. */
     private static final List<String> HAZELCAST_FLAGS = List.of("--add-modules", "java.se", "--add-exports",
             "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
@@ -76,7 +76,7 @@ final class LocalWorkers implements AutoCloseable {
      * The command line of a {@code metalearn} process with {@code args}, run with this JVM, its class path and its
      * options (without debugger or agent attachments, plus what Hazelcast needs).
      */
-    static List<String> javaCommand(String... args) {
+    public static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions());
