@@ -23,9 +23,9 @@ import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.spi.Provider;
 
 /**
- * Every key a user can write has a description that {@code metalearn config --defaults} prints: each record
- * component of the run configuration, of its cluster section and of every provider's configuration found on this class path (learners, data
- * sets, stages, backbones; backends have none), at any depth, inside lists and maps too.
+ * Every key a user can write has a description that {@code metalearn config --defaults} prints: each record component
+ * of the run configuration, of its cluster section and of every provider's configuration found on this class path
+ * (learners, data sets, stages, backbones; backends have none), at any depth, inside lists and maps too.
  */
 class ConfigDescriptionsTest {
 

@@ -65,8 +65,8 @@ record Answer(TaskResult result, String worker, double computeSeconds, double qu
             }
             TaskResult result = new TaskResult(m.payload(), a.loss(), a.metric(), a.extras());
             String shape = check.shapeProblem(result.tensors());
-            return new Answer(result, a.worker(), a.computeSeconds(), a.queuedSeconds(), shape == null ? null : "a result with " + shape,
-                    ResultCheck.nonFinite(result), 0, null);
+            return new Answer(result, a.worker(), a.computeSeconds(), a.queuedSeconds(),
+                    shape == null ? null : "a result with " + shape, ResultCheck.nonFinite(result), 0, null);
         } catch (WireException e) {
             return new Answer(null, null, 0, 0, "a message that does not parse: " + e.getMessage(), null, 0, null);
         } finally {

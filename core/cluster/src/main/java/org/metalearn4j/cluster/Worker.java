@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * A cluster member that computes tasks for coordinators ({@code metalearn worker}). It announces itself when it
  * starts and answers roll calls; for each run a coordinator prepares it for, it creates the run's learner from its own
  * providers (plugins included) and, when it can open the data set, regenerates episodes from their seeds. It computes
- * up to {@link WorkerSettings#threads()} tasks at once and forgets a run when it ends, when the coordinator dismisses it
- * or when the coordinator leaves the cluster.
+ * up to {@link WorkerSettings#threads()} tasks at once and forgets a run when it ends, when the coordinator dismisses
+ * it or when the coordinator leaves the cluster.
  */
 public final class Worker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);

@@ -28,9 +28,9 @@ import org.metalearn4j.examples.testing.Float64MamlProvider;
 /**
  * The cluster through the CLI, with worker processes on loopback: float64 MAML trained by a worker started with
  * {@code --local-workers} ends with the local run's parameters bit for bit; with two more workers, one killed with
- * SIGKILL in the middle of a meta-batch is replaced and the run still ends with them; a coordinator killed mid-run is resumed with
- * {@code --resume} and the same workers serve it; {@code cluster status} lists the workers; a CUDA worker on a machine
- * without a GPU fails with the reason. Two workers are shared by the class, so the cluster joins once.
+ * SIGKILL in the middle of a meta-batch is replaced and the run still ends with them; a coordinator killed mid-run is
+ * resumed with {@code --resume} and the same workers serve it; {@code cluster status} lists the workers; a CUDA worker
+ * on a machine without a GPU fails with the reason. Two workers are shared by the class, so the cluster joins once.
  */
 class ClusterCliTest {
     @TempDir

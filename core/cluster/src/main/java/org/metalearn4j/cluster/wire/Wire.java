@@ -14,9 +14,9 @@ import org.metalearn4j.core.state.StateDict;
 
 /**
  * The byte format of every cluster message, sent as a Vert.x {@link Buffer}: a magic number and format version, the
- * header record as length-prefixed JSON, then, optionally, a {@link StateDict} in its exact binary form (raw IEEE bits),
- * so parameters and results arrive bit for bit. Decoding is strict: an unknown header field, a missing part or another
- * format version is a {@link WireException} that says what was expected.
+ * header record as length-prefixed JSON, then, optionally, a {@link StateDict} in its exact binary form (raw IEEE
+ * bits), so parameters and results arrive bit for bit. Decoding is strict: an unknown header field, a missing part or
+ * another format version is a {@link WireException} that says what was expected.
  */
 public final class Wire {
     private static final int MAGIC = 0x4D4C4357; // "MLCW"
