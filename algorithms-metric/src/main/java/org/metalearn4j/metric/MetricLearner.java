@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.Adapter;
-import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.learner.TaskResult;
+import org.metalearn4j.core.learner.TaskwiseLearner;
 import org.metalearn4j.core.learner.TrainingState;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.BackboneSpec;
@@ -26,15 +27,23 @@ import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.metric.head.MetricHead;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Episodic training of a {@link MetricModel} with Adam and a learning-rate schedule: each step averages the episode
  * losses of a meta-batch and takes one optimizer step on backbone and head together.
  *
+ * <p>The step is split by episode ({@link TaskwiseLearner}): each episode's gradient and batch-norm batch statistics
+ * are one {@link TaskResult}, and {@link #applyResults} sums the gradients and replays the statistics into the running
+ * averages in episode order, so episodes can be computed on other threads or worker processes.
+ *
  * <p>State ({@link TrainingState}): parameters, batch-norm statistics, Adam moments and the step counter; everything
  * that influences later steps, so a reload continues bitwise identically.
  */
-public final class MetricLearner implements Learner {
+public final class MetricLearner implements TaskwiseLearner {
+    private static final String GRAD = "grad.";
+    private static final String BATCH_STATS = "bn.";
+
     private final MetricModel model;
     private final LrSchedule schedule;
     private final double baseRate;
@@ -72,28 +81,73 @@ public final class MetricLearner implements Learner {
         return new MetricLearner(model, optimizer, context);
     }
 
+    /** One episode's loss gradient and the batch statistics its batch-norm layers saw, its loss and accuracy. */
     @Override
-    public StepMetrics step(List<Task> batch) {
-        if (batch.isEmpty()) {
+    public TaskResult computeTask(Task task, int index) {
+        Params params = state.params();
+        RunningStats batchStats = RunningStats.recording();
+        ForwardContext ctx = new ForwardContext(true, batchStats, taskSeed(index));
+        try (StepArena arena = StepArena.open()) {
+            EpisodeResult r = model.episode(params, task, ctx);
+            Params grads = params.grad(r.loss(), false);
+            StateDict out = StepArena.outside(() -> new StateDict().putAll(GRAD, grads.toStateDict())
+                    .putAll(BATCH_STATS, batchStats.recordedUpdates()));
+            return new TaskResult(out, r.loss().item(), r.accuracy(), Map.of());
+        }
+    }
+
+    /**
+     * The mean of the episodes' gradients (summed in episode order) applied by Adam at the scheduled rate, and their
+     * batch statistics averaged into the running statistics in episode order.
+     */
+    @Override
+    public StepMetrics applyResults(List<TaskResult> results) {
+        if (results.isEmpty()) {
             throw new IllegalArgumentException("step: the meta-batch is empty");
         }
         Params params = state.params();
-        ForwardContext ctx = new ForwardContext(true, state.stats(), Seeds.derive(seed, 1, state.steps()));
-        try (StepArena arena = StepArena.open()) {
-            Tensor total = null;
-            double accuracy = 0;
-            for (Task task : batch) {
-                EpisodeResult r = model.episode(params, task, ctx);
-                total = total == null ? r.loss() : total.add(r.loss());
-                accuracy += r.accuracy();
+        Params trainable = params.filter(n -> params.get(n).requiresGrad());
+        List<String> names = trainable.names();
+        INDArray[] sums = new INDArray[names.size()];
+        double loss = 0;
+        double accuracy = 0;
+        for (TaskResult r : results) {
+            for (int k = 0; k < sums.length; k++) {
+                INDArray g = r.tensors().get(GRAD + names.get(k));
+                sums[k] = sums[k] == null ? g : sums[k].addi(g);
             }
-            Tensor loss = total.div(batch.size());
-            double factor = schedule.factor(state.steps());
-            state.optimizer().setLearningRateFactor(factor);
-            // parameters, moments and running statistics are updated in place: nothing made here outlives the arena
-            state.step(params.grad(loss, false));
-            return new StepMetrics(loss.item(), accuracy / batch.size(), Map.of("lr", baseRate * factor));
+            state.stats().replay(r.tensors().withPrefix(BATCH_STATS));
+            loss += r.loss();
+            accuracy += r.metric();
         }
+        Tensor[] mean = new Tensor[sums.length];
+        for (int k = 0; k < sums.length; k++) {
+            mean[k] = Tensor.constant(sums[k].divi(results.size()));
+        }
+        double factor = schedule.factor(state.steps());
+        state.optimizer().setLearningRateFactor(factor);
+        state.step(trainable.withTensors(List.of(mean)));
+        return new StepMetrics(loss / results.size(), accuracy / results.size(), Map.of("lr", baseRate * factor));
+    }
+
+    /**
+     * Episode 0 keeps the seed of the one forward context the whole meta-batch shared before the step was split by
+     * episode, so that a meta-batch of one trains exactly as it did.
+     */
+    private long taskSeed(int index) {
+        long stepSeed = Seeds.derive(seed, 1, state.steps());
+        return index == 0 ? stepSeed : Seeds.derive(seed, 1, state.steps(), index);
+    }
+
+    /** Parameters and step count: an episode's gradient reads nothing else. */
+    @Override
+    public StateDict computeState() {
+        return state.computeState();
+    }
+
+    @Override
+    public void loadComputeState(StateDict computeState) {
+        state.loadComputeState(computeState);
     }
 
     @Override

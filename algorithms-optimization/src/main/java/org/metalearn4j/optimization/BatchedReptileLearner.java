@@ -7,6 +7,7 @@ import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskResult;
 import org.metalearn4j.core.learner.TaskwiseLearner;
 import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -61,5 +62,16 @@ public final class BatchedReptileLearner extends ReptileLearner implements Taskw
     @Override
     public int taskThreads() {
         return config().taskThreads();
+    }
+
+    /** The initialization and step count, all a task's adaptation reads. */
+    @Override
+    public StateDict computeState() {
+        return training().computeState();
+    }
+
+    @Override
+    public void loadComputeState(StateDict computeState) {
+        training().loadComputeState(computeState);
     }
 }

@@ -166,6 +166,17 @@ public final class GradientMetaLearner implements TaskwiseLearner {
         return config.taskThreads();
     }
 
+    /** Parameters and step count: a task reads nothing else (the optimizer's moments stay with the update). */
+    @Override
+    public StateDict computeState() {
+        return state.computeState();
+    }
+
+    @Override
+    public void loadComputeState(StateDict computeState) {
+        state.loadComputeState(computeState);
+    }
+
     private Params weights(Params meta) {
         return variant.learnedStepSize ? meta.filter(n -> !n.startsWith(ALPHA + ".")) : meta;
     }

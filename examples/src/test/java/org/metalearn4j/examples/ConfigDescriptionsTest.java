@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.metalearn4j.cluster.ClusterConfig;
+import org.metalearn4j.cluster.TlsConfig;
 import org.metalearn4j.core.config.ConfigDocs;
 import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.dataset.DatasetProvider;
@@ -22,9 +24,9 @@ import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.spi.Provider;
 
 /**
- * Every key a user can write has a description that {@code metalearn config --defaults} prints: each record
- * component of the run configuration and of every provider's configuration found on this class path (learners, data
- * sets, stages, backbones, optimizers; backends have none), at any depth, inside lists and maps too.
+ * Every key a user can write has a description that {@code metalearn config --defaults} prints: each record component
+ * of the run configuration, of its cluster section and of every provider's configuration found on this class path
+ * (learners, data sets, stages, backbones, optimizers; backends have none), at any depth, inside lists and maps too.
  */
 class ConfigDescriptionsTest {
 
@@ -48,11 +50,12 @@ class ConfigDescriptionsTest {
         List<String> missing = new ArrayList<>();
         Set<Class<?>> seen = new LinkedHashSet<>();
         walk(RunConfig.class, "run config", missing, seen);
+        walk(ClusterConfig.class, "cluster section", missing, seen);
         for (Provider<?> p : providers) {
             walk(p.configType(), p.name(), missing, seen);
         }
         assertThat(missing).as("record components without @JsonPropertyDescription").isEmpty();
-        assertThat(seen).contains(BackboneSpec.class);
+        assertThat(seen).contains(BackboneSpec.class, TlsConfig.class);
     }
 
     private static void walk(Type type, String at, List<String> missing, Set<Class<?>> seen) {

@@ -28,7 +28,7 @@ public final class EffectiveConfig {
         return new RunConfig(config.seed(), config.backend(), config.pluginsDir(),
                 full(config.dataset(), dataset(config, registry, source), "dataset.params", source),
                 full(config.learner(), learner(config, registry, source), "learner.params", source),
-                config.train(), config.eval());
+                config.train(), config.eval(), config.cluster());
     }
 
     /** The data set provider {@code config} names; an unknown name fails at {@code dataset.name}. */

@@ -1,6 +1,7 @@
 package org.metalearn4j.core.config;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
@@ -16,17 +17,39 @@ public record RunConfig(
         @JsonPropertyDescription("the learner provider and its params") ComponentConfig learner,
         @JsonPropertyDescription("the meta-training loop") TrainConfig train,
         @JsonPropertyDescription("the evaluation episodes (during and after training, and metalearn eval)")
-        EvalConfig eval) {
+        EvalConfig eval,
+        @JsonPropertyDescription("distributed training: compute the tasks of each meta-batch on worker processes"
+                + " (metalearn worker); its keys and defaults: metalearn config --defaults cluster. null: compute"
+                + " them in this process") JsonNode cluster) {
     public RunConfig {
         Checks.notBlank("backend", backend);
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(learner, "learner");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(eval, "eval");
+        if (cluster != null && cluster.isNull()) {
+            cluster = null;
+        } else if (cluster != null && !cluster.isObject()) {
+            throw new IllegalArgumentException("cluster: expected a mapping of keys to values or null, got "
+                    + cluster);
+        } else if (cluster != null) {
+            cluster = cluster.deepCopy();
+        }
+    }
+
+    /** A copy (or null): the record stays immutable although Jackson trees are not. */
+    @Override
+    public JsonNode cluster() {
+        return cluster == null ? null : cluster.deepCopy();
+    }
+
+    /** This configuration with another {@code cluster} section (null: none). */
+    public RunConfig withCluster(JsonNode section) {
+        return new RunConfig(seed, backend, pluginsDir, dataset, learner, train, eval, section);
     }
 
     public static RunConfig defaults() {
         return new RunConfig(42L, "auto", null, ComponentConfig.named("omniglot-small"),
-                ComponentConfig.named("protonet"), TrainConfig.defaults(), EvalConfig.defaults());
+                ComponentConfig.named("protonet"), TrainConfig.defaults(), EvalConfig.defaults(), null);
     }
 }

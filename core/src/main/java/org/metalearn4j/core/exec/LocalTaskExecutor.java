@@ -24,6 +24,11 @@ public final class LocalTaskExecutor implements TaskExecutor {
         return TaskPool.map(threads, tasks.size(), i -> learner.computeTask(tasks.get(i).task(), tasks.get(i).index()));
     }
 
+    /** An executor that computes each learner's tasks on {@link TaskwiseLearner#taskThreads()} threads. */
+    public static TaskExecutor learnersThreads() {
+        return (learner, tasks) -> new LocalTaskExecutor(learner.taskThreads()).computeAll(learner, tasks);
+    }
+
     /** Tasks computed at once. */
     public int threads() {
         return threads;

@@ -19,16 +19,18 @@ import org.metalearn4j.core.event.VertxFactory;
 import org.metalearn4j.core.plugin.PluginModule;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ProviderRegistry;
+import org.metalearn4j.core.train.TaskExecutorFactory;
 
 /**
  * Wires an application from a {@link PluginRegistry}: the registry as the {@link ProviderRegistry} (providers by
  * kind and name), the set of extra {@link TrainingListener}s, the Vert.x instance, the event bus with every registered
  * {@link EventType} and the training events on it, and every {@link PluginModule} the registry found.
  *
- * <p>Plugin modules extend two seams here: {@code Multibinder<EventType<?>>} adds event types (the training and
- * pipeline ones are bound the same way), and {@code OptionalBinder<VertxFactory>} replaces the local Vert.x instance,
- * e.g. with a clustered one. The {@link Vertx} instance is a singleton the caller closes (get it from the injector)
- * when done.
+ * <p>Plugin modules extend three seams here: {@code Multibinder<EventType<?>>} adds event types (the training and
+ * pipeline ones are bound the same way), {@code OptionalBinder<VertxFactory>} replaces the local Vert.x instance,
+ * e.g. with a clustered one, and {@code OptionalBinder<TaskExecutorFactory>} decides where the training runs'
+ * tasks are computed (in this process by default). The {@link Vertx} instance is a singleton the caller closes (get
+ * it from the injector) when done.
  */
 public final class MetalearnModule extends AbstractModule {
     private final PluginRegistry registry;
@@ -46,6 +48,8 @@ public final class MetalearnModule extends AbstractModule {
         TrainingEventBus.TYPES.forEach(t -> eventTypes.addBinding().toInstance(t));
         PipelineEvents.TYPES.forEach(t -> eventTypes.addBinding().toInstance(t));
         OptionalBinder.newOptionalBinder(binder(), VertxFactory.class).setDefault().toInstance(VertxFactory.local());
+        OptionalBinder.newOptionalBinder(binder(), TaskExecutorFactory.class).setDefault()
+                .toInstance(TaskExecutorFactory.local());
         bind(EventPublisher.class).to(TypedEventBus.class);
         for (PluginModule module : registry.modules()) {
             install(module);

@@ -1,6 +1,8 @@
 package org.metalearn4j.core.nn;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.state.StateDict;
@@ -12,18 +14,32 @@ import org.nd4j.linalg.factory.Nd4j;
  * Batch-norm running mean and variance of every batch-norm layer, keyed by the layer's path. Kept outside the
  * parameters because they are not trained by gradients; saved as {@code "<path>.running_mean"} and
  * {@code "<path>.running_var"} like PyTorch.
+ *
+ * <p>A {@linkplain #recording() recording} instance keeps the batch statistics it is given instead of averaging them
+ * in, so that a step computed task by task (possibly in another process) can hand each task's statistics to the
+ * learner, which then {@linkplain #replay replays} them into its own statistics in task order: the same numbers as if
+ * the tasks had updated one shared instance one after another.
  */
 public final class RunningStats {
+    private static final String MEAN = ".batch_mean";
+    private static final String VARIANCE = ".batch_var";
+    private static final String MOMENTUM = ".momentum";
+
     private final Map<String, INDArray[]> stats = new LinkedHashMap<>();
     private final boolean lastBatch;
+    private final List<Recorded> recorded;
 
-    /** Running averages with each layer's momentum. */
-    public RunningStats() {
-        this(false);
+    private record Recorded(String path, INDArray mean, INDArray variance, double momentum) {
     }
 
-    private RunningStats(boolean lastBatch) {
+    /** Running averages with each layer's momentum, starting at mean 0 and variance 1, updated in place. */
+    public RunningStats() {
+        this(false, null);
+    }
+
+    private RunningStats(boolean lastBatch, List<Recorded> recorded) {
         this.lastBatch = lastBatch;
+        this.recorded = recorded;
     }
 
     /**
@@ -32,7 +48,15 @@ public final class RunningStats {
      * each other (non-transductive evaluation).
      */
     public static RunningStats lastBatch() {
-        return new RunningStats(true);
+        return new RunningStats(true, null);
+    }
+
+    /**
+     * An instance for one task of a step: {@link #update} records the batch statistics (copies that outlive a
+     * {@link StepArena}) instead of applying them; {@link #recordedUpdates()} returns them.
+     */
+    public static RunningStats recording() {
+        return new RunningStats(false, new ArrayList<>());
     }
 
     /** The running mean of layer {@code path} (zeros before the first training batch). */
@@ -47,13 +71,55 @@ public final class RunningStats {
 
     /**
      * {@code running = (1 - momentum) * running + momentum * batch}, with the unbiased batch variance; momentum 1
-     * for {@link #lastBatch()} statistics.
+     * for {@link #lastBatch()} statistics; a recording instance records the update instead.
      */
     public void update(String path, INDArray batchMean, INDArray unbiasedVariance, double layerMomentum) {
         double momentum = lastBatch ? 1.0 : layerMomentum;
+        if (recorded != null) {
+            recorded.add(StepArena.outside(() -> new Recorded(path, batchMean.dup(), unbiasedVariance.dup(),
+                    momentum)));
+            return;
+        }
         INDArray[] e = entry(path, batchMean.length(), batchMean.dataType());
         e[0].muli(1 - momentum).addi(batchMean.mul(momentum));
         e[1].muli(1 - momentum).addi(unbiasedVariance.mul(momentum));
+    }
+
+    /**
+     * The updates a {@linkplain #recording() recording} instance was given, in order, as
+     * {@code "<k>:<path>.batch_mean"}, {@code ".batch_var"} and {@code ".momentum"} entries for {@link #replay};
+     * detached copies, usable after the step's arena closed.
+     */
+    public StateDict recordedUpdates() {
+        if (recorded == null) {
+            throw new IllegalStateException("these running statistics record nothing; use RunningStats.recording()");
+        }
+        return StepArena.outside(() -> {
+            StateDict sd = new StateDict();
+            for (int k = 0; k < recorded.size(); k++) {
+                Recorded r = recorded.get(k);
+                String prefix = k + ":" + r.path();
+                sd.put(prefix + MEAN, r.mean()).put(prefix + VARIANCE, r.variance()).putScalar(prefix + MOMENTUM,
+                        r.momentum());
+            }
+            return sd;
+        });
+    }
+
+    /** Applies updates {@link #recordedUpdates()} returned, in their order, as {@link #update} would have. */
+    public void replay(StateDict updates) {
+        for (String name : updates.names()) {
+            if (name.endsWith(MEAN)) {
+                String prefix = name.substring(0, name.length() - MEAN.length());
+                int colon = prefix.indexOf(':');
+                if (colon < 0) {
+                    throw new IllegalArgumentException("batch statistics: entry '" + name
+                            + "' is not named <k>:<path>" + MEAN);
+                }
+                update(prefix.substring(colon + 1), updates.get(name), updates.get(prefix + VARIANCE),
+                        updates.getScalar(prefix + MOMENTUM));
+            }
+        }
     }
 
     public StateDict toStateDict() {

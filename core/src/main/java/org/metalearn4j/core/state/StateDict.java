@@ -2,7 +2,9 @@ package org.metalearn4j.core.state;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -160,32 +162,35 @@ public final class StateDict {
         return sd;
     }
 
+    /** The elements as raw big-endian bits, converted in bulk (one write per entry, not per element). */
     private static void writeData(DataOutputStream out, INDArray a) throws IOException {
         INDArray c = a.dup('c');
         long n = c.length();
+        ByteBuffer bytes;
         switch (c.dataType()) {
             case DOUBLE -> {
-                for (double d : c.data().asDouble()) {
-                    out.writeLong(Double.doubleToRawLongBits(d));
-                }
+                double[] v = c.data().asDouble();
+                bytes = ByteBuffer.allocate(8 * v.length);
+                bytes.asDoubleBuffer().put(v);
             }
             case FLOAT -> {
-                for (float f : c.data().asFloat()) {
-                    out.writeInt(Float.floatToRawIntBits(f));
-                }
+                float[] v = c.data().asFloat();
+                bytes = ByteBuffer.allocate(4 * v.length);
+                bytes.asFloatBuffer().put(v);
             }
             case LONG -> {
-                for (long l : c.data().asLong()) {
-                    out.writeLong(l);
-                }
+                long[] v = c.data().asLong();
+                bytes = ByteBuffer.allocate(8 * v.length);
+                bytes.asLongBuffer().put(v);
             }
             case INT -> {
-                for (int v : c.data().asInt()) {
-                    out.writeInt(v);
-                }
+                int[] v = c.data().asInt();
+                bytes = ByteBuffer.allocate(4 * v.length);
+                bytes.asIntBuffer().put(v);
             }
             default -> throw new IOException("cannot save data type " + c.dataType() + " (" + n + " elements)");
         }
+        out.write(bytes.array());
     }
 
     private static INDArray readData(DataInputStream in, DataType type, long[] shape, String name) throws IOException {
@@ -200,36 +205,40 @@ public final class StateDict {
             throw new IOException("entry '" + name + "' too large: " + n + " elements");
         }
         int count = (int) n;
+        int width = switch (type) {
+            case DOUBLE, LONG -> 8;
+            case FLOAT, INT -> 4;
+            default -> throw new IOException("entry '" + name + "': unsupported data type " + type);
+        };
+        if ((long) count * width > Integer.MAX_VALUE) {
+            throw new IOException("entry '" + name + "' too large: " + n + " elements of " + type);
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(in.readNBytes(count * width));
+        if (bytes.capacity() != count * width) {
+            throw new EOFException("entry '" + name + "' ends after " + bytes.capacity() + " of " + count * width
+                    + " bytes");
+        }
         return switch (type) {
             case DOUBLE -> {
                 double[] d = new double[count];
-                for (int i = 0; i < count; i++) {
-                    d[i] = Double.longBitsToDouble(in.readLong());
-                }
+                bytes.asDoubleBuffer().get(d);
                 yield Nd4j.create(d, shape, DataType.DOUBLE);
             }
             case FLOAT -> {
                 float[] f = new float[count];
-                for (int i = 0; i < count; i++) {
-                    f[i] = Float.intBitsToFloat(in.readInt());
-                }
+                bytes.asFloatBuffer().get(f);
                 yield Nd4j.create(f, shape, 'c');
             }
             case LONG -> {
                 long[] l = new long[count];
-                for (int i = 0; i < count; i++) {
-                    l[i] = in.readLong();
-                }
+                bytes.asLongBuffer().get(l);
                 yield Nd4j.createFromArray(l).reshape(shape);
             }
-            case INT -> {
+            default -> {
                 int[] v = new int[count];
-                for (int i = 0; i < count; i++) {
-                    v[i] = in.readInt();
-                }
+                bytes.asIntBuffer().get(v);
                 yield Nd4j.createFromArray(v).reshape(shape);
             }
-            default -> throw new IOException("entry '" + name + "': unsupported data type " + type);
         };
     }
 }

@@ -10,6 +10,7 @@ import org.metalearn4j.core.event.CheckpointEvent;
 import org.metalearn4j.core.event.EvalEvent;
 import org.metalearn4j.core.event.EventPublisher;
 import org.metalearn4j.core.event.StepEvent;
+import org.metalearn4j.core.exec.ExecutorStoppedException;
 import org.metalearn4j.core.exec.LocalTaskExecutor;
 import org.metalearn4j.core.exec.ScheduledTask;
 import org.metalearn4j.core.exec.TaskExecutor;
@@ -82,7 +83,8 @@ public final class MetaTrainingLoop {
     /**
      * Trains from {@code from} (the learner already holds the state of that iteration) until the plan's
      * iterations or budget are done or {@code stop} says so; a stop lets the current step finish, and a checkpoint is
-     * then written but no final evaluation run.
+     * then written but no final evaluation run. An executor that gives up on a step
+     * ({@link ExecutorStoppedException}) stops the run the same way, before that step.
      */
     public LoopResult run(LoopStart from, BooleanSupplier stop) {
         int start = from.iteration();
@@ -107,7 +109,14 @@ public final class MetaTrainingLoop {
                 break;
             }
             long s0 = System.nanoTime();
-            StepMetrics m = step(iteration);
+            StepMetrics m;
+            try {
+                m = step(iteration);
+            } catch (ExecutorStoppedException e) {
+                // the executor said why; nothing of this step was applied, so stop as an interrupt would
+                interrupted = true;
+                break;
+            }
             double stepSeconds = (System.nanoTime() - s0) / 1e9;
             trainSeconds += stepSeconds;
             iteration++;

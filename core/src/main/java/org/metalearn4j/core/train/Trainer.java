@@ -19,6 +19,7 @@ import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.RunStarted;
 import org.metalearn4j.core.event.TrainingEventBus;
+import org.metalearn4j.core.exec.TaskExecutor;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
@@ -44,11 +45,22 @@ public final class Trainer {
 
     private final ProviderRegistry registry;
     private final TrainingEventBus events;
+    private final TaskExecutorFactory executors;
 
-    @Inject
+    /** A trainer whose runs compute their tasks in this process. */
     public Trainer(ProviderRegistry registry, TrainingEventBus events) {
+        this(registry, events, TaskExecutorFactory.local());
+    }
+
+    /**
+     * @param executors makes each run's {@link org.metalearn4j.core.exec.TaskExecutor} (bound in Guice; local unless
+     *                  an application binds another)
+     */
+    @Inject
+    public Trainer(ProviderRegistry registry, TrainingEventBus events, TaskExecutorFactory executors) {
         this.registry = registry;
         this.events = events;
+        this.executors = executors;
     }
 
     /**
@@ -86,16 +98,20 @@ public final class Trainer {
                 .withEvalEvery(Every.iterations(config.train().evalEvery()))
                 .withCheckpointEvery(Every.iterations(config.train().checkpointEvery()));
         List<Path> existing = store.files();
-        LoopResult result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
-                .events(events)
-                .evaluation((l, it, last) -> l instanceof TaskScorer
-                        ? Evaluator.evaluate(l, evalEpisodes, e.episodes(), e.seed())
-                        : Evaluator.evaluate(TestTimeAugmentation.around(l.adapter(), run.dataset(),
-                                config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(), e.seed()),
-                        e.split())
-                .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
-                        Provenance.current(config.seed()))).toString())
-                .run(start, stop);
+        LoopResult result;
+        try (TaskExecutor executor = executors.create(config, run, source)) {
+            result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
+                    .executor(executor)
+                    .events(events)
+                    .evaluation((l, it, last) -> l instanceof TaskScorer
+                            ? Evaluator.evaluate(l, evalEpisodes, e.episodes(), e.seed())
+                            : Evaluator.evaluate(TestTimeAugmentation.around(l.adapter(), run.dataset(),
+                                    config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
+                                    e.seed()), e.split())
+                    .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
+                            Provenance.current(config.seed()))).toString())
+                    .run(start, stop);
+        }
         String lastCheckpoint = result.checkpoint() != null ? result.checkpoint()
                 : existing.isEmpty() ? null : existing.get(existing.size() - 1).toString();
         EvalResult eval = result.evaluation();

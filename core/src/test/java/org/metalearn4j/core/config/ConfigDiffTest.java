@@ -56,7 +56,7 @@ class ConfigDiffTest {
         assertThatThrownBy(() -> ResumeCheck.require(saved, changed, "ckpt.ml4j", false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("cannot resume: the configuration differs from the one checkpoint ckpt.ml4j was trained"
-                        + " with (only train.iterations may change):\n"
+                        + " with (only train.iterations and cluster may change):\n"
                         + "  seed: 42 -> 7\n"
                         + "  learner.params.innerLr: 0.4 -> 0.1\n"
                         + "resume with the run's configuration (its config.json), or accept the change with"

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.metalearn4j.cluster.ClusterConfig;
 import org.metalearn4j.core.config.ConfigDocs;
 import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.EffectiveConfig;
@@ -23,13 +24,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {"--defaults prints the defaults of every run configuration key and of every provider's "
-                + "params (or only of provider NAME) as YAML, each key with its description and, for a key with a "
-                + "fixed set of values, the values it accepts.",
+                + "params (or only of provider NAME, or with NAME cluster of the cluster: section) as YAML, each key "
+                + "with its description and, for a key with a fixed set of values, the values it accepts.",
                 "With CONFIG, validates it (including the named providers' params) and prints the effective "
                         + "configuration: every key, the providers' params included, as a run records it in its "
                         + "config.json."},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn config --defaults", "  ./metalearn config --defaults protonet",
+                "  ./metalearn config --defaults cluster",
                 "  ./metalearn config examples/configs/omniglot-protonet.yaml --set train.way=20"})
 final class ConfigCommand implements Callable<Integer> {
     private final Console console;
@@ -69,6 +71,10 @@ final class ConfigCommand implements Callable<Integer> {
             r.stages().forEach(p -> providers.add(Map.entry("stage", p)));
             r.backbones().forEach(p -> providers.add(Map.entry("backbone", p)));
             r.optimizers().forEach(p -> providers.add(Map.entry("optimizer", p)));
+            if ("cluster".equals(target)) {
+                console.out().print(ConfigDocs.yaml(ClusterConfig.defaults()));
+                return 0;
+            }
             if (target != null) {
                 Provider<?> p = providers.stream().map(Map.Entry::getValue).filter(x -> x.name().equals(target))
                         .findFirst().orElseThrow(() -> new ConfigException("", "no provider named '" + target
@@ -78,6 +84,8 @@ final class ConfigCommand implements Callable<Integer> {
             }
             console.out().println("# Run configuration defaults (keys missing from a config file take these).");
             console.out().print(ConfigDocs.yaml(RunConfig.defaults()));
+            console.out().printf("%n# cluster: section defaults (also what metalearn worker --cluster-config reads)%n");
+            console.out().print(ConfigDocs.yaml(ClusterConfig.defaults()));
             for (Map.Entry<String, Provider<?>> e : providers) {
                 Provider<?> p = e.getValue();
                 console.out().printf("%n# %s '%s' params defaults (from %s): %s%n", e.getKey(), p.name(), r.origin(p),

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Meta-learning and transfer learning on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, PipelineCommand.class, DashboardCommand.class,
                 PlotCommand.class, PluginsCommand.class, BackendsCommand.class, DatasetsCommand.class,
-                ConfigCommand.class, CommandLine.HelpCommand.class},
+                ConfigCommand.class, WorkerCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn train examples/configs/omniglot-protonet.yaml --out runs/protonet",
                 "  ./metalearn eval runs/protonet --way 5 --shot 1"})

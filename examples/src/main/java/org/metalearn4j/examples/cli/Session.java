@@ -3,10 +3,13 @@ package org.metalearn4j.examples.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.metalearn4j.core.event.TrainingListener;
 import org.metalearn4j.core.inject.MetalearnModule;
@@ -21,16 +24,22 @@ final class Session implements AutoCloseable {
     private final Injector injector;
     private boolean wired;
 
-    private Session(PluginRegistry registry) {
+    private Session(PluginRegistry registry, List<Module> extra) {
         this.registry = registry;
-        this.injector = Guice.createInjector(new MetalearnModule(registry));
+        List<Module> modules = new ArrayList<>(List.of(new MetalearnModule(registry)));
+        modules.addAll(extra);
+        this.injector = Guice.createInjector(modules);
     }
 
-    static Session open(Path pluginsDir, PrintStream err) {
+    /**
+     * @param extra further bindings, e.g. a cluster's ({@code ClusterModule}: a clustered Vert.x instance, tasks
+     *              computed by workers)
+     */
+    static Session open(Path pluginsDir, PrintStream err, Module... extra) {
         PluginRegistry registry = PluginRegistry.discover(MetalearnCli.class.getClassLoader(), pluginsDir);
         registry.problems().forEach(p -> err.println("warning: plugin " + p));
         err.flush();
-        return new Session(registry);
+        return new Session(registry, List.of(extra));
     }
 
     PluginRegistry registry() {

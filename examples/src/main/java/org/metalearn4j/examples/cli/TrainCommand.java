@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.metalearn4j.cluster.ClusterConfig;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.RunConfig;
@@ -27,11 +29,14 @@ import picocli.CommandLine.Parameters;
         description = {"Meta-trains the learner on the data set that a config file names. It writes config.json, "
                 + "metrics.jsonl and checkpoints/ into the run directory, shows a progress bar on stderr and ends "
                 + "with one JSON summary line on stdout. Ctrl-C finishes the current step and writes a checkpoint.",
+                "With a cluster: section, --cluster or --local-workers N, the tasks of each meta-batch are computed "
+                        + "by worker processes (metalearn worker) and applied here in task order.",
                 "Defaults of every key: metalearn config --defaults"},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn train examples/configs/omniglot-protonet.yaml \\",
                 "      --set train.iterations=500 --out runs/proto",
                 "  ./metalearn train examples/configs/omniglot-protonet.yaml --resume runs/proto",
+                "  ./metalearn train examples/configs/omniglot-maml.yaml --local-workers 2",
                 "  ./metalearn train examples/configs/omniglot-protonet.yaml --dashboard"})
 final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     private final Console console;
@@ -49,6 +54,9 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     PluginsDirOption plugins;
 
     @Mixin
+    ClusterOptions clusterOptions;
+
+    @Mixin
     DashboardOption dashboard;
 
     @Option(names = "--allow-config-change",
@@ -63,9 +71,14 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunConfig run = ConfigLoader.load(config, overrides.values);
-        Path runDir = runOptions.runDir(run.learner().name() + "-" + run.dataset().name());
-        try (Session session = Session.open(plugins.orElse(run.pluginsDir()), console.err())) {
+        RunConfig loaded = ConfigLoader.load(config, overrides.values);
+        Path runDir = runOptions.runDir(loaded.learner().name() + "-" + loaded.dataset().name());
+        Optional<ClusterConfig> cluster = clusterOptions.settings(loaded, config.toString());
+        RunConfig run = cluster.map(c -> loaded.withCluster(c.toTree())).orElse(loaded);
+        Path pluginsDir = plugins.orElse(run.pluginsDir());
+        try (Session session = Session.open(pluginsDir, console.err(), ClusterOptions.modules(cluster));
+             LocalWorkers workers = clusterOptions.startLocalWorkers(cluster, runDir, pluginsDir, run.backend(),
+                     console.err())) {
             Backend backend = BackendSelector.select(session.registry(), run.backend());
             backend.activate();
             TrainingEventBus events = session.get(TrainingEventBus.class);

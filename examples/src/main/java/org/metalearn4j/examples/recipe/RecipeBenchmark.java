@@ -193,7 +193,7 @@ public final class RecipeBenchmark {
                 a.integer("shot"), a.integer("query"), "meta-train", Integer.MAX_VALUE, Integer.MAX_VALUE, 3);
         EvalConfig eval = new EvalConfig(a.string("eval-split"), 20, 1, 15, a.integer("curve-episodes"),
                 Long.parseLong(a.string("eval-seed")), a.integer("views"));
-        return new RunConfig(a.integer("seed"), "auto", null, dataset, learner, train, eval);
+        return new RunConfig(a.integer("seed"), "auto", null, dataset, learner, train, eval, null);
     }
 
     /**

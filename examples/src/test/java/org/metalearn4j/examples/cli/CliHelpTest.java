@@ -19,21 +19,26 @@ class CliHelpTest {
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
     private static List<CommandLine> commands() {
-        CommandLine root = MetalearnCli.commandLine(new Console(NOWHERE, NOWHERE));
-        List<CommandLine> all = new ArrayList<>(List.of(root));
-        root.getSubcommands().forEach((name, sub) -> {
+        List<CommandLine> all = new ArrayList<>();
+        addWithSubcommands(MetalearnCli.commandLine(new Console(NOWHERE, NOWHERE)), all);
+        return all;
+    }
+
+    private static void addWithSubcommands(CommandLine command, List<CommandLine> all) {
+        all.add(command);
+        command.getSubcommands().forEach((name, sub) -> {
             if (!"help".equals(name)) {
-                all.add(sub);
+                addWithSubcommands(sub, all);
             }
         });
-        return all;
     }
 
     @Test
     void everyExampleLineIsPrintedWholeAtTheDefaultWidth() {
         List<CommandLine> commands = commands();
         assertThat(commands).extracting(CommandLine::getCommandName).contains("metalearn", "train", "eval",
-                "pipeline", "dashboard", "plot", "plugins", "backends", "datasets", "config");
+                "pipeline", "dashboard", "plot", "plugins", "backends", "datasets", "config", "worker", "cluster",
+                "status");
         for (CommandLine command : commands) {
             CommandSpec spec = command.getCommandSpec();
             assertThat(spec.usageMessage().width()).as(command.getCommandName())
@@ -51,7 +56,9 @@ class CliHelpTest {
     @Test
     void sharedOptionsAreOneMixinEach() {
         Map<String, List<String>> owners = Map.of(
-                "--plugins-dir", List.of("train", "eval", "pipeline", "plugins", "backends", "datasets", "config"),
+                "--plugins-dir", List.of("train", "eval", "pipeline", "plugins", "backends", "datasets", "config",
+                        "worker"),
+                "--cluster-config", List.of("worker", "status"),
                 "--out", List.of("train", "pipeline", "plot"),
                 "--resume", List.of("train", "pipeline"),
                 "--no-progress", List.of("train", "pipeline"),
@@ -59,7 +66,7 @@ class CliHelpTest {
                 "--dashboard", List.of("train", "pipeline"));
         Map<String, Class<?>> mixinOf = Map.of("--plugins-dir", PluginsDirOption.class, "--out", RunOptions.class,
                 "--resume", RunOptions.class, "--no-progress", RunOptions.class, "--set", ConfigOverrides.class,
-                "--dashboard", DashboardOption.class);
+                "--cluster-config", ClusterConfigOption.class, "--dashboard", DashboardOption.class);
         for (CommandLine command : commands()) {
             for (OptionSpec option : command.getCommandSpec().options()) {
                 String name = option.longestName();

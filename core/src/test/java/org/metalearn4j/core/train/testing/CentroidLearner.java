@@ -18,11 +18,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * in embedding space, logits are negative squared distances, and {@code W} is trained by SGD with momentum on the
  * query cross-entropy. Gradients are written out by hand (checked against finite differences in the tests).
  */
-public final class CentroidLearner implements Learner {
+public class CentroidLearner implements Learner {
     private final CentroidConfig config;
-    private final INDArray weights;
+    final INDArray weights;
     private final INDArray velocity;
-    private long steps;
+    long steps;
 
     public CentroidLearner(CentroidConfig config, LearnerContext context) {
         this.config = config;
@@ -48,11 +48,15 @@ public final class CentroidLearner implements Learner {
             accuracy += la[1];
             grad.addi(taskGrad);
         }
-        grad.divi(batch.size());
+        descend(grad.divi(batch.size()));
+        return StepMetrics.of(loss / batch.size(), accuracy / batch.size());
+    }
+
+    /** One SGD-with-momentum step along the mean gradient {@code grad}. */
+    final void descend(INDArray grad) {
         velocity.muli(config.momentum()).addi(grad);
         weights.subi(velocity.mul(config.learningRate()));
         steps++;
-        return StepMetrics.of(loss / batch.size(), accuracy / batch.size());
     }
 
     /**
