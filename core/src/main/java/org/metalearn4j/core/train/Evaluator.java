@@ -1,9 +1,9 @@
 package org.metalearn4j.core.train;
 
 import org.metalearn4j.core.learner.Adapter;
-import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.learner.EmbeddingAdapter;
+import org.metalearn4j.core.learner.IsolatedAdapter;
 import org.metalearn4j.core.nn.Accuracy;
-import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
@@ -20,23 +20,30 @@ public final class Evaluator {
 
     /** Mean accuracy (classification) or MSE (regression) over {@code episodes} episodes, with its 95% CI. */
     public static EvalResult evaluate(Adapter adapter, TaskSource source, int episodes, long seed) {
+        return evaluate(adapter, source, episodes, seed, EvalProgress.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(Adapter, TaskSource, int, long)}, reporting progress as it goes. Adapters that declare a
+     * capability are evaluated faster with the same result ({@link EmbeddingAdapter}: each example embedded once;
+     * {@link IsolatedAdapter}: episodes side by side in step arenas).
+     */
+    public static EvalResult evaluate(Adapter adapter, TaskSource source, int episodes, long seed,
+                                      EvalProgress progress) {
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
+        EpisodeScores scores = EpisodeScores.compute(adapter, source, episodes, seed, progress);
         double sum = 0;
         double sumSq = 0;
-        TaskType type = null;
         for (int i = 0; i < episodes; i++) {
-            Task task = source.sample(Seeds.derive(seed, i));
-            type = task.type();
-            Predictor predictor = adapter.adapt(task.support(), task.type(), task.ways());
-            double v = score(task, predictor.predict(task.query().x()));
+            double v = scores.value(i);
             sum += v;
             sumSq += v * v;
         }
         double mean = sum / episodes;
         double variance = episodes > 1 ? Math.max(0, (sumSq - episodes * mean * mean) / (episodes - 1)) : 0;
-        return new EvalResult(metricName(type), mean, 1.96 * Math.sqrt(variance / episodes), episodes);
+        return new EvalResult(metricName(scores.type()), mean, 1.96 * Math.sqrt(variance / episodes), episodes);
     }
 
     /** {@code accuracy} or {@code mse}. */
