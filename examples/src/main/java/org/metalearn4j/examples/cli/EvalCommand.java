@@ -140,8 +140,11 @@ final class EvalCommand implements Callable<Integer> {
             } else if (withinAlphabet) {
                 json = withinAlphabetJson(adapter, session, first, eval);
             } else {
-                EvalResult r = Evaluator.evaluate(adapter, components.episodes(eval.split(), eval.way(), eval.shot(),
-                        eval.query()), eval.episodes(), eval.seed());
+                EvalResult r;
+                try (EvalProgressBars bars = new EvalProgressBars(console.err())) {
+                    r = Evaluator.evaluate(adapter, components.episodes(eval.split(), eval.way(), eval.shot(),
+                            eval.query()), eval.episodes(), eval.seed(), bars);
+                }
                 json = ConfigMappers.plain().createObjectNode()
                         .put(r.metric(), r.value())
                         .put("ci95", r.ci95())
