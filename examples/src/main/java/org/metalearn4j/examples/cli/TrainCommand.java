@@ -63,6 +63,9 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Loading ND4J's native backend, the plugins and the data takes seconds: say so at once, not after them.
+        console.err().println("metalearn train: reading " + config + ", then loading the ND4J backend, the plugins and"
+                + " the data set");
         RunConfig run = ConfigLoader.load(config, overrides.values);
         Path runDir = runOptions.runDir(run.learner().name() + "-" + run.dataset().name());
         try (Session session = Session.open(plugins.orElse(run.pluginsDir()), console.err())) {

@@ -220,7 +220,8 @@ class MetalearnCliTest {
         CliRun refused = CliRun.of("train", config(dir, 4), "--resume", run, "--no-progress",
                 "--set", "learner.params.momentum=0.5", "--set", "eval.query=6");
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).startsWith("error: cannot resume: the configuration differs")
+        assertThat(refused.err()).startsWith("metalearn train: reading ")
+                .contains("\nerror: cannot resume: the configuration differs")
                 .contains("\n  learner.params.momentum: 0.9 -> 0.5\n").contains("\n  eval.query: 5 -> 6\n")
                 .contains("--allow-config-change");
         assertThat(Files.readString(run.resolve("config.json"))).isEqualTo(saved);
