@@ -63,11 +63,12 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Loading ND4J's native backend, the plugins and the data takes seconds: say so at once, not after them.
-        console.err().println("metalearn train: reading " + config + ", then loading the ND4J backend, the plugins and"
-                + " the data set");
         RunConfig run = ConfigLoader.load(config, overrides.values);
         Path runDir = runOptions.runDir(run.learner().name() + "-" + run.dataset().name());
+        // Loading ND4J's native backend, the plugins and the data takes seconds: say so at once, not after them (a
+        // bad configuration fails before, with its one-line error).
+        console.err().println("metalearn train: " + run.learner().name() + " on " + run.dataset().name() + " into "
+                + runDir + "; loading the ND4J backend, the plugins and the data set");
         try (Session session = Session.open(plugins.orElse(run.pluginsDir()), console.err())) {
             Backend backend = BackendSelector.select(session.registry(), run.backend());
             backend.activate();
