@@ -50,9 +50,9 @@ final class EpisodeScores {
         this.type = type;
     }
 
-    /** The metric of episode {@code i}. */
-    double value(int i) {
-        return values[i];
+    /** The metric of each episode, in episode order (a copy). */
+    double[] values() {
+        return values.clone();
     }
 
     /** The task type of the episodes (of the last one, should a source mix them). */
@@ -121,6 +121,10 @@ final class EpisodeScores {
     }
 
     private static double score(Adapter adapter, Task task) {
+        if (task.type() == TaskType.CONTROL) {
+            throw new IllegalArgumentException(task.domain() + ": control tasks are scored by a learner that acts in"
+                    + " their environment (a TaskScorer), not by an adapter's predictions");
+        }
         Predictor predictor = adapter.adapt(task.support(), task.type(), task.ways());
         return Evaluator.score(task, predictor.predict(task.query().x()));
     }

@@ -1,9 +1,13 @@
 package org.metalearn4j.core.train;
 
+import java.util.function.LongToDoubleFunction;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.EmbeddingAdapter;
 import org.metalearn4j.core.learner.IsolatedAdapter;
+import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.nn.Accuracy;
+import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
@@ -11,11 +15,31 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Scores an adapter on a fixed, seeded episode set: episode {@code i} is {@code source.sample(Seeds.derive(seed, i))},
- * so every learner and every checkpoint is measured on identical tasks.
+ * Scores an adapter (or a learner that scores tasks itself, a {@link TaskScorer}) on a fixed, seeded episode set:
+ * episode {@code i} is {@code source.sample(Seeds.derive(seed, i))}, so every learner and every checkpoint is measured
+ * on identical tasks.
  */
 public final class Evaluator {
     private Evaluator() {
+    }
+
+    /**
+     * Mean accuracy (classification) or MSE (regression) of the learner's adapter over {@code episodes} episodes,
+     * with its 95% CI; a {@link TaskScorer} learner scores the episodes itself (episode {@code i} with the seed
+     * {@code Seeds.derive(seed, i, 1)}).
+     */
+    public static EvalResult evaluate(Learner learner, TaskSource source, int episodes, long seed) {
+        return evaluate(learner, source, episodes, seed, EvalProgress.NONE);
+    }
+
+    /** As {@link #evaluate(Learner, TaskSource, int, long)}, reporting progress as it goes. */
+    public static EvalResult evaluate(Learner learner, TaskSource source, int episodes, long seed,
+                                      EvalProgress progress) {
+        if (!(learner instanceof TaskScorer scorer)) {
+            return evaluate(learner.adapter(), source, episodes, seed, progress);
+        }
+        return summarise(scorer.metricName(), episodes,
+                i -> scorer.score(source.sample(Seeds.derive(seed, i)), Seeds.derive(seed, i, 1)), progress);
     }
 
     /** Mean accuracy (classification) or MSE (regression) over {@code episodes} episodes, with its 95% CI. */
@@ -30,25 +54,36 @@ public final class Evaluator {
      */
     public static EvalResult evaluate(Adapter adapter, TaskSource source, int episodes, long seed,
                                       EvalProgress progress) {
+        requireEpisodes(episodes);
+        EpisodeScores scores = EpisodeScores.compute(adapter, source, episodes, seed, progress);
+        return EvalResult.of(metricName(scores.type()), scores.values());
+    }
+
+    /** The mean of {@code perEpisode} over episodes {@code 0..episodes-1} with its 95% CI. */
+    private static EvalResult summarise(String metric, int episodes, LongToDoubleFunction perEpisode,
+                                        EvalProgress progress) {
+        requireEpisodes(episodes);
+        double[] values = new double[episodes];
+        for (int i = 0; i < episodes; i++) {
+            values[i] = perEpisode.applyAsDouble(i);
+            progress.report(EvalProgress.EPISODES, i + 1, episodes);
+        }
+        return EvalResult.of(metric, values);
+    }
+
+    private static void requireEpisodes(int episodes) {
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
-        EpisodeScores scores = EpisodeScores.compute(adapter, source, episodes, seed, progress);
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < episodes; i++) {
-            double v = scores.value(i);
-            sum += v;
-            sumSq += v * v;
-        }
-        double mean = sum / episodes;
-        double variance = episodes > 1 ? Math.max(0, (sumSq - episodes * mean * mean) / (episodes - 1)) : 0;
-        return new EvalResult(metricName(scores.type()), mean, 1.96 * Math.sqrt(variance / episodes), episodes);
     }
 
-    /** {@code accuracy} or {@code mse}. */
+    /** {@code accuracy}, {@code mse} or {@code return} (control). */
     public static String metricName(TaskType type) {
-        return type == TaskType.REGRESSION ? "mse" : "accuracy";
+        return switch (type) {
+            case CLASSIFICATION -> "accuracy";
+            case REGRESSION -> "mse";
+            case CONTROL -> "return";
+        };
     }
 
     /** Accuracy of argmax predictions, or mean squared error, on one task's query set. */
