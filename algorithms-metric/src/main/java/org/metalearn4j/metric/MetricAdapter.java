@@ -1,6 +1,7 @@
 package org.metalearn4j.metric;
 
 import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.EmbeddingAdapter;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
@@ -16,9 +17,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Adaptation of a metric learner: embed the support set once (evaluation mode, no gradients), then score queries with
  * the head. Works on a private snapshot of the parameters and batch-norm statistics, so it neither sees nor causes
- * later changes to the learner.
+ * later changes to the learner. In evaluation mode batch norm uses its running statistics, so each example's embedding
+ * depends on that example alone: an evaluation may embed a split once ({@link EmbeddingAdapter}).
  */
-final class MetricAdapter implements Adapter {
+final class MetricAdapter implements EmbeddingAdapter {
     private final MetricModel model;
     private final Params params;
     private final RunningStats stats;
@@ -31,22 +33,36 @@ final class MetricAdapter implements Adapter {
 
     @Override
     public Predictor adapt(Examples support, TaskType type, int ways) {
-        if (type != TaskType.CLASSIFICATION) {
-            throw new IllegalArgumentException("metric learners classify; got a " + type + " task");
+        requireClassification(type);
+        Predictor onEmbedded = onEmbeddings().adapt(new Examples(embed(support.x()), support.y()), type, ways);
+        return x -> onEmbedded.predict(embed(x));
+    }
+
+    @Override
+    public INDArray embed(INDArray x) {
+        try (Scope s = Autograd.noGrad()) {
+            INDArray typed = x.castTo(params.tensors().get(0).dataType());
+            return model.embed(params, Tensor.constant(typed), new ForwardContext(false, stats, 0)).value();
         }
-        SupportLabels labels = new SupportLabels(MetricModel.classLabels(support.y(), "support"), ways);
-        Tensor supportEmbeddings = embed(support.x());
-        return x -> {
-            try (Scope s = Autograd.noGrad()) {
-                return model.logits(params, supportEmbeddings, labels, embed(x)).value();
-            }
+    }
+
+    @Override
+    public Adapter onEmbeddings() {
+        return (support, type, ways) -> {
+            requireClassification(type);
+            SupportLabels labels = new SupportLabels(MetricModel.classLabels(support.y(), "support"), ways);
+            Tensor supportEmbeddings = Tensor.constant(support.x());
+            return x -> {
+                try (Scope s = Autograd.noGrad()) {
+                    return model.logits(params, supportEmbeddings, labels, Tensor.constant(x)).value();
+                }
+            };
         };
     }
 
-    private Tensor embed(INDArray x) {
-        try (Scope s = Autograd.noGrad()) {
-            INDArray typed = x.castTo(params.tensors().get(0).dataType());
-            return model.embed(params, Tensor.constant(typed), new ForwardContext(false, stats, 0));
+    private static void requireClassification(TaskType type) {
+        if (type != TaskType.CLASSIFICATION) {
+            throw new IllegalArgumentException("metric learners classify; got a " + type + " task");
         }
     }
 }

@@ -2,7 +2,7 @@ package org.metalearn4j.optimization;
 
 import java.util.List;
 import java.util.function.Supplier;
-import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.IsolatedAdapter;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.learner.TaskLoss;
@@ -32,7 +32,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * reference MAML code); with {@link MamlConfig.BatchStatistics#EPISODE} support set and queries are normalised
  * together in both. A fresh {@link ForwardContext} per call keeps those statistics from leaking between episodes.
  */
-public final class FineTuneAdapter implements Adapter {
+public final class FineTuneAdapter implements IsolatedAdapter {
     private final BackboneHeadModel model;
     private final AdaptationScope scope;
     private final HeadInit head;

@@ -36,7 +36,7 @@ class LearnedOptimizerFileTest {
     private static RunConfig run(String learner, Record params) {
         RunConfig d = RunConfig.defaults();
         return new RunConfig(d.seed(), d.backend(), null, ComponentConfig.named("quadratic"),
-                new ComponentConfig(learner, ConfigBinder.toTree(params)), d.train(), d.eval());
+                new ComponentConfig(learner, ConfigBinder.toTree(params)), d.train(), d.eval(), d.cluster());
     }
 
     private static void save(Path runDir, Learner learner, RunConfig config) {

@@ -80,6 +80,17 @@ public final class EpisodeSampler implements TaskSource {
 
     @Override
     public Task sample(long seed) {
+        EpisodeIndices rows = indices(seed);
+        Examples support = new Examples(batch(rows.supportClass(), rows.supportIndex()), supportLabels);
+        Examples queries = new Examples(batch(rows.queryClass(), rows.queryIndex()), queryLabels);
+        return new Task(support, queries, TaskType.CLASSIFICATION, spec.way(), spec.shot(), domain);
+    }
+
+    /**
+     * The examples that {@link #sample} puts into the episode of {@code seed}, without copying any of them: the same
+     * random draws, so {@code sample(seed)} is exactly these examples in these rows.
+     */
+    public EpisodeIndices indices(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int way = spec.way();
         int shot = spec.shot();
@@ -104,18 +115,42 @@ public final class EpisodeSampler implements TaskSource {
                 queryIndex[row] = rows[shot + q];
             }
         }
-        Examples support = new Examples(gather(supportClass, supportIndex), supportLabels);
-        Examples queries = new Examples(gather(queryClass, queryIndex), queryLabels);
-        return new Task(support, queries, TaskType.CLASSIFICATION, way, shot, domain);
+        return new EpisodeIndices(supportClass, supportIndex, queryClass, queryIndex);
+    }
+
+    /** The store the episodes are drawn from. */
+    public ClassStore store() {
+        return store;
+    }
+
+    /** The episode shape. */
+    public EpisodeSpec spec() {
+        return spec;
+    }
+
+    /** The episodes' domain, e.g. {@code omniglot-small/meta-test}. */
+    public String domain() {
+        return domain;
+    }
+
+    /** The support labels of every episode: {@code shot} rows of label 0, then of label 1, ... (shared, read-only). */
+    public INDArray supportLabels() {
+        return supportLabels;
+    }
+
+    /** The query labels of every episode, laid out as {@link #supportLabels()} (shared, read-only). */
+    public INDArray queryLabels() {
+        return queryLabels;
     }
 
     /**
-     * A float32 batch of the given examples. On the CPU backend the examples are copied straight into an
+     * A float32 batch of the given examples of the store: row {@code r} is example {@code indexOfRow[r]} of class
+     * {@code classOfRow[r]}. On the CPU backend the examples are copied straight into an
      * uninitialised off-heap buffer, which measured several times faster than building a Java array and letting
      * {@code Nd4j.create} copy it again (zeroing and copying 250 KB per 5-way 15-query episode dominated). Other
      * backends get the portable path so their host/device bookkeeping stays right.
      */
-    private INDArray gather(int[] classOfRow, int[] indexOfRow) {
+    public INDArray batch(int[] classOfRow, int[] indexOfRow) {
         int n = classOfRow.length;
         if (cpuBackend) {
             INDArray out = Nd4j.createUninitialized(DataType.FLOAT, store.batchShape(n), 'c');

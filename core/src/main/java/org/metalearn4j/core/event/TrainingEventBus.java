@@ -16,6 +16,13 @@ public final class TrainingEventBus implements EventPublisher {
     public static final String EVAL = "metalearn.train.eval";
     public static final String CHECKPOINT = "metalearn.train.checkpoint";
     public static final String FINISHED = "metalearn.train.finished";
+    public static final String EVAL_PROGRESS = "metalearn.train.evalProgress";
+
+    /**
+     * The progress of an evaluation: published on this bus like the others but not in {@link #TYPES}, which lists the
+     * events a run's history ({@code metrics.jsonl}, the dashboard) records.
+     */
+    public static final EventType<EvalProgressEvent> PROGRESS = EventType.of(EVAL_PROGRESS, EvalProgressEvent.class);
 
     /** The training event types with their addresses. */
     public static final List<EventType<?>> TYPES = List.of(
@@ -36,6 +43,7 @@ public final class TrainingEventBus implements EventPublisher {
     public TrainingEventBus(TypedEventBus bus) {
         this.bus = bus;
         TYPES.forEach(bus::register);
+        bus.register(PROGRESS);
     }
 
     /**
@@ -45,7 +53,7 @@ public final class TrainingEventBus implements EventPublisher {
      */
     @Override
     public void publish(Record event) {
-        if (TYPES.stream().noneMatch(t -> t.type() == event.getClass())) {
+        if (event.getClass() != PROGRESS.type() && TYPES.stream().noneMatch(t -> t.type() == event.getClass())) {
             throw new IllegalArgumentException("not a training event: " + event.getClass().getName());
         }
         bus.publish(event);
@@ -63,6 +71,7 @@ public final class TrainingEventBus implements EventPublisher {
                 .on(RunStarted.class, listener::onStarted)
                 .on(StepEvent.class, listener::onStep)
                 .on(EvalEvent.class, listener::onEval)
+                .on(EvalProgressEvent.class, listener::onEvalProgress)
                 .on(CheckpointEvent.class, listener::onCheckpoint)
                 .on(RunFinished.class, e -> {
                     try {

@@ -25,6 +25,10 @@ public interface TrainingListener {
     default void onEval(EvalEvent event) {
     }
 
+    /** An evaluation's progress, a few times a second while it runs (not recorded in a run's history). */
+    default void onEvalProgress(EvalProgressEvent event) {
+    }
+
     default void onCheckpoint(CheckpointEvent event) {
     }
 

@@ -62,6 +62,22 @@ public final class TaskPool {
         return parallel(Math.min(threads, count), count, work);
     }
 
+    /**
+     * As {@link #map}, but always on worker threads, even for one thread or one item, so that every item's native ops
+     * run on one OpenMP thread: the results are then the same bits for any {@code threads} and on any host, whereas
+     * ops whose kernels split a reduction among OpenMP threads (a convolution's weight gradient) round differently
+     * on the caller's threads.
+     */
+    public static <T> List<T> mapOnWorkers(int threads, int count, IntFunction<T> work) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: expected at least 1, got " + threads);
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("count: expected at least 0, got " + count);
+        }
+        return count == 0 ? new ArrayList<>() : parallel(Math.min(threads, count), count, work);
+    }
+
     private static <T> List<T> parallel(int workers, int count, IntFunction<T> work) {
         boolean grad = Mode.gradEnabled();
         boolean check = Mode.checkNumerics();

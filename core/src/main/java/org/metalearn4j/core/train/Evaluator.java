@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.EmbeddingAdapter;
+import org.metalearn4j.core.learner.IsolatedAdapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.Prediction;
-import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.learner.ProbabilisticPredictor;
 import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.nn.Accuracy;
@@ -44,15 +45,17 @@ public final class Evaluator {
      * {@code Seeds.derive(seed, i, 1)}).
      */
     public static EvalResult evaluate(Learner learner, TaskSource source, int episodes, long seed) {
+        return evaluate(learner, source, episodes, seed, EvalProgress.NONE);
+    }
+
+    /** As {@link #evaluate(Learner, TaskSource, int, long)}, reporting progress as it goes. */
+    public static EvalResult evaluate(Learner learner, TaskSource source, int episodes, long seed,
+                                      EvalProgress progress) {
         if (!(learner instanceof TaskScorer scorer)) {
-            return evaluate(learner.adapter(), source, episodes, seed);
+            return evaluate(learner.adapter(), source, episodes, seed, progress);
         }
-        requireEpisodes(episodes);
-        double[] values = new double[episodes];
-        for (int i = 0; i < episodes; i++) {
-            values[i] = scorer.score(source.sample(Seeds.derive(seed, i)), Seeds.derive(seed, i, 1));
-        }
-        return EvalResult.of(scorer.metricName(), values);
+        return summarise(scorer.metricName(), episodes,
+                i -> scorer.score(source.sample(Seeds.derive(seed, i)), Seeds.derive(seed, i, 1)), progress);
     }
 
     /**
@@ -60,39 +63,37 @@ public final class Evaluator {
      * query log-likelihood where the predictors give a standard deviation.
      */
     public static EvalResult evaluate(Adapter adapter, TaskSource source, int episodes, long seed) {
+        return evaluate(adapter, source, episodes, seed, EvalProgress.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(Adapter, TaskSource, int, long)}, reporting progress as it goes. Adapters that declare a
+     * capability are evaluated faster with the same result ({@link EmbeddingAdapter}: each example embedded once;
+     * {@link IsolatedAdapter}: episodes side by side in step arenas).
+     */
+    public static EvalResult evaluate(Adapter adapter, TaskSource source, int episodes, long seed,
+                                      EvalProgress progress) {
         requireEpisodes(episodes);
-        double[] main = new double[episodes];
-        double[] logLikelihood = new double[episodes];
-        int probabilistic = 0;
-        TaskType type = null;
-        for (int i = 0; i < episodes; i++) {
-            Task task = source.sample(Seeds.derive(seed, i));
-            if (task.type() == TaskType.CONTROL) {
-                throw new IllegalArgumentException(task.domain() + ": control tasks are scored by a learner that"
-                        + " acts in their environment (a TaskScorer), not by an adapter's predictions");
-            }
-            type = task.type();
-            Predictor predictor = adapter.adapt(task.support(), task.type(), task.ways(), task.descriptor());
-            if (task.type() == TaskType.REGRESSION && predictor instanceof ProbabilisticPredictor p) {
-                Prediction d = p.distribution(task.query().x());
-                main[i] = score(task, d.mean());
-                logLikelihood[i] = logLikelihood(task, d);
-                probabilistic++;
-            } else {
-                main[i] = score(task, predictor.predict(task.query().x()));
-            }
-        }
+        EpisodeScores scores = EpisodeScores.compute(adapter, source, episodes, seed, progress);
         Map<String, EvalResult.Estimate> secondary = new LinkedHashMap<>();
-        if (probabilistic > 0) {
-            if (probabilistic != episodes) {
-                throw new IllegalStateException("the adapter gave standard deviations for " + probabilistic + " of "
-                        + episodes + " episodes; a learner's predictors must all be probabilistic or none");
-            }
-            EvalResult ll = EvalResult.of(LOG_LIKELIHOOD, logLikelihood);
+        scores.logLikelihoods().ifPresent(values -> {
+            EvalResult ll = EvalResult.of(LOG_LIKELIHOOD, values);
             secondary.put(LOG_LIKELIHOOD, new EvalResult.Estimate(ll.value(), ll.ci95()));
-        }
-        EvalResult m = EvalResult.of(metricName(type), main);
+        });
+        EvalResult m = EvalResult.of(metricName(scores.type()), scores.values());
         return new EvalResult(m.metric(), m.value(), m.ci95(), episodes, secondary);
+    }
+
+    /** The mean of {@code perEpisode} over episodes {@code 0..episodes-1} with its 95% CI. */
+    private static EvalResult summarise(String metric, int episodes, LongToDoubleFunction perEpisode,
+                                        EvalProgress progress) {
+        requireEpisodes(episodes);
+        double[] values = new double[episodes];
+        for (int i = 0; i < episodes; i++) {
+            values[i] = perEpisode.applyAsDouble(i);
+            progress.report(EvalProgress.EPISODES, i + 1, episodes);
+        }
+        return EvalResult.of(metric, values);
     }
 
     private static void requireEpisodes(int episodes) {

@@ -16,6 +16,7 @@ import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.EffectiveConfig;
 import org.metalearn4j.core.config.ResumeCheck;
 import org.metalearn4j.core.config.RunConfig;
+import org.metalearn4j.core.event.EvalProgressEvent;
 import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.RunStarted;
 import org.metalearn4j.core.event.TrainingEventBus;
@@ -40,6 +41,8 @@ public final class Trainer {
     public static final String CONFIG_FILE = "config.json";
     /** The run directory's JSON-lines metrics file. */
     public static final String METRICS_FILE = "metrics.jsonl";
+
+    private static final long PROGRESS_MILLIS = 250;
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
@@ -104,10 +107,10 @@ public final class Trainer {
                     .executor(executor)
                     .events(events)
                     .evaluation((l, it, last) -> l instanceof TaskScorer
-                            ? Evaluator.evaluate(l, evalEpisodes, e.episodes(), e.seed())
+                            ? Evaluator.evaluate(l, evalEpisodes, e.episodes(), e.seed(), progress(it, e.split()))
                             : Evaluator.evaluate(TestTimeAugmentation.around(l.adapter(), run.dataset(),
                                     config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
-                                    e.seed()), e.split())
+                                    e.seed(), progress(it, e.split())), e.split())
                     .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
                             Provenance.current(config.seed()))).toString())
                     .run(start, stop);
@@ -120,6 +123,19 @@ public final class Trainer {
                 eval == null ? 0 : eval.episodes(), result.seconds(), lastCheckpoint, result.interrupted());
         events.publish(finished);
         return finished;
+    }
+
+    /** Publishes an evaluation's progress at most every {@value #PROGRESS_MILLIS} ms, and each phase's end. */
+    private EvalProgress progress(int iteration, String split) {
+        long interval = PROGRESS_MILLIS * 1_000_000L;
+        long[] last = {System.nanoTime() - interval};
+        return (phase, done, total) -> {
+            long now = System.nanoTime();
+            if (done == total || now - last[0] >= interval) {
+                last[0] = now;
+                events.publish(new EvalProgressEvent(iteration, split, phase, done, total));
+            }
+        };
     }
 
     private LoopStart restore(CheckpointStore store, RunConfig config, boolean allowConfigChange, Path runDir,

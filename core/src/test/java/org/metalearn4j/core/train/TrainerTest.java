@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +23,11 @@ import org.metalearn4j.core.checkpoint.CheckpointStore;
 import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.config.RunConfig;
+import org.metalearn4j.core.event.EvalProgressEvent;
 import org.metalearn4j.core.event.MetricsFileListener;
 import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.TrainingEventBus;
+import org.metalearn4j.core.event.TrainingListener;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.state.StateDict;
@@ -81,10 +84,25 @@ class TrainerTest {
     void metaTrainingBeatsChanceOnHeldOutClassesAndWritesMetrics(@TempDir Path dir) throws IOException {
         MetricsFileListener metrics = new MetricsFileListener(dir.resolve(Trainer.METRICS_FILE));
         TrainingEventBus.Subscription sub = events.subscribe(metrics);
+        List<EvalProgressEvent> progress = new CopyOnWriteArrayList<>();
+        TrainingEventBus.Subscription watching = events.subscribe(new TrainingListener() {
+            @Override
+            public void onEvalProgress(EvalProgressEvent e) {
+                progress.add(e);
+            }
+        });
         RunFinished done = train(config(20), dir, false);
         assertThat(sub.awaitFinished(Duration.ofSeconds(10))).isTrue();
+        assertThat(watching.awaitFinished(Duration.ofSeconds(10))).isTrue();
         sub.close();
+        watching.close();
         metrics.close();
+
+        // the evaluation after the last iteration reports its progress, ending with its last episode
+        assertThat(progress).isNotEmpty();
+        EvalProgressEvent last = progress.get(progress.size() - 1);
+        assertThat(List.of(last.iteration(), last.done(), last.total())).containsExactly(20, 20L, 20L);
+        assertThat(last.phase()).isEqualTo(EvalProgress.EPISODES);
 
         // 4-way episodes on unseen blob classes: chance is 0.25; nearest centroid on well-separated blobs is far above.
         assertThat(done.metricName()).isEqualTo("accuracy");
@@ -94,6 +112,7 @@ class TrainerTest {
         assertThat(lines.stream().filter(l -> l.contains("\"event\":\"step\""))).hasSize(20);
         assertThat(lines.get(0)).contains("\"event\":\"started\"");
         assertThat(lines.get(lines.size() - 1)).contains("\"event\":\"finished\"");
+        assertThat(lines).noneMatch(l -> l.contains("Progress"));
         assertThat(new CheckpointStore(dir, 3).files()).extracting(p -> p.getFileName().toString())
                 .containsExactly("ckpt-00000012.ml4j", "ckpt-00000016.ml4j", "ckpt-00000020.ml4j");
         assertThat(Files.readString(dir.resolve(Trainer.CONFIG_FILE))).contains("\"test-centroid\"");

@@ -147,10 +147,13 @@ final class EvalCommand implements Callable<Integer> {
                 json = withinAlphabetJson(adapter, session, first, eval);
             } else {
                 TaskSource episodes = components.episodes(eval.split(), eval.way(), eval.shot(), eval.query());
-                // a learner that acts in control tasks scores them itself; an ensemble of those is refused there
-                EvalResult r = learners.size() == 1 && learners.get(0) instanceof TaskScorer
-                        ? Evaluator.evaluate(learners.get(0), episodes, eval.episodes(), eval.seed())
-                        : Evaluator.evaluate(adapter, episodes, eval.episodes(), eval.seed());
+                EvalResult r;
+                try (EvalProgressBars bars = new EvalProgressBars(console.err())) {
+                    // a learner that acts in control tasks scores them itself; an ensemble of those is refused there
+                    r = learners.size() == 1 && learners.get(0) instanceof TaskScorer
+                            ? Evaluator.evaluate(learners.get(0), episodes, eval.episodes(), eval.seed(), bars)
+                            : Evaluator.evaluate(adapter, episodes, eval.episodes(), eval.seed(), bars);
+                }
                 json = ConfigMappers.plain().createObjectNode()
                         .put(r.metric(), r.value())
                         .put("ci95", r.ci95())

@@ -73,6 +73,10 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         RunConfig loaded = ConfigLoader.load(config, overrides.values);
         Path runDir = runOptions.runDir(loaded.learner().name() + "-" + loaded.dataset().name());
+        // Loading ND4J's native backend, the plugins and the data takes seconds: say so at once, not after them (a
+        // bad configuration fails before, with its one-line error).
+        console.err().println("metalearn train: " + loaded.learner().name() + " on " + loaded.dataset().name()
+                + " into " + runDir + "; loading the ND4J backend, the plugins and the data set");
         Optional<ClusterConfig> cluster = clusterOptions.settings(loaded, config.toString());
         RunConfig run = cluster.map(c -> loaded.withCluster(c.toTree())).orElse(loaded);
         Path pluginsDir = plugins.orElse(run.pluginsDir());

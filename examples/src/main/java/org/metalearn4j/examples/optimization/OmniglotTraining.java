@@ -11,6 +11,7 @@ import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.core.train.Every;
 import org.metalearn4j.core.train.LoopPlan;
@@ -25,7 +26,8 @@ import org.metalearn4j.examples.MainOptions;
  * prints an accuracy-vs-time curve: every {@code --eval-every-seconds} of training, the {@code meta-test} accuracy over
  * a fixed seeded set of {@code --curve-episodes} episodes; at the end over {@code --final-episodes} (600) episodes,
  * with 95% CIs, and on the same final episodes the expected calibration error (15 bins) of the predicted class
- * probabilities. Evaluation time is not counted in the budget. The curve is also written as CSV.
+ * probabilities. Evaluation time is not counted in the budget; each evaluation prints its wall
+ * time ({@code EVAL ... in S s}). The curve is also written as CSV.
  *
  * <pre>
  * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" \
@@ -79,8 +81,14 @@ public final class OmniglotTraining {
             csv.println("learner,iteration,train_seconds,accuracy,ci95,episodes");
             double[] trained = {0};
             new MetaTrainingLoop(learner, train, plan, "accuracy")
-                    .evaluation((l, iteration, last) -> Evaluator.evaluate(l.adapter(), test,
-                            args.integer(last ? "final-episodes" : "curve-episodes"), seed), "meta-test")
+                    .evaluation((l, iteration, last) -> {
+                        long start = System.nanoTime();
+                        EvalResult r = Evaluator.evaluate(l.adapter(), test,
+                                args.integer(last ? "final-episodes" : "curve-episodes"), seed);
+                        System.out.printf("EVAL %d episodes in %.2f s%n", r.episodes(),
+                                (System.nanoTime() - start) / 1e9);
+                        return r;
+                    }, "meta-test")
                     .events(event -> {
                         if (event instanceof StepEvent e) {
                             trained[0] += e.stepSeconds();

@@ -142,8 +142,9 @@ class MetalearnCliTest {
     void explicitCudaWithoutCudaFailsWithTheReasonNotAStackTrace() throws IOException {
         CliRun r = CliRun.of("train", config(dir, 1), "--set", "backend=cuda", "--out", dir.resolve("c"));
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("error: backend 'cuda' is unavailable: "
+        assertThat(r.err().strip().lines()).hasSize(2).last().isEqualTo("error: backend 'cuda' is unavailable: "
                 + "nd4j-cuda-11.6 is not on the class path (build with -Pcuda)");
+        assertThat(r.err()).as("the line printed at once").startsWith("metalearn train: test-centroid on ");
     }
 
     @Test
@@ -220,7 +221,8 @@ class MetalearnCliTest {
         CliRun refused = CliRun.of("train", config(dir, 4), "--resume", run, "--no-progress",
                 "--set", "learner.params.momentum=0.5", "--set", "eval.query=6");
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).startsWith("error: cannot resume: the configuration differs")
+        assertThat(refused.err()).startsWith("metalearn train: ")
+                .contains("\nerror: cannot resume: the configuration differs")
                 .contains("\n  learner.params.momentum: 0.9 -> 0.5\n").contains("\n  eval.query: 5 -> 6\n")
                 .contains("--allow-config-change");
         assertThat(Files.readString(run.resolve("config.json"))).isEqualTo(saved);

@@ -82,6 +82,7 @@ class OneShotEvalCliTest {
 
         CliRun sampled = CliRun.of("eval", first, second, "--episodes", 2);
         assertThat(sampled.code()).as(sampled.err()).isZero();
+        assertThat(sampled.err()).as("the evaluation's progress bar").contains("eval episodes").contains("2/2");
         assertThat(JSON.readTree(sampled.lastLine()).get("ensemble").get(1).get("checkpoint").asText())
                 .startsWith(second.toString());
     }

@@ -4,24 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.metalearn4j.core.config.EnumNames;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.learner.Adapter;
-import org.metalearn4j.core.learner.Predictor;
-import org.metalearn4j.core.learner.ProbabilisticPredictor;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
 import org.metalearn4j.core.pipeline.StageContext;
-import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Seeds;
-import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.core.train.EvalProgress;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.transfer.data.DatasetAccess;
@@ -29,7 +25,6 @@ import org.metalearn4j.transfer.finetune.FinetuneMode;
 import org.metalearn4j.transfer.metatrain.LearnerArtifacts;
 import org.metalearn4j.transfer.model.BackboneProvenance;
 import org.metalearn4j.transfer.model.Classifier;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The {@code evaluate} stage: few-shot accuracy (mean and 95% CI over fixed seeded episodes) of the incoming artifact
@@ -66,9 +61,13 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
                 (input, context) -> {
             Dataset data = DatasetAccess.open(context.registry(), config.dataset());
             Adapter adapter = adapter(config, input, context, data.inputShape());
-            EvalResult r = Evaluator.evaluate(reporting(adapter, config.episodes(), context.progress()),
+            EvalResult r = Evaluator.evaluate(adapter,
                     data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query())),
-                    config.episodes(), config.episodeSeed());
+                    config.episodes(), config.episodeSeed(), (phase, done, total) -> {
+                        if (EvalProgress.EPISODES.equals(phase)) {
+                            context.progress().report(done, total, Map.of());
+                        }
+                    });
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put(r.metric(), r.value());
             metrics.put(r.metric() + ".ci95", r.ci95());
@@ -101,34 +100,6 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
                         context.registry());
             }
             case EVALUATION -> throw new IllegalArgumentException("evaluate cannot start from an EVALUATION artifact");
-        };
-    }
-
-    /**
-     * Reports one unit of progress per episode, when its predictor has answered the query set; descriptors and
-     * probabilistic predictions pass through, so the evaluator still scores the log-likelihood.
-     */
-    private static Adapter reporting(Adapter adapter, int episodes, StageProgress progress) {
-        AtomicInteger done = new AtomicInteger();
-        return new Adapter() {
-            @Override
-            public Predictor adapt(Examples support, TaskType type, int ways) {
-                return adapt(support, type, ways, Optional.empty());
-            }
-
-            @Override
-            public Predictor adapt(Examples support, TaskType type, int ways, Optional<INDArray> descriptor) {
-                Predictor predictor = adapter.adapt(support, type, ways, descriptor);
-                if (predictor instanceof ProbabilisticPredictor probabilistic) {
-                    return (ProbabilisticPredictor) x -> reported(probabilistic.distribution(x));
-                }
-                return x -> reported(predictor.predict(x));
-            }
-
-            private <T> T reported(T answer) {
-                progress.report(done.incrementAndGet(), episodes, Map.of());
-                return answer;
-            }
         };
     }
 
