@@ -21,6 +21,7 @@ import org.metalearn4j.core.event.RunStarted;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.task.TaskSource;
@@ -84,6 +85,7 @@ public final class Trainer {
         LoopPlan plan = LoopPlan.of(total, config.train().metaBatch(), config.seed())
                 .withEvalEvery(Every.iterations(config.train().evalEvery()))
                 .withCheckpointEvery(Every.iterations(config.train().checkpointEvery()));
+        ModelDescription model = ModelDescription.of(config, run.dataset(), run.training(), registry);
         List<Path> existing = store.files();
         LoopResult result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
                 .events(events)
@@ -91,7 +93,7 @@ public final class Trainer {
                         run.dataset(), config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
                         e.seed()), e.split())
                 .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
-                        Provenance.current(config.seed()))).toString())
+                        Provenance.current(config.seed())).withModel(model)).toString())
                 .run(start, stop);
         String lastCheckpoint = result.checkpoint() != null ? result.checkpoint()
                 : existing.isEmpty() ? null : existing.get(existing.size() - 1).toString();
