@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 "Prints one JSON line naming the files written."},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn export runs/proto --format npz --out proto.npz",
-                "  python3 -c 'import numpy; print(list(numpy.load(\"proto.npz\")))'"})
+                "  ./metalearn export runs/proto/checkpoints/ckpt-00000200.ml4j --out p200.npz"})
 final class ExportCommand implements Callable<Integer> {
     /** The export formats. */
     enum Format { npz }

@@ -33,7 +33,7 @@ class CliHelpTest {
     void everyExampleLineIsPrintedWholeAtTheDefaultWidth() {
         List<CommandLine> commands = commands();
         assertThat(commands).extracting(CommandLine::getCommandName).contains("metalearn", "train", "eval",
-                "pipeline", "dashboard", "plot", "plugins", "backends", "datasets", "config");
+                "pipeline", "dashboard", "plot", "export", "plugins", "backends", "datasets", "config");
         for (CommandLine command : commands) {
             CommandSpec spec = command.getCommandSpec();
             assertThat(spec.usageMessage().width()).as(command.getCommandName())
@@ -51,8 +51,9 @@ class CliHelpTest {
     @Test
     void sharedOptionsAreOneMixinEach() {
         Map<String, List<String>> owners = Map.of(
-                "--plugins-dir", List.of("train", "eval", "pipeline", "plugins", "backends", "datasets", "config"),
-                "--out", List.of("train", "pipeline", "plot"),
+                "--plugins-dir", List.of("train", "eval", "pipeline", "plugins", "backends", "datasets", "config",
+                        "export"),
+                "--out", List.of("train", "pipeline", "plot", "export"),
                 "--resume", List.of("train", "pipeline"),
                 "--no-progress", List.of("train", "pipeline"),
                 "--set", List.of("train", "config"),
@@ -67,9 +68,10 @@ class CliHelpTest {
                     continue;
                 }
                 assertThat(owners.get(name)).as(name).contains(command.getCommandName());
-                // plot's --out names the figure file, not a run directory: its own option.
+                // plot's and export's --out name the file to write, not a run directory: their own options.
                 Class<?> declaredBy = name.equals("--out") && command.getCommandName().equals("plot")
-                        ? PlotCommand.class : mixinOf.get(name);
+                        ? PlotCommand.class : name.equals("--out") && command.getCommandName().equals("export")
+                        ? ExportCommand.class : mixinOf.get(name);
                 assertThat(option.userObject()).as(command.getCommandName() + " " + name)
                         .isInstanceOf(Field.class)
                         .extracting(f -> ((Field) f).getDeclaringClass())
