@@ -47,13 +47,9 @@ public final class ClassifyCharacters {
 
     public static void main(String[] args) throws IOException {
         MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "600", "state", "",
-                "examples", "",
-                "queries", "", "seed", "1"));
-        if (a.string("examples").isEmpty() || a.string("queries").isEmpty()) {
-            throw new IllegalArgumentException("--examples DIR and --queries DIR are required");
-        }
-        List<Path> examples = pngs(Path.of(a.string("examples")));
-        List<Path> queries = pngs(Path.of(a.string("queries")));
+                "examples", "", "queries", "", "seed", "1"));
+        List<Path> examples = pngs(Path.of(a.required("examples")));
+        List<Path> queries = pngs(Path.of(a.required("queries")));
         Learner learner = trainedLearner(a);
 
         long[] labels = new long[examples.size()];
