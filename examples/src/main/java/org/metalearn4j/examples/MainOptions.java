@@ -19,11 +19,17 @@ public final class MainOptions {
 
     /**
      * Parses {@code args} over {@code defaults}. {@code --help} (or {@code -h}) prints {@link #usage} to stdout and
-     * exits 0; an option that is not one of {@code defaults}' keys, or lacks its value, prints the error and the
-     * usage to stderr and exits 2, so that a newcomer never sees a stack trace for a mistyped option.
+     * exits 0.
+     *
+     * @throws IllegalArgumentException when an option is not one of {@code defaults}' keys or lacks its value, with
+     *                                  the usage in its message ({@link org.metalearn4j.examples.apps.ApplicationMain}
+     *                                  prints it as one error without a stack trace)
      */
     public MainOptions(String[] args, Map<String, String> defaults) {
-        this.main = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        // The class whose main method started the JVM names the program in the usage, also behind ApplicationMain.
+        this.main = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> f.getMethodName().equals("main")).reduce((inner, outer) -> outer)
+                .<Class<?>>map(StackWalker.StackFrame::getDeclaringClass).orElse(MainOptions.class));
         this.defaults = defaults;
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(usage(main, defaults));
@@ -31,8 +37,7 @@ public final class MainOptions {
         }
         String error = parse(args, defaults);
         if (error != null) {
-            System.err.print("error: " + error + "\n" + usage(main, defaults));
-            System.exit(2);
+            throw new IllegalArgumentException(error + "\n" + usage(main, defaults));
         }
         ResidentMemoryGuard.installFromSystemProperty();
     }
@@ -63,12 +68,15 @@ public final class MainOptions {
         return text.toString();
     }
 
-    /** The value of an option that has no default: a missing one stops the main as a bad option does. */
+    /**
+     * The value of an option that has no default.
+     *
+     * @throws IllegalArgumentException naming the option, with the usage, when it is missing
+     */
     public String required(String key) {
         String value = values.get(key);
         if (value == null || value.isEmpty()) {
-            System.err.print("error: --" + key + " is required\n" + usage(main, defaults));
-            System.exit(2);
+            throw new IllegalArgumentException("--" + key + " is required\n" + usage(main, defaults));
         }
         return value;
     }
