@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.metalearn4j.core.config.ConfigMappers;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.state.StateDict;
 
 /**
@@ -25,7 +26,8 @@ import org.metalearn4j.core.state.StateDict;
  * "ML4JCKPT"  8 bytes magic
  * int         format version (2)
  * int         iteration
- * int, bytes  metadata JSON (UTF-8): {"config": ..., "provenance": {@link Provenance}}
+ * int, bytes  metadata JSON (UTF-8): {"config": ..., "provenance": {@link Provenance},
+ *                                      "model": {@link ModelDescription} (absent in older files)}
  * long, bytes learner state ({@link StateDict#write})
  * 32 bytes    SHA-256 of everything before it
  * </pre>
@@ -95,6 +97,9 @@ public final class CheckpointFile {
         ObjectNode meta = JSON.createObjectNode();
         meta.set("config", JSON.readTree(c.configJson()));
         meta.set("provenance", JSON.valueToTree(c.provenance()));
+        if (c.model() != null) {
+            meta.set("model", JSON.valueToTree(c.model()));
+        }
         byte[] metaBytes = JSON.writeValueAsBytes(meta);
         ByteArrayOutputStream stateBytes = new ByteArrayOutputStream();
         try (DataOutputStream s = new DataOutputStream(stateBytes)) {
@@ -123,6 +128,8 @@ public final class CheckpointFile {
         }
         StateDict state = StateDict.read(in);
         Provenance provenance = JSON.treeToValue(meta.get("provenance"), Provenance.class);
-        return new Checkpoint(iteration, state, meta.get("config").toString(), provenance);
+        ModelDescription model = meta.hasNonNull("model") ? JSON.treeToValue(meta.get("model"),
+                ModelDescription.class) : null;
+        return new Checkpoint(iteration, state, meta.get("config").toString(), provenance, model);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.metalearn4j.core.image.ImageFormat;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
@@ -19,6 +20,7 @@ public final class ClassStoreDataset implements Dataset {
     private final Map<String, ClassStore> splits;
     private final Map<String, UnaryOperator<TaskSource>> transforms;
     private final long[] inputShape;
+    private final Optional<ImageFormat> imageFormat;
 
     /** @param splits split name to store, in the order {@link #splits()} lists them; all with the same example shape */
     public ClassStoreDataset(String name, Map<String, ClassStore> splits) {
@@ -31,6 +33,17 @@ public final class ClassStoreDataset implements Dataset {
      */
     public ClassStoreDataset(String name, Map<String, ClassStore> splits,
                              Map<String, UnaryOperator<TaskSource>> transforms) {
+        this(name, splits, transforms, Optional.empty());
+    }
+
+    /**
+     * @param splits      split name to store, in the order {@link #splits()} lists them; all with the same example
+     *                    shape
+     * @param transforms  split name to the transform wrapped around that split's episode source
+     * @param imageFormat how the examples were made from pictures, see {@link Dataset#imageFormat()}
+     */
+    public ClassStoreDataset(String name, Map<String, ClassStore> splits,
+                             Map<String, UnaryOperator<TaskSource>> transforms, Optional<ImageFormat> imageFormat) {
         if (splits.isEmpty()) {
             throw new IllegalArgumentException(name + ": a data set needs at least one split");
         }
@@ -42,6 +55,7 @@ public final class ClassStoreDataset implements Dataset {
         this.splits = new LinkedHashMap<>(splits);
         this.transforms = Map.copyOf(transforms);
         this.inputShape = splits.values().iterator().next().exampleShape();
+        this.imageFormat = imageFormat;
     }
 
     @Override
@@ -57,6 +71,11 @@ public final class ClassStoreDataset implements Dataset {
     @Override
     public long[] inputShape() {
         return inputShape.clone();
+    }
+
+    @Override
+    public Optional<ImageFormat> imageFormat() {
+        return imageFormat;
     }
 
     @Override

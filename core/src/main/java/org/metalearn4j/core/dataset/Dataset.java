@@ -3,6 +3,7 @@ package org.metalearn4j.core.dataset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.metalearn4j.core.image.ImageFormat;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
@@ -30,6 +31,14 @@ public interface Dataset {
      * augments that split; test-time augmentation draws its views with it.
      */
     default Optional<UnaryOperator<TaskSource>> augmentation(String split) {
+        return Optional.empty();
+    }
+
+    /**
+     * How this data set's examples are made from pictures, if they are: a saved model records it so that an
+     * application's images are prepared the same way ({@link org.metalearn4j.core.model.FewShotModel}).
+     */
+    default Optional<ImageFormat> imageFormat() {
         return Optional.empty();
     }
 

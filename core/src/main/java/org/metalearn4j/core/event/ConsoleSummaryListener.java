@@ -12,6 +12,8 @@ import org.metalearn4j.core.config.ConfigMappers;
  * printed by the caller once every listener is done, so that it is the last line of stdout.
  */
 public final class ConsoleSummaryListener implements TrainingListener {
+    private static final String NO_EVALUATION = "the run stopped before its first evaluation; metalearn eval "
+            + "RUN_DIR scores its last checkpoint";
     private static final ObjectMapper JSON = ConfigMappers.plain();
 
     private final PrintStream notes;
@@ -52,24 +54,39 @@ public final class ConsoleSummaryListener implements TrainingListener {
 
     @Override
     public void onFinished(RunFinished e) {
-        notes.printf(Locale.ROOT, "%n%s after %d of %d iterations (%.1f s): %s %.4f ± %.4f, last checkpoint %s%n",
-                e.interrupted() ? "stopped" : "done", e.iteration(), e.iterations(), e.seconds(), e.metricName(),
-                e.value(), e.ci95(), e.checkpoint());
+        String score = Double.isNaN(e.value()) ? "no evaluation (" + NO_EVALUATION + ")"
+                : String.format(Locale.ROOT, "%s %.4f ± %.4f", e.metricName(), e.value(), e.ci95());
+        notes.printf(Locale.ROOT, "%n%s after %d of %d iterations (%.1f s): %s, last checkpoint %s%n",
+                e.interrupted() ? "stopped" : "done", e.iteration(), e.iterations(), e.seconds(), score,
+                e.checkpoint());
     }
 
-    /** {@code {"run":..., "iterations":..., "loss":..., "accuracy"|"mse":..., "ci95":..., ...}} on one line. */
+    /**
+     * {@code {"run":..., "iterations":..., "loss":..., "accuracy"|"mse":..., "ci95":..., ...}} on one line. A value
+     * that does not exist (no evaluation before the run stopped, no step taken) is {@code null}, never the string
+     * {@code "NaN"}, and {@code noEvaluation} says why.
+     */
     public static String summaryJson(RunFinished e, String backend) {
-        ObjectNode n = JSON.createObjectNode()
-                .put("run", e.runDir())
-                .put("iterations", e.iteration())
-                .put("loss", e.loss())
-                .put(e.metricName(), e.value())
-                .put("ci95", e.ci95())
-                .put("episodes", e.episodes())
-                .put("seconds", Math.round(e.seconds() * 1000) / 1000.0)
+        ObjectNode n = JSON.createObjectNode().put("run", e.runDir()).put("iterations", e.iteration());
+        number(n, "loss", e.loss());
+        number(n, e.metricName(), e.value());
+        number(n, "ci95", Double.isNaN(e.value()) ? Double.NaN : e.ci95());
+        n.put("episodes", e.episodes());
+        if (Double.isNaN(e.value())) {
+            n.put("noEvaluation", NO_EVALUATION);
+        }
+        return n.put("seconds", Math.round(e.seconds() * 1000) / 1000.0)
                 .put("checkpoint", e.checkpoint())
                 .put("backend", backend)
-                .put("interrupted", e.interrupted());
-        return n.toString();
+                .put("interrupted", e.interrupted())
+                .toString();
+    }
+
+    private static void number(ObjectNode n, String field, double value) {
+        if (Double.isFinite(value)) {
+            n.put(field, value);
+        } else {
+            n.putNull(field);
+        }
     }
 }

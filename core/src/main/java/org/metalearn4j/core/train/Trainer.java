@@ -24,6 +24,7 @@ import org.metalearn4j.core.exec.TaskExecutor;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.task.TaskSource;
@@ -100,6 +101,7 @@ public final class Trainer {
         LoopPlan plan = LoopPlan.of(total, config.train().metaBatch(), config.seed())
                 .withEvalEvery(Every.iterations(config.train().evalEvery()))
                 .withCheckpointEvery(Every.iterations(config.train().checkpointEvery()));
+        ModelDescription model = ModelDescription.of(config, run.dataset(), run.training(), registry);
         List<Path> existing = store.files();
         LoopResult result;
         try (TaskExecutor executor = executors.create(config, run, source)) {
@@ -112,7 +114,7 @@ public final class Trainer {
                                     config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
                                     e.seed(), progress(it, e.split())), e.split())
                     .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
-                            Provenance.current(config.seed()))).toString())
+                            Provenance.current(config.seed())).withModel(model)).toString())
                     .run(start, stop);
         }
         String lastCheckpoint = result.checkpoint() != null ? result.checkpoint()

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.metalearn4j.core.dataset.Dataset;
-import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.dataset.ClassStore;
 import org.metalearn4j.core.dataset.ClassStoreDataset;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.core.image.ImageFormat;
 import org.metalearn4j.datasets.store.DecodedCache;
 
 /**
@@ -65,7 +67,8 @@ public final class FashionMnistProvider implements DatasetProvider<FashionMnistC
         splits.put("target-test", test.select(target));
         splits.put("meta-train", train.select(source));
         splits.put("meta-test", test.select(target));
-        return new ClassStoreDataset(NAME, splits);
+        return new ClassStoreDataset(NAME, splits, Map.of(),
+                Optional.of(new ImageFormat(28, 28, ImageFormat.Ink.LIGHT)));
     }
 
     /** Directory plus the size and modification time of its files, so replaced files are read again. */

@@ -7,14 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.metalearn4j.core.dataset.ClassStore;
+import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.core.image.ImageFormat;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskSource;
-import org.metalearn4j.core.dataset.ClassStore;
-import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.datasets.store.DataDirectory;
 import org.metalearn4j.datasets.store.DecodedCache;
 
@@ -78,7 +80,8 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
         String key = NAME + ":" + stamp(background) + ":" + stamp(evaluation) + ":" + size + ":"
                 + config.trainCharacters() + ":" + config.validationCharacters() + ":" + config.rotateMetaTrain();
         Map<String, ClassStore> splits = DecodedCache.get(key, () -> load(background, evaluation, size, config));
-        return new ClassStoreDataset(NAME, splits, augmentation);
+        return new ClassStoreDataset(NAME, splits, augmentation,
+                Optional.of(new ImageFormat(size, size, ImageFormat.Ink.DARK)));
     }
 
     private static Map<String, ClassStore> load(Path background, Path evaluation, int size, OmniglotConfig config) {

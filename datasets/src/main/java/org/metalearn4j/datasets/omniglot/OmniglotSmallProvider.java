@@ -3,16 +3,18 @@ package org.metalearn4j.datasets.omniglot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.metalearn4j.core.dataset.Dataset;
-import org.metalearn4j.core.dataset.DatasetProvider;
-import org.metalearn4j.core.spi.ConfigException;
-import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.dataset.ClassStore;
 import org.metalearn4j.core.dataset.ClassStoreDataset;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.core.image.ImageFormat;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.datasets.store.DecodedCache;
 
 /**
@@ -65,7 +67,8 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
                     OmniglotStores.build(characters, size, split.equals("meta-train"))));
             return stores;
         });
-        return new ClassStoreDataset(NAME, splits, augmentation);
+        return new ClassStoreDataset(NAME, splits, augmentation,
+                Optional.of(new ImageFormat(size, size, ImageFormat.Ink.DARK)));
     }
 
     /**

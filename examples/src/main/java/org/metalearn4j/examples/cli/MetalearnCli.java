@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.metalearn4j.core.spi.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code metalearn} command line. Exit codes: 0 success, 2 bad usage or configuration, 1 runtime failure; a
@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
 @Command(name = "metalearn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Meta-learning and transfer learning on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, PipelineCommand.class, DashboardCommand.class,
-                PlotCommand.class, PluginsCommand.class, BackendsCommand.class, DatasetsCommand.class,
-                ConfigCommand.class, WorkerCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class},
+                PlotCommand.class, ExportCommand.class, PluginsCommand.class, BackendsCommand.class,
+                DatasetsCommand.class, ConfigCommand.class, WorkerCommand.class, ClusterCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn train examples/configs/omniglot-protonet.yaml --out runs/protonet",
                 "  ./metalearn eval runs/protonet --way 5 --shot 1"})

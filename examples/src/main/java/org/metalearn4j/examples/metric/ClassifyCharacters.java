@@ -23,6 +23,7 @@ import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.datasets.image.InkImage;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
+import org.metalearn4j.examples.apps.ApplicationMain;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,15 +46,14 @@ public final class ClassifyCharacters {
     private ClassifyCharacters() {
     }
 
-    public static void main(String[] args) throws IOException {
-        MainOptions a = new MainOptions(args, Map.of("learner", "protonet", "seconds", "600", "state", "",
-                "examples", "",
-                "queries", "", "seed", "1"));
-        if (a.string("examples").isEmpty() || a.string("queries").isEmpty()) {
-            throw new IllegalArgumentException("--examples DIR and --queries DIR are required");
-        }
-        List<Path> examples = pngs(Path.of(a.string("examples")));
-        List<Path> queries = pngs(Path.of(a.string("queries")));
+    public static void main(String[] args) {
+        ApplicationMain.run(args, Map.of("learner", "protonet", "seconds", "600", "state", "", "examples", "",
+                "queries", "", "seed", "1"), ClassifyCharacters::classify);
+    }
+
+    private static void classify(MainOptions a) throws IOException {
+        List<Path> examples = pngs(Path.of(a.required("examples")));
+        List<Path> queries = pngs(Path.of(a.required("queries")));
         Learner learner = trainedLearner(a);
 
         long[] labels = new long[examples.size()];

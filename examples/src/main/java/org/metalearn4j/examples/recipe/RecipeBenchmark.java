@@ -26,6 +26,7 @@ import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.EnsembleAdapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.train.EvalResult;
@@ -97,6 +98,7 @@ public final class RecipeBenchmark {
         boolean resume = Boolean.parseBoolean(a.string("resume"));
         RunConfig config = EffectiveConfig.of(config(a), registry, SOURCE);
         RunComponents run = RunComponents.open(config, registry, SOURCE);
+        ModelDescription model = ModelDescription.of(config, run.dataset(), run.training(), registry);
         Learner learner = run.learner();
         String configJson = ConfigLoader.toJson(config);
         CheckpointStore store = new CheckpointStore(out, 3);
@@ -157,7 +159,8 @@ public final class RecipeBenchmark {
                 .checkpoints((l, iteration, recent) -> {
                     Provenance provenance = Provenance.current(config.seed()).with(Map.of(TRAIN_SECONDS,
                             Double.toString(trained[0])));
-                    return store.save(TrainingCheckpoint.of(l, iteration, recent, configJson, provenance)).toString();
+                    return store.save(TrainingCheckpoint.of(l, iteration, recent, configJson, provenance)
+                            .withModel(model)).toString();
                 })
                 .run(start, () -> false);
 

@@ -37,8 +37,8 @@ class CliHelpTest {
     void everyExampleLineIsPrintedWholeAtTheDefaultWidth() {
         List<CommandLine> commands = commands();
         assertThat(commands).extracting(CommandLine::getCommandName).contains("metalearn", "train", "eval",
-                "pipeline", "dashboard", "plot", "plugins", "backends", "datasets", "config", "worker", "cluster",
-                "status");
+                "pipeline", "dashboard", "plot", "export", "plugins", "backends", "datasets", "config", "worker",
+                "cluster", "status");
         for (CommandLine command : commands) {
             CommandSpec spec = command.getCommandSpec();
             assertThat(spec.usageMessage().width()).as(command.getCommandName())
@@ -57,9 +57,9 @@ class CliHelpTest {
     void sharedOptionsAreOneMixinEach() {
         Map<String, List<String>> owners = Map.of(
                 "--plugins-dir", List.of("train", "eval", "pipeline", "plugins", "backends", "datasets", "config",
-                        "worker"),
+                        "worker", "export"),
                 "--cluster-config", List.of("worker", "status"),
-                "--out", List.of("train", "pipeline", "plot"),
+                "--out", List.of("train", "pipeline", "plot", "export"),
                 "--resume", List.of("train", "pipeline"),
                 "--no-progress", List.of("train", "pipeline"),
                 "--set", List.of("train", "config"),
@@ -74,9 +74,10 @@ class CliHelpTest {
                     continue;
                 }
                 assertThat(owners.get(name)).as(name).contains(command.getCommandName());
-                // plot's --out names the figure file, not a run directory: its own option.
+                // plot's and export's --out name the file to write, not a run directory: their own options.
                 Class<?> declaredBy = name.equals("--out") && command.getCommandName().equals("plot")
-                        ? PlotCommand.class : mixinOf.get(name);
+                        ? PlotCommand.class : name.equals("--out") && command.getCommandName().equals("export")
+                        ? ExportCommand.class : mixinOf.get(name);
                 assertThat(option.userObject()).as(command.getCommandName() + " " + name)
                         .isInstanceOf(Field.class)
                         .extracting(f -> ((Field) f).getDeclaringClass())

@@ -1,4 +1,4 @@
-package org.metalearn4j.datasets.image;
+package org.metalearn4j.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.metalearn4j.datasets.image;
+package org.metalearn4j.core.image;
 
 /**
  * Downsampling by area averaging: each output pixel is the mean of the source area it covers, with source pixels
