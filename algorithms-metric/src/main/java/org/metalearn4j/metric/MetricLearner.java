@@ -26,6 +26,7 @@ import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.metric.head.MetricHead;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Episodic training of a {@link MetricModel} with Adam and a learning-rate schedule: each step averages the episode
@@ -117,6 +118,11 @@ public final class MetricLearner implements Learner {
     @Override
     public StateDict backbone() {
         return state.backbone();
+    }
+
+    @Override
+    public Map<String, INDArray> trainedArrays() {
+        return state.trainedArrays();
     }
 
     /** Completed training steps. */

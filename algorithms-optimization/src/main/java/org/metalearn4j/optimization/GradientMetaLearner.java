@@ -192,6 +192,11 @@ public final class GradientMetaLearner implements TaskwiseLearner {
         return state.backbone();
     }
 
+    @Override
+    public Map<String, INDArray> trainedArrays() {
+        return state.trainedArrays();
+    }
+
     /** The network these weights run in. */
     public BackboneHeadModel model() {
         return model;

@@ -63,12 +63,16 @@ public final class ConfigLoader {
         try {
             return ConfigBinder.bind(doc, RunConfig.defaults(), RunConfig.class, "", source);
         } catch (ConfigException e) {
-            throw blameOverride(e, overrides, source);
+            throw attribute(e, overrides, source);
         }
     }
 
-    /** An error at a key an override set names the override instead of the file, which never held that value. */
-    private static ConfigException blameOverride(ConfigException e, List<String> overrides, String source) {
+    /**
+     * {@code e}, or, when it is about a key one of {@code overrides} set (the last such), the same error naming the
+     * override instead of the file, which never held that value. For errors found after loading, e.g. while the
+     * providers' params are bound.
+     */
+    public static ConfigException attribute(ConfigException e, List<String> overrides, String source) {
         for (int i = overrides.size() - 1; i >= 0; i--) {
             String override = overrides.get(i);
             String key = override.substring(0, override.indexOf('=')).trim();

@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Scores an adapter on a fixed, seeded episode set: episode {@code i} is {@code source.sample(Seeds.derive(seed, i))},
- * so every learner and every checkpoint is measured on identical tasks.
+ * so every learner and every checkpoint is measured on identical tasks. Predictions that are NaN or Inf fail the
+ * evaluation: scored as they are, they would look like a chance-level result.
  */
 public final class Evaluator {
     private Evaluator() {
@@ -23,6 +24,7 @@ public final class Evaluator {
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
+        episodes = DryRun.steps(episodes);
         double sum = 0;
         double sumSq = 0;
         TaskType type = null;
@@ -30,7 +32,12 @@ public final class Evaluator {
             Task task = source.sample(Seeds.derive(seed, i));
             type = task.type();
             Predictor predictor = adapter.adapt(task.support(), task.type(), task.ways());
-            double v = score(task, predictor.predict(task.query().x()));
+            INDArray output = predictor.predict(task.query().x());
+            if (!FiniteCheck.isFinite(output)) {
+                throw new IllegalStateException("the adapter predicted NaN or Inf for episode " + i + " of "
+                        + task.domain() + " (seed " + seed + "): the model's parameters or its adaptation diverged");
+            }
+            double v = score(task, output);
             sum += v;
             sumSq += v * v;
         }

@@ -73,7 +73,7 @@ class TrainerTest {
 
     private static byte[] finalState(Path dir) throws IOException {
         StateDict state = TrainingCheckpoint.learnerState(new CheckpointStore(dir, 1).latestGood().orElseThrow()
-                .checkpoint());
+                .checkpoint(), "final");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         state.write(new DataOutputStream(bytes));
         return bytes.toByteArray();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.spi.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +67,8 @@ class IdxReaderTest {
     void missingFilesSayWhereTheyWereLookedFor() {
         Path missing = dir.resolve("nowhere");
         assertThatThrownBy(() -> FashionMnistFiles.load(missing, "train"))
-                .isInstanceOf(DatasetException.class)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("path: ")
                 .hasMessageContaining("train-images-idx3-ubyte not found")
                 .hasMessageContaining(missing.resolve("train-images-idx3-ubyte.gz").toString())
                 .hasMessageContaining(missing + " does not exist");

@@ -16,6 +16,7 @@ import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.core.train.RunComponents;
@@ -92,32 +93,41 @@ final class EvalCommand implements Callable<Integer> {
         RunConfig run = ConfigLoader.fromJson(checkpoint.configJson(), file.toString());
         EvalConfig eval = overridden(run.eval());
         try (Session session = Session.open(plugins.orElse(run.pluginsDir()), console.err())) {
-            Backend backend = BackendSelector.select(session.registry(), run.backend());
-            backend.activate();
-            RunComponents components = RunComponents.open(run, session.registry(), file.toString());
-            Learner learner = components.learner();
-            learner.load(TrainingCheckpoint.learnerState(checkpoint));
-            if (omniglotRuns != null) {
-                console.out().println(oneShotRunsJson(learner, components, file, checkpoint));
-                return 0;
+            try {
+                return evaluate(session, run, eval, file, checkpoint);
+            } catch (RuntimeException e) {
+                throw session.explain(e);
             }
-            EvalResult r = Evaluator.evaluate(learner.adapter(),
-                    components.episodes(eval.split(), eval.way(), eval.shot(), eval.query()), eval.episodes(),
-                    eval.seed());
-            ObjectNode json = ConfigMappers.plain().createObjectNode()
-                    .put(r.metric(), r.value())
-                    .put("ci95", r.ci95())
-                    .put("episodes", r.episodes())
-                    .put("way", eval.way())
-                    .put("shot", eval.shot())
-                    .put("query", eval.query())
-                    .put("split", eval.split())
-                    .put("seed", eval.seed())
-                    .put("checkpoint", file.toString())
-                    .put("iteration", checkpoint.iteration());
-            console.out().println(json);
+        }
+    }
+
+    private int evaluate(Session session, RunConfig run, EvalConfig eval, Path file, Checkpoint checkpoint) {
+        StateDict state = TrainingCheckpoint.learnerState(checkpoint, file.toString());
+        Backend backend = BackendSelector.select(session.registry(), run.backend(), file.toString());
+        backend.activate();
+        RunComponents components = RunComponents.open(run, session.registry(), file.toString());
+        Learner learner = components.learner();
+        TrainingCheckpoint.load(learner, state, file.toString());
+        if (omniglotRuns != null) {
+            console.out().println(oneShotRunsJson(learner, components, file, checkpoint));
             return 0;
         }
+        EvalResult r = Evaluator.evaluate(learner.adapter(),
+                components.episodes(eval.split(), eval.way(), eval.shot(), eval.query()), eval.episodes(),
+                eval.seed());
+        ObjectNode json = ConfigMappers.plain().createObjectNode()
+                .put(r.metric(), r.value())
+                .put("ci95", r.ci95())
+                .put("episodes", r.episodes())
+                .put("way", eval.way())
+                .put("shot", eval.shot())
+                .put("query", eval.query())
+                .put("split", eval.split())
+                .put("seed", eval.seed())
+                .put("checkpoint", file.toString())
+                .put("iteration", checkpoint.iteration());
+        console.out().println(json);
+        return 0;
     }
 
     private String oneShotRunsJson(Learner learner, RunComponents components, Path file, Checkpoint checkpoint) {

@@ -16,7 +16,10 @@ import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.event.TrainingListener;
 import org.metalearn4j.core.plugin.BackendSelector;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.train.Trainer;
+import org.metalearn4j.core.train.TrainingFailedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,43 +62,75 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return run();
+        } catch (ConfigException e) {
+            throw ConfigLoader.attribute(e, overrides.values, config.toString());
+        }
+    }
+
+    private int run() {
         RunConfig run = ConfigLoader.load(config, overrides.values);
         Path runDir = runOptions.runDir(run.learner().name() + "-" + run.dataset().name());
         try (Session session = Session.open(plugins.orElse(run.pluginsDir()), console.err())) {
-            Backend backend = BackendSelector.select(session.registry(), run.backend());
-            backend.activate();
-            TrainingEventBus events = session.get(TrainingEventBus.class);
-            List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
-            MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
-            listeners.add(metrics);
-            listeners.add(new ConsoleSummaryListener(console.err()));
-            if (runOptions.showProgress()) {
-                listeners.add(new ProgressBarListener(console.err()));
-            }
-            List<TrainingEventBus.Subscription> subscriptions = listeners.stream().map(events::subscribe).toList();
-            AtomicBoolean stop = new AtomicBoolean();
-            CountDownLatch done = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                stop.set(true);
-                awaitQuietly(done);
-            }, "metalearn-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                String backendName = backend.name() + ": " + backend.device();
-                RunFinished finished = session.get(Trainer.class).train(run, runDir, runOptions.resuming(),
-                        allowConfigChange, config.toString(), backendName, stop::get);
-                for (TrainingEventBus.Subscription s : subscriptions) {
-                    s.awaitFinished(Duration.ofSeconds(30));
-                }
-                console.out().println(ConsoleSummaryListener.summaryJson(finished, backendName));
-            } finally {
+                return train(session, run, runDir);
+            } catch (RuntimeException e) {
+                throw session.explain(e);
+            }
+        }
+    }
+
+    private int train(Session session, RunConfig run, Path runDir) {
+        Backend backend = BackendSelector.select(session.registry(), run.backend(), config.toString());
+        backend.activate();
+        TrainingEventBus events = session.get(TrainingEventBus.class);
+        List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
+        MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
+        listeners.add(metrics);
+        listeners.add(new ConsoleSummaryListener(console.err()));
+        if (runOptions.showProgress()) {
+            listeners.add(new ProgressBarListener(console.err()));
+        }
+        List<TrainingEventBus.Subscription> subscriptions = listeners.stream().map(events::subscribe).toList();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            awaitQuietly(done);
+        }, "metalearn-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Scope check = runOptions.numericsCheck()) {
+            String backendName = backend.name() + ": " + backend.device();
+            RunFinished finished;
+            try {
+                // A metrics file that cannot be written stops the run like Ctrl-C: with a checkpoint, at once.
+                finished = session.get(Trainer.class).train(run, runDir, runOptions.resuming(), allowConfigChange,
+                        config.toString(), backendName, () -> stop.get() || metrics.failure().isPresent());
+            } catch (RuntimeException e) {
+                throw metrics.failure().<RuntimeException>map(f -> new TrainingFailedException(f + "; "
+                        + e.getMessage(), e)).orElse(e);
+            }
+            for (TrainingEventBus.Subscription s : subscriptions) {
+                s.awaitFinished(Duration.ofSeconds(30));
+            }
+            if (metrics.failure().isPresent()) {
+                throw new TrainingFailedException(metrics.failure().get() + "; training stopped after iteration "
+                        + finished.iteration() + (finished.checkpoint() == null ? ", no checkpoint was written"
+                        : ", the last checkpoint is " + finished.checkpoint() + ": resume from it"), null);
+            }
+            console.out().println(ConsoleSummaryListener.summaryJson(finished, backendName));
+        } finally {
+            try {
                 subscriptions.forEach(TrainingEventBus.Subscription::close);
                 metrics.close();
+            } finally {
+                // Whatever failed above, the shutdown hook must not wait for us.
                 done.countDown();
                 removeHook(hook);
             }
-            return 0;
         }
+        return 0;
     }
 
     private static void awaitQuietly(CountDownLatch done) {

@@ -42,6 +42,12 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
         return new PretrainConfig("omniglot-small", "meta-train", List.of(), 0, BackboneSpec.conv4(64), 2000, 64, 1e-3);
     }
 
+    /** Trains and evaluates only through core's loops, which a dry run shortens. */
+    @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
     @Override
     public PipelineStage create(PretrainConfig config) {
         BackboneSpec spec = config.backbone();
