@@ -82,21 +82,27 @@ public final class Trainer {
         if (resume && !Files.isDirectory(runDir)) {
             throw new ConfigException("resume", "run directory " + runDir + " does not exist; nothing to resume");
         }
+        CheckpointStore store = new CheckpointStore(runDir, given.train().keepCheckpoints());
+        requireFresh(store, runDir, resume);
+        // Everything the configuration decides is checked before the directory is locked (and so created).
+        RunConfig config = EffectiveConfig.of(given, registry, source);
+        RunComponents run = RunComponents.open(config, registry, source);
+        run.requireMemory(config, source);
         try (RunLock lock = RunLock.acquire(runDir, "metalearn train")) {
-            return trainLocked(given, runDir, resume, allowConfigChange, source, backend, stop);
+            requireFresh(store, runDir, resume);
+            return trainLocked(config, run, store, runDir, resume, allowConfigChange, backend, stop);
         }
     }
 
-    private RunFinished trainLocked(RunConfig given, Path runDir, boolean resume, boolean allowConfigChange,
-                                    String source, String backend, BooleanSupplier stop) {
-        CheckpointStore store = new CheckpointStore(runDir, given.train().keepCheckpoints());
+    private static void requireFresh(CheckpointStore store, Path runDir, boolean resume) {
         if (!resume && !store.files().isEmpty()) {
             throw new ConfigException("out", "run directory " + runDir + " already holds checkpoints; continue it with"
                     + " --resume " + runDir + " or choose another --out");
         }
-        RunConfig config = EffectiveConfig.of(given, registry, source);
-        RunComponents run = RunComponents.open(config, registry, source);
-        run.requireMemory(config, source);
+    }
+
+    private RunFinished trainLocked(RunConfig config, RunComponents run, CheckpointStore store, Path runDir,
+                                    boolean resume, boolean allowConfigChange, String backend, BooleanSupplier stop) {
         Learner learner = run.learner();
         String runId = resume ? readRunId(runDir) : UUID.randomUUID().toString();
         LoopStart start = LoopStart.fresh();

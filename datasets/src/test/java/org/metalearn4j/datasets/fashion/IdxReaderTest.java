@@ -35,6 +35,15 @@ class IdxReaderTest {
     }
 
     @Test
+    void bytesAfterTheBodyTheHeaderPromisesAreRefused() throws IOException {
+        byte[] longer = idx(0x0803, new int[] {1, 2, 2}, new byte[] {1, 2, 3, 4, 5, 6});
+        Path file = write("longer", longer, true);
+        assertThatThrownBy(() -> IdxReader.read(file, 3))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining(file + ": IDX file is longer than its header says (4 bytes of data)");
+    }
+
+    @Test
     void wrongMagicNumberNamesTheFileAndBothNumbers() throws IOException {
         Path file = write("labels-as-images", idx(0x0801, new int[] {4}, new byte[4]), true);
         assertThatThrownBy(() -> IdxReader.read(file, 3))
