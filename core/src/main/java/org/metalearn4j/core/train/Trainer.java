@@ -181,7 +181,16 @@ public final class Trainer {
                     + " in " + runDir + " has already done (" + file + "); give at least " + (done + 1)
                     + " to continue it");
         }
-        LoopStart start = TrainingCheckpoint.restore(checkpoint, file, learner);
+        LoopStart start;
+        try {
+            start = TrainingCheckpoint.restore(checkpoint, file, learner);
+        } catch (CheckpointException e) {
+            if (changed.isEmpty()) {
+                throw e;
+            }
+            throw new CheckpointException(e.getMessage() + " The configuration was changed (allowed) in: "
+                    + changed.changes().stream().map(ConfigDiff.Change::path).toList(), e);
+        }
         LOG.info("resuming from {} at iteration {}", loaded.file(), start.iteration());
         return new Restored(start, runId != null ? runId : written != null ? written : UUID.randomUUID().toString());
     }

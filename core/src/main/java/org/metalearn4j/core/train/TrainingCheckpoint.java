@@ -1,6 +1,7 @@
 package org.metalearn4j.core.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.metalearn4j.core.checkpoint.Checkpoint;
 import org.metalearn4j.core.checkpoint.CheckpointException;
@@ -87,6 +88,15 @@ public final class TrainingCheckpoint {
      * fit, but not where it came from.
      */
     public static void load(Learner learner, StateDict state, String file) {
+        // Checked here as well as by the learner: an INDArray.assign of another shape may broadcast silently.
+        learner.state().asMap().forEach((name, now) -> {
+            if (state.contains(name) && !Arrays.equals(state.get(name).shape(), now.shape())) {
+                throw new CheckpointException("checkpoint " + file + " does not fit the configured learner: entry '"
+                        + name + "' has shape " + Arrays.toString(state.get(name).shape()) + " there but "
+                        + Arrays.toString(now.shape()) + " in the learner; was it written with another learner or"
+                        + " network configuration?");
+            }
+        });
         try {
             learner.load(state);
         } catch (IllegalArgumentException | IllegalStateException e) {

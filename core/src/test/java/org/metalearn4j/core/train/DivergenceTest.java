@@ -172,6 +172,12 @@ class DivergenceTest {
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("checkpoint runs/y/ckpt-2.ml4j does not fit the configured learner: ")
                 .hasMessageContaining("no entry 'w'");
+        StateDict wider = new StateDict().put("learner.w", Nd4j.zeros(DataType.FLOAT, 5)).putLongs("learner.steps", 2);
+        Checkpoint wide = new Checkpoint(2, wider, "{}", Provenance.current(1));
+        assertThatThrownBy(() -> TrainingCheckpoint.restore(wide, "runs/y/ckpt-2.ml4j", learner))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith("checkpoint runs/y/ckpt-2.ml4j does not fit the configured learner: entry 'w'"
+                        + " has shape [5] there but [3] in the learner");
     }
 
     @Test
