@@ -89,6 +89,12 @@ public final class ConfigLoader {
         return e;
     }
 
+    /** {@code source}, or null when one of {@code overrides} set {@code key}: the file never held that value. */
+    public static String sourceOf(String key, List<String> overrides, String source) {
+        return overrides.stream().anyMatch(o -> o.indexOf('=') > 0 && o.substring(0, o.indexOf('=')).trim().equals(key))
+                ? null : source;
+    }
+
     /** The configuration as compact JSON, as stored in checkpoints and run directories. */
     public static String toJson(RunConfig config) {
         return ConfigBinder.toTree(config).toString();

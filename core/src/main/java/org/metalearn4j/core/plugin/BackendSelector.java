@@ -23,7 +23,8 @@ public final class BackendSelector {
     /**
      * The backend named {@code requested}, or the best available one for {@code auto}.
      *
-     * @param source the config file that names it, for messages, or null
+     * @param source the config file that names it, for messages, or null when the value came from elsewhere (a
+     *               command-line override: the user just typed it)
      * @throws ConfigException             at {@code backend} if no backend has that name
      * @throws BackendUnavailableException if the named backend is unavailable (with its reason), or no backend at
      *                                     all is available (with every backend's reason)
@@ -33,7 +34,7 @@ public final class BackendSelector {
             Backend backend = requireKnown(registry, requested, source);
             Availability a = backend.availability();
             if (!a.available()) {
-                throw new BackendUnavailableException("backend: backend '" + requested + "' is unavailable: "
+                throw new BackendUnavailableException("backend '" + requested + "' is unavailable: "
                         + a.reason() + in(source));
             }
             return backend;

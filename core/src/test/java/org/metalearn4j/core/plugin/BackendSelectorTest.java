@@ -47,7 +47,9 @@ class BackendSelectorTest {
     void explicitUnavailableBackendFailsWithItsReason() {
         assertThatThrownBy(() -> BackendSelector.select(registry, "cuda"))
                 .isInstanceOf(BackendUnavailableException.class)
-                .hasMessage("backend: backend 'cuda' is unavailable: libcuda.so.1 not found");
+                .hasMessage("backend 'cuda' is unavailable: libcuda.so.1 not found");
+        assertThatThrownBy(() -> BackendSelector.select(registry, "cuda", "run.yaml"))
+                .hasMessage("backend 'cuda' is unavailable: libcuda.so.1 not found (in run.yaml)");
         assertThatThrownBy(() -> BackendSelector.select(registry, "tpu", "run.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("backend: no backend named 'tpu'; available: auto, cpu, cuda, slow (in run.yaml)");

@@ -82,7 +82,8 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private int train(Session session, RunConfig run, Path runDir) {
-        Backend backend = BackendSelector.select(session.registry(), run.backend(), config.toString());
+        Backend backend = BackendSelector.select(session.registry(), run.backend(),
+                ConfigLoader.sourceOf("backend", overrides.values, config.toString()));
         backend.activate();
         TrainingEventBus events = session.get(TrainingEventBus.class);
         List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
