@@ -15,6 +15,7 @@ import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.learner.TaskwiseLearner;
+import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.task.EpisodeSpec;
@@ -51,6 +52,7 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         sample(training, Seeds.derive(config.seed(), 0, 0), dataset, t.split(), "train", source);
         sample(episodes(dataset, e.split(), e.way(), e.shot(), e.query(), "eval", source), Seeds.derive(e.seed(), 0),
                 dataset, e.split(), "eval", source);
+        TestTimeAugmentation.check(dataset, t.split(), e.views());
         LearnerContext context = LearnerContext.forDataset(dataset, training, t.way(), config.seed(),
                 Optional.empty(), registry);
         Learner learner = createLearner(learnerProvider, config.learner().params(), context, source);

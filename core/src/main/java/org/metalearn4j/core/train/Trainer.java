@@ -24,6 +24,7 @@ import org.metalearn4j.core.event.RunStarted;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.task.TaskSource;
@@ -129,7 +130,8 @@ public final class Trainer {
         try {
             result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
                     .events(events)
-                    .evaluation((l, it, last) -> Evaluator.evaluate(l.adapter(), evalEpisodes, e.episodes(),
+                    .evaluation((l, it, last) -> Evaluator.evaluate(TestTimeAugmentation.around(l.adapter(),
+                            run.dataset(), config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
                             e.seed()), e.split())
                     .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
                             provenance)).toString())
