@@ -136,7 +136,8 @@ class DataFileVerificationTest {
         Path background = omniglot.resolve(OmniglotProvider.BACKGROUND_ZIP);
         byte[] bytes = Files.readAllBytes(background);
         Files.write(background, Arrays.copyOf(bytes, bytes.length - 10));
-        OmniglotConfig config = new OmniglotConfig(28, dir.toString(), false, null, null, 1, 1, true, 0, 0, 0, 0, 0, 0);
+        OmniglotConfig config = new OmniglotConfig(28, dir.toString(), false, null, null, 1, 1, true, 0, 0, 0, 0, 0,
+                OmniglotSmallConfig.DEFAULT_ELASTIC_SIGMA);
         assertThatThrownBy(() -> new OmniglotProvider().open(config))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining(background + " is corrupt or not the expected file")
