@@ -32,14 +32,35 @@ public final class InnerLoop {
      */
     public static Params adapt(Module net, Params start, Tensor x, TaskLoss support, UpdateRule rule, int steps,
                         boolean createGraph, ForwardContext ctx) {
+        return adapt(start, (fast, step) -> support.loss(net.forward(fast, x, ctx)), rule, steps, createGraph);
+    }
+
+    /**
+     * Adapts {@code start} with a loss that may change from step to step: a policy-gradient learner samples new
+     * trajectories with the current fast weights before each step.
+     *
+     * @param loss        the loss of step {@code step} as a function of the current fast weights
+     * @param createGraph record the inner gradients, for exact second-order meta-gradients
+     */
+    public static Params adapt(Params start, StepLoss loss, UpdateRule rule, int steps, boolean createGraph) {
         Params fast = start;
         Params state = rule.initialState(start);
         for (int s = 0; s < steps; s++) {
-            Tensor loss = support.loss(net.forward(fast, x, ctx));
-            UpdateRule.Step step = rule.step(fast, fast.grad(loss, createGraph), loss, state);
+            Tensor value = loss.loss(fast, s);
+            UpdateRule.Step step = rule.step(fast, fast.grad(value, createGraph), value, state);
             fast = step.params();
             state = step.state();
         }
         return fast;
+    }
+
+    /** The scalar loss of one inner step. */
+    @FunctionalInterface
+    public interface StepLoss {
+        /**
+         * @param fast the fast weights before this step
+         * @param step the step's index, from 0
+         */
+        Tensor loss(Params fast, int step);
     }
 }

@@ -24,6 +24,7 @@ import org.metalearn4j.core.event.RunStarted;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
@@ -130,9 +131,11 @@ public final class Trainer {
         try {
             result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
                     .events(events)
-                    .evaluation((l, it, last) -> Evaluator.evaluate(TestTimeAugmentation.around(l.adapter(),
-                            run.dataset(), config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
-                            e.seed()), e.split())
+                    .evaluation((l, it, last) -> l instanceof TaskScorer
+                            ? Evaluator.evaluate(l, evalEpisodes, e.episodes(), e.seed())
+                            : Evaluator.evaluate(TestTimeAugmentation.around(l.adapter(), run.dataset(),
+                                    config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
+                                    e.seed()), e.split())
                     .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
                             provenance)).toString())
                     .run(start, stop);
