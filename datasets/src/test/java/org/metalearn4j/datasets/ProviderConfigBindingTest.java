@@ -22,6 +22,6 @@ class ProviderConfigBindingTest {
                     .isEqualTo(defaults);
             seen++;
         }
-        assertThat(seen).isEqualTo(6);
+        assertThat(seen).isEqualTo(10);
     }
 }
