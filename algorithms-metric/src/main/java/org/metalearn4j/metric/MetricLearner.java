@@ -173,6 +173,11 @@ public final class MetricLearner implements TaskwiseLearner {
         return state.backbone();
     }
 
+    @Override
+    public Map<String, INDArray> trainedArrays() {
+        return state.trainedArrays();
+    }
+
     /** Completed training steps. */
     public long steps() {
         return state.steps();

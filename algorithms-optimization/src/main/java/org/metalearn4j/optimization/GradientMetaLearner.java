@@ -23,6 +23,7 @@ import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -201,6 +202,11 @@ public final class GradientMetaLearner implements TaskwiseLearner {
     @Override
     public StateDict backbone() {
         return state.backbone();
+    }
+
+    @Override
+    public Map<String, INDArray> trainedArrays() {
+        return state.trainedArrays();
     }
 
     /** The network these weights run in. */

@@ -137,6 +137,11 @@ public class ReptileLearner implements Learner {
         return state.backbone();
     }
 
+    @Override
+    public Map<String, INDArray> trainedArrays() {
+        return state.trainedArrays();
+    }
+
     /** The network these weights run in. */
     public BackboneHeadModel model() {
         return model;

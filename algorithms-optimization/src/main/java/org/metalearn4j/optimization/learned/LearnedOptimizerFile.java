@@ -58,7 +58,7 @@ public record LearnedOptimizerFile(LearnedOptimizerConfig config, Params weights
             throw new IllegalArgumentException("path: " + e.getMessage(), e);
         }
         LearnedOptimizerConfig config = config(checkpoint.configJson(), file);
-        return new LearnedOptimizerFile(config, weights(config, TrainingCheckpoint.learnerState(checkpoint), file),
+        return new LearnedOptimizerFile(config, weights(config, TrainingCheckpoint.learnerState(checkpoint, file.toString()), file),
                 file.toString());
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.model.ModelDescription;
+import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.core.state.StateDict;
 
 /**
@@ -48,7 +49,7 @@ public final class CheckpointFile {
         try {
             ChecksummedFile.write(target, out -> encode(out, checkpoint));
         } catch (IOException e) {
-            throw new CheckpointException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+            throw new CheckpointException(IoReason.describe("cannot write checkpoint", target, e), e);
         }
     }
 
@@ -65,7 +66,7 @@ public final class CheckpointFile {
         } catch (NoSuchFileException e) {
             throw new CheckpointException("checkpoint " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new CheckpointException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+            throw new CheckpointException(IoReason.describe("cannot read checkpoint", file, e), e);
         }
         if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CheckpointException(file + " is not a metalearn4j checkpoint (wrong magic bytes)");

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.metalearn4j.core.io.IoReason;
 
 /**
  * The checkpoints of one run directory, {@code checkpoints/ckpt-<iteration>.ml4j}. Keeps the newest {@code keep}
@@ -46,7 +47,7 @@ public final class CheckpointStore {
             try {
                 Files.deleteIfExists(all.get(i));
             } catch (IOException e) {
-                throw new CheckpointException("cannot delete old checkpoint " + all.get(i) + ": " + e.getMessage(), e);
+                throw new CheckpointException(IoReason.describe("cannot delete old checkpoint", all.get(i), e), e);
             }
         }
         return file;
@@ -58,7 +59,7 @@ public final class CheckpointStore {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                throw new CheckpointException("cannot delete old checkpoint " + file + ": " + e.getMessage(), e);
+                throw new CheckpointException(IoReason.describe("cannot delete old checkpoint", file, e), e);
             }
         }
     }
@@ -73,7 +74,7 @@ public final class CheckpointStore {
                     .sorted(Comparator.comparingLong(CheckpointStore::iterationOf))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list checkpoints in " + dir, e);
+            throw new UncheckedIOException(IoReason.describe("cannot list checkpoints in", dir, e), e);
         }
     }
 

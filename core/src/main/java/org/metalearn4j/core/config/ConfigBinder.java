@@ -1,6 +1,7 @@
 package org.metalearn4j.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -36,7 +37,7 @@ public final class ConfigBinder {
         try {
             return ConfigMappers.json().treeToValue(merged, type);
         } catch (JsonProcessingException e) {
-            throw translate(e, path, source);
+            throw translate(e, path, source, merged);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(path, e.getMessage() + in(source), e);
         }
@@ -62,7 +63,8 @@ public final class ConfigBinder {
      * checks the factory makes against the data or the environment like binding errors: a {@link ConfigException}
      * naming a field of the config, or an {@link IllegalArgumentException} whose message starts with one of
      * {@code configType}'s fields ({@code "backbone.type: conv4 needs images ..."}), becomes a ConfigException at the
-     * full path with the source. Other failures pass unchanged.
+     * full path with the source; an {@link ArithmeticException} (an array size overflowing) becomes a ConfigException
+     * at {@code path}. Other failures pass unchanged.
      */
     public static <R> R create(Class<? extends Record> configType, String path, String source, Supplier<R> factory) {
         try {
@@ -80,6 +82,14 @@ public final class ConfigBinder {
             }
             throw new ConfigException(joinField(path, msg.substring(0, colon)), msg.substring(colon + 2) + in(source),
                     e);
+        } catch (ArithmeticException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("overflow")) {
+                throw e;
+            }
+            // Math.multiplyExact and friends while sizing arrays: a width or channel count far too large.
+            throw new ConfigException(path, "sizes too large: building it overflowed (" + e.getMessage() + "), an"
+                    + " array would need more than 2^31 values; use smaller widths, channels or image sizes"
+                    + in(source), e);
         }
     }
 
@@ -94,8 +104,20 @@ public final class ConfigBinder {
         return ConfigMappers.json().valueToTree(record);
     }
 
-    static ConfigException translate(JsonProcessingException e, String base, String source) {
-        String at = join(base, e instanceof JsonMappingException m ? pathOf(m.getPath()) : "");
+    /**
+     * A Jackson failure as a message in the user's terms: the field path, what was expected and the value found in
+     * {@code tree} (never Jackson's type or token names).
+     */
+    static ConfigException translate(JsonProcessingException e, String base, String source, JsonNode tree) {
+        List<JsonMappingException.Reference> refs = e instanceof JsonMappingException m ? m.getPath() : List.of();
+        String at = join(base, pathOf(refs));
+        JsonNode value = valueAt(tree, refs);
+        InputCoercionException range = e instanceof InputCoercionException c ? c
+                : e.getCause() instanceof InputCoercionException c ? c : null;
+        if (range != null && range.getTargetType() != null) {
+            return new ConfigException(at, "expected " + describe(range.getTargetType()) + " in " + range(range
+                    .getTargetType()) + ", got " + (value == null ? range.getMessage() : found(value)) + in(source), e);
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String allowed = new TreeSet<>(u.getKnownPropertyIds().stream().map(String::valueOf).toList()).toString();
             return new ConfigException(at,
@@ -120,10 +142,46 @@ public final class ConfigBinder {
                     + in(source), e);
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return new ConfigException(at, "expected " + describe(m.getTargetType()) + " ("
-                    + firstLine(m.getOriginalMessage()) + ")" + in(source), e);
+            return new ConfigException(at, "expected " + describe(m.getTargetType()) + ", got "
+                    + (value == null ? "something else" : found(value)) + in(source), e);
         }
         return new ConfigException(at, firstLine(e.getOriginalMessage()) + in(source), e);
+    }
+
+    /** The node {@code refs} lead to in {@code tree}, or null where they cannot be followed. */
+    private static JsonNode valueAt(JsonNode tree, List<JsonMappingException.Reference> refs) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference r : refs) {
+            if (node == null) {
+                return null;
+            }
+            node = r.getFieldName() != null ? node.get(r.getFieldName()) : node.get(r.getIndex());
+        }
+        return refs.isEmpty() ? null : node;
+    }
+
+    /** How a value found in the document is shown in a message: {@code a list [1, 2]}, {@code "text"}, {@code 3}. */
+    private static String found(JsonNode value) {
+        if (value.isNull()) {
+            return "null";
+        }
+        if (value.isArray()) {
+            return "a list " + value;
+        }
+        if (value.isObject()) {
+            return "a mapping " + value;
+        }
+        return value.isTextual() ? "\"" + value.asText() + "\"" : value.asText();
+    }
+
+    private static String range(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return "[" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]";
+        }
+        if (type == long.class || type == Long.class) {
+            return "[" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "]";
+        }
+        return "its range";
     }
 
     private static String pathOf(List<JsonMappingException.Reference> refs) {

@@ -63,12 +63,16 @@ public final class ConfigLoader {
         try {
             return ConfigBinder.bind(doc, RunConfig.defaults(), RunConfig.class, "", source);
         } catch (ConfigException e) {
-            throw blameOverride(e, overrides, source);
+            throw attribute(e, overrides, source);
         }
     }
 
-    /** An error at a key an override set names the override instead of the file, which never held that value. */
-    private static ConfigException blameOverride(ConfigException e, List<String> overrides, String source) {
+    /**
+     * {@code e}, or, when it is about a key one of {@code overrides} set (the last such), the same error naming the
+     * override instead of the file, which never held that value. For errors found after loading, e.g. while the
+     * providers' params are bound.
+     */
+    public static ConfigException attribute(ConfigException e, List<String> overrides, String source) {
         for (int i = overrides.size() - 1; i >= 0; i--) {
             String override = overrides.get(i);
             String key = override.substring(0, override.indexOf('=')).trim();
@@ -83,6 +87,12 @@ public final class ConfigLoader {
             }
         }
         return e;
+    }
+
+    /** {@code source}, or null when one of {@code overrides} set {@code key}: the file never held that value. */
+    public static String sourceOf(String key, List<String> overrides, String source) {
+        return overrides.stream().anyMatch(o -> o.indexOf('=') > 0 && o.substring(0, o.indexOf('=')).trim().equals(key))
+                ? null : source;
     }
 
     /** The configuration as compact JSON, as stored in checkpoints and run directories. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,13 +151,25 @@ public final class TypedEventBus implements EventPublisher {
         }
     }
 
-    private record Route<T extends Record>(EventType<T> type, Consumer<? super T> handler) {
+    /**
+     * One handler. Its first failure is logged as one line, later ones only at debug level with their stack traces:
+     * a listener failing on every step would otherwise bury the run's output.
+     */
+    private record Route<T extends Record>(EventType<T> type, Consumer<? super T> handler, AtomicBoolean failed) {
+        Route(EventType<T> type, Consumer<? super T> handler) {
+            this(type, handler, new AtomicBoolean());
+        }
+
         MessageConsumer<T> register(Vertx vertx, String subscriber) {
             return vertx.eventBus().localConsumer(type.address(), message -> {
                 try {
                     handler.accept(message.body());
                 } catch (RuntimeException e) {
-                    LOG.warn("event subscriber {} failed on {}: {}", subscriber, type.address(), e.toString(), e);
+                    if (!failed.getAndSet(true)) {
+                        LOG.warn("event subscriber {} failed on {}: {} (further failures are logged at debug level)",
+                                subscriber, type.address(), e.toString());
+                    }
+                    LOG.debug("event subscriber {} failed on {}", subscriber, type.address(), e);
                 }
             });
         }

@@ -1,8 +1,10 @@
 package org.metalearn4j.core.learner;
 
 import java.util.List;
+import java.util.Map;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A meta-learner: improves itself one meta-batch of tasks at a time and can adapt to a new task from its support set.
@@ -27,4 +29,13 @@ public interface Learner {
 
     /** The backbone's current parameters, for pipelines that hand them to another stage. */
     StateDict backbone();
+
+    /**
+     * The arrays a training step updates, by name and not copied, which the training loop checks for NaN and Inf
+     * after every step; callers only read them. The default is {@link #state()}'s entries: correct, but a copy per
+     * step, so a learner keeping a {@link TrainingState} returns {@link TrainingState#trainedArrays()} instead.
+     */
+    default Map<String, INDArray> trainedArrays() {
+        return state().asMap();
+    }
 }

@@ -1,11 +1,13 @@
 package org.metalearn4j.core.learner;
 
+import java.util.Map;
 import java.util.Objects;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
 import org.metalearn4j.core.optim.Optimizer;
 import org.metalearn4j.core.state.StateDict;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What a learner trains and must save for an exact resume, kept in one place: the parameters ({@code params.*}), the
@@ -107,6 +109,11 @@ public final class TrainingState {
     public void loadComputeState(StateDict state) {
         params = params.load(state.withPrefix(PARAMS));
         steps = state.getLongs(STEPS)[0];
+    }
+
+    /** The parameters' live arrays by name, not copied (see {@link Learner#trainedArrays()}). */
+    public Map<String, INDArray> trainedArrays() {
+        return params.arrays();
     }
 
     /** The backbone's parameters and statistics, named as the backbone module names them. */

@@ -58,7 +58,7 @@ public record ModelFile(Path file, Checkpoint checkpoint) {
             learner = RunComponents.createLearner(registry.learner(description.learner()),
                     description.learnerParams(), description.context(registry), name);
         }
-        learner.load(TrainingCheckpoint.learnerState(checkpoint));
+        TrainingCheckpoint.load(learner, TrainingCheckpoint.learnerState(checkpoint, name), name);
         return new Loaded(learner, description);
     }
 }

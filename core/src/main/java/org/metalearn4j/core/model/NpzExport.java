@@ -47,7 +47,7 @@ public final class NpzExport {
      * @param source the checkpoint's file, for messages and the JSON
      */
     public static Written write(Checkpoint checkpoint, ModelDescription description, String source, Path npz) {
-        StateDict learner = TrainingCheckpoint.learnerState(checkpoint);
+        StateDict learner = TrainingCheckpoint.learnerState(checkpoint, source);
         Map<String, INDArray> arrays = new TreeMap<>();
         learner.asMap().forEach((name, value) -> {
             if (name.startsWith("params.") || name.startsWith("bn.")) {

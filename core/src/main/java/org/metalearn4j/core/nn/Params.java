@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An immutable, ordered map from parameter names to tensors: the weights a {@link Module} runs with. "Fast weights"
@@ -151,6 +152,17 @@ public final class Params {
     /** Detached copies of the values as fresh leaf variables (a new starting point for training). */
     public Params copyAsVariables() {
         return map(t -> Tensor.variable(t.value().dup()));
+    }
+
+    /** The tensors' values by name, not copied: what an in-place optimizer step changes. */
+    public Map<String, INDArray> arrays() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v.value());
+            }
+        });
+        return out;
     }
 
     /** The values under their names (copied). */

@@ -235,6 +235,32 @@ public final class PluginRegistry implements ProviderRegistry, AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException(provider + " is not registered here"));
     }
 
+    /**
+     * When plugin code is on the stack of {@code failure} (or of one of its causes): a description naming the plugin
+     * JAR, the providers it contributes, the plugin's innermost frame and the exception, e.g.
+     * {@code plugin nearest-mean.jar (learner 'nearest-mean') failed at example.NearestMean.step(NearestMean.java:40):
+     * NullPointerException: Cannot invoke ...}. Frames are matched by their class loader's name, which
+     * {@link ServiceScanner} sets to {@code plugin:JAR}, so this works after {@link #close()} too.
+     */
+    @Override
+    public Optional<String> blame(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String loader = frame.getClassLoaderName();
+                if (loader != null && loader.startsWith(ServiceScanner.PLUGIN_LOADER_PREFIX)) {
+                    String jar = loader.substring(ServiceScanner.PLUGIN_LOADER_PREFIX.length());
+                    List<String> names = tables.stream().flatMap(table -> table.namesFrom(jar).stream()).toList();
+                    String message = t.getMessage();
+                    return Optional.of("plugin " + jar + (names.isEmpty() ? "" : " (" + String.join(", ", names)
+                            + ")") + " failed at " + frame.getClassName() + "." + frame.getMethodName() + "("
+                            + frame.getFileName() + ":" + frame.getLineNumber() + "): " + t.getClass().getSimpleName()
+                            + (message == null ? "" : ": " + message));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Closes the plugin class loaders; providers from plugin JARs must not be used afterwards. */
     @Override
     public void close() {

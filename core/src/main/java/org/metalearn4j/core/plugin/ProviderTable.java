@@ -1,6 +1,7 @@
 package org.metalearn4j.core.plugin;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -46,6 +47,12 @@ final class ProviderTable<T> {
 
     Collection<T> all() {
         return byName.values().stream().map(this::cast).toList();
+    }
+
+    /** {@code kind 'name'} of each provider that came from {@code origin}. */
+    List<String> namesFrom(String origin) {
+        return byName.values().stream().filter(d -> d.origin().equals(origin)).map(d -> kind + " '" + d.name() + "'")
+                .toList();
     }
 
     Optional<String> originOf(Object provider) {

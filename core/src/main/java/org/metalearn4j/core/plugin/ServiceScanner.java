@@ -16,6 +16,8 @@ import java.util.jar.JarFile;
 
 /** Runs {@link ServiceLoader} over the class path or one plugin JAR and turns every failure into a message. */
 final class ServiceScanner {
+    /** A plugin JAR's class loader is named this plus the JAR's file name; stack frames carry the name. */
+    static final String PLUGIN_LOADER_PREFIX = "plugin:";
     private ServiceScanner() {
     }
 
@@ -54,7 +56,7 @@ final class ServiceScanner {
         }
         URLClassLoader loader;
         try {
-            loader = new URLClassLoader("plugin:" + origin, new URL[]{jar.toUri().toURL()}, parent);
+            loader = new URLClassLoader(PLUGIN_LOADER_PREFIX + origin, new URL[]{jar.toUri().toURL()}, parent);
         } catch (MalformedURLException e) {
             return skipped(origin, e.getMessage());
         }

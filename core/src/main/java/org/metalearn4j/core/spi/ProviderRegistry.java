@@ -1,6 +1,7 @@
 package org.metalearn4j.core.spi;
 
 import java.util.Collection;
+import java.util.Optional;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
@@ -37,4 +38,13 @@ public interface ProviderRegistry {
     Collection<BackboneProvider<?>> backbones();
 
     Collection<OptimizerProvider<?>> optimizers();
+
+    /**
+     * When {@code failure} was thrown by (or through) a provider's code from a plugin JAR: one line naming the JAR,
+     * its providers, the frame and the exception, to report instead of the exception's bare text. Empty for
+     * failures of the application's own code, and by default.
+     */
+    default Optional<String> blame(Throwable failure) {
+        return Optional.empty();
+    }
 }

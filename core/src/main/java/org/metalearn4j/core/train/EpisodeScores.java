@@ -123,9 +123,9 @@ final class EpisodeScores {
             }
             List<Score> scored = isolated ? TaskPool.mapOnWorkers(threads, tasks.length, j -> {
                 try (StepArena arena = StepArena.open()) {
-                    return score(adapter, tasks[j]);
+                    return score(adapter, tasks[j], from + j, seed);
                 }
-            }) : List.of(score(adapter, tasks[0]));
+            }) : List.of(score(adapter, tasks[0], from, seed));
             for (int j = 0; j < tasks.length; j++) {
                 values[from + j] = scored.get(j).value();
                 logLikelihoods[from + j] = scored.get(j).logLikelihood();
@@ -145,7 +145,7 @@ final class EpisodeScores {
     private record Score(double value, double logLikelihood, boolean probabilistic) {
     }
 
-    private static Score score(Adapter adapter, Task task) {
+    private static Score score(Adapter adapter, Task task, int episode, long seed) {
         if (task.type() == TaskType.CONTROL) {
             throw new IllegalArgumentException(task.domain() + ": control tasks are scored by a learner that acts in"
                     + " their environment (a TaskScorer), not by an adapter's predictions");
@@ -153,9 +153,19 @@ final class EpisodeScores {
         Predictor predictor = adapter.adapt(task.support(), task.type(), task.ways(), task.descriptor());
         if (task.type() == TaskType.REGRESSION && predictor instanceof ProbabilisticPredictor p) {
             Prediction d = p.distribution(task.query().x());
+            requireFinite(d.mean(), task, episode, seed);
             return new Score(Evaluator.score(task, d.mean()), Evaluator.logLikelihood(task, d), true);
         }
-        return new Score(Evaluator.score(task, predictor.predict(task.query().x())), Double.NaN, false);
+        INDArray output = predictor.predict(task.query().x());
+        requireFinite(output, task, episode, seed);
+        return new Score(Evaluator.score(task, output), Double.NaN, false);
+    }
+
+    private static void requireFinite(INDArray output, Task task, int episode, long seed) {
+        if (!FiniteCheck.isFinite(output)) {
+            throw new IllegalStateException("the adapter predicted NaN or Inf for episode " + episode + " of "
+                    + task.domain() + " (seed " + seed + "): the model's parameters or its adaptation diverged");
+        }
     }
 
     /**
@@ -194,7 +204,7 @@ final class EpisodeScores {
                 Examples query = new Examples(rows(table, row, first, drawn[i].queryClass(), drawn[i].queryIndex()),
                         sampler.queryLabels());
                 values[i] = score(onEmbeddings, new Task(support, query, TaskType.CLASSIFICATION,
-                        sampler.spec().way(), sampler.spec().shot(), sampler.domain())).value();
+                        sampler.spec().way(), sampler.spec().shot(), sampler.domain()), i, seed).value();
             }
             progress.report(EvalProgress.EPISODES, i + 1, episodes);
         }

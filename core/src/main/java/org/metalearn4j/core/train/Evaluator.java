@@ -29,6 +29,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Gaussian log-likelihood of the query targets ({@value #LOG_LIKELIHOOD}): per episode the mean over query points
  * (and outputs) of {@code log N(y | mean, std^2)}, in nats, then its mean and 95% CI over episodes like the main
  * metric. Whatever the learner, the same formula on the same tasks.
+ * Predictions or scores that are NaN or Inf fail the evaluation: scored as they are, they would look like a
+ * chance-level result.
  */
 public final class Evaluator {
     /** The name of the per-point Gaussian log-likelihood in {@link EvalResult#secondary()}. */
@@ -74,13 +76,18 @@ public final class Evaluator {
     public static EvalResult evaluate(Adapter adapter, TaskSource source, int episodes, long seed,
                                       EvalProgress progress) {
         requireEpisodes(episodes);
+        episodes = DryRun.steps(episodes);
         EpisodeScores scores = EpisodeScores.compute(adapter, source, episodes, seed, progress);
+        double[] values = scores.values();
+        for (int i = 0; i < episodes; i++) {
+            requireFinite(i, values[i]);
+        }
         Map<String, EvalResult.Estimate> secondary = new LinkedHashMap<>();
-        scores.logLikelihoods().ifPresent(values -> {
-            EvalResult ll = EvalResult.of(LOG_LIKELIHOOD, values);
+        scores.logLikelihoods().ifPresent(perEpisode -> {
+            EvalResult ll = EvalResult.of(LOG_LIKELIHOOD, perEpisode);
             secondary.put(LOG_LIKELIHOOD, new EvalResult.Estimate(ll.value(), ll.ci95()));
         });
-        EvalResult m = EvalResult.of(metricName(scores.type()), scores.values());
+        EvalResult m = EvalResult.of(metricName(scores.type()), values);
         return new EvalResult(m.metric(), m.value(), m.ci95(), episodes, secondary);
     }
 
@@ -88,12 +95,21 @@ public final class Evaluator {
     private static EvalResult summarise(String metric, int episodes, LongToDoubleFunction perEpisode,
                                         EvalProgress progress) {
         requireEpisodes(episodes);
+        episodes = DryRun.steps(episodes);
         double[] values = new double[episodes];
         for (int i = 0; i < episodes; i++) {
             values[i] = perEpisode.applyAsDouble(i);
+            requireFinite(i, values[i]);
             progress.report(EvalProgress.EPISODES, i + 1, episodes);
         }
         return EvalResult.of(metric, values);
+    }
+
+    private static void requireFinite(int episode, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalStateException("episode " + episode + " scored " + value + ": the model's parameters"
+                    + " or its adaptation diverged");
+        }
     }
 
     private static void requireEpisodes(int episodes) {

@@ -19,6 +19,7 @@ import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskwiseLearner;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.tensor.NonFiniteException;
 
 /**
  * The meta-training loop every caller shares (the {@code train} command, the {@code meta-train} pipeline stage,
@@ -29,6 +30,11 @@ import org.metalearn4j.core.task.TaskSource;
  * is a pure function of the iteration and a resumed run sees exactly the tasks an uninterrupted one would. A
  * {@link TaskwiseLearner}'s tasks are computed by the {@link TaskExecutor} (by default on
  * {@link TaskwiseLearner#taskThreads()} local threads); any other learner steps itself.
+ *
+ * <p>A step whose loss or parameters are not finite stops the run with a {@link TrainingDivergedException} naming the
+ * iteration (and, inside {@link org.metalearn4j.core.tensor.Autograd#checkNumerics()}, the op that produced the first
+ * NaN or Inf), before that step is published or checkpointed. In a {@link DryRun} it does one step and writes no
+ * checkpoint.
  *
  * <p>The run's envelope (its start and end events, the run directory, restoring a checkpoint) belongs to the caller;
  * the loop publishes {@link StepEvent}, {@link EvalEvent} and {@link CheckpointEvent}.
@@ -100,7 +106,9 @@ public final class MetaTrainingLoop {
         EvalResult lastEval = null;
         double lastLoss = Double.NaN;
         boolean interrupted = false;
-        while (iteration < plan.iterations()) {
+        int end = DryRun.active() ? Math.min(plan.iterations(), start + 1) : plan.iterations();
+        CheckpointWriter checkpoints = DryRun.active() ? null : this.checkpoints;
+        while (iteration < end) {
             if (stop.getAsBoolean()) {
                 interrupted = true;
                 break;
@@ -120,6 +128,7 @@ public final class MetaTrainingLoop {
             double stepSeconds = (System.nanoTime() - s0) / 1e9;
             trainSeconds += stepSeconds;
             iteration++;
+            requireFinite(m, iteration);
             lastLoss = m.loss();
             if (recent.size() >= RECENT) {
                 recent.removeFirst();
@@ -127,7 +136,7 @@ public final class MetaTrainingLoop {
             recent.addLast(new LoopStart.RecentStep(m.loss(), m.metric()));
             events.publish(new StepEvent(iteration, plan.iterations(), m.loss(), m.metric(), metricName, m.extras(),
                     seconds(t0), stepSeconds));
-            boolean more = iteration < plan.iterations()
+            boolean more = iteration < end
                     && (plan.budgetSeconds() == 0 || trainSeconds < plan.budgetSeconds());
             if (evaluation != null && more && due(plan.evalEvery(), iteration, trainSeconds, nextEvalSeconds)) {
                 lastEval = evaluate(iteration, false);
@@ -136,13 +145,13 @@ public final class MetaTrainingLoop {
             }
             if (checkpoints != null && more
                     && due(plan.checkpointEvery(), iteration, trainSeconds, nextCheckpointSeconds)) {
-                lastCheckpoint = checkpoint(iteration, recent);
+                lastCheckpoint = checkpoint(checkpoints, iteration, recent);
                 checkpointed = iteration;
                 nextCheckpointSeconds = next(plan.checkpointEvery(), trainSeconds, nextCheckpointSeconds);
             }
         }
         if (checkpoints != null && checkpointed != iteration && iteration > start) {
-            lastCheckpoint = checkpoint(iteration, recent);
+            lastCheckpoint = checkpoint(checkpoints, iteration, recent);
         }
         if (evaluation != null && !interrupted && evaluated != iteration) {
             lastEval = evaluate(iteration, true);
@@ -158,6 +167,36 @@ public final class MetaTrainingLoop {
     }
 
     private StepMetrics step(int iteration) {
+        try {
+            return unchecked(iteration);
+        } catch (NonFiniteException e) {
+            throw diverged(iteration + 1, e.getMessage() + " (Autograd.checkNumerics)", e);
+        }
+    }
+
+    /**
+     * Stops the run before the step's results are published or saved when its loss or the learner's parameters are
+     * not finite: one sum per parameter array ({@link FiniteCheck}), cheap next to a step. The loss alone is not
+     * enough: a ReLU or a max-pool can turn NaN weights into a finite, constant loss.
+     */
+    private void requireFinite(StepMetrics m, int iteration) {
+        if (!Double.isFinite(m.loss())) {
+            throw diverged(iteration, "the loss is " + m.loss(), null);
+        }
+        FiniteCheck.firstNonFinite(learner.trainedArrays()).ifPresent(p -> {
+            throw diverged(iteration, "after the update, parameter " + p, null);
+        });
+    }
+
+    private static TrainingDivergedException diverged(int iteration, String reason, Throwable cause) {
+        TrainingDivergedException e = new TrainingDivergedException(iteration, reason);
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    private StepMetrics unchecked(int iteration) {
         List<ScheduledTask> batch = new ArrayList<>(plan.metaBatch());
         for (int j = 0; j < plan.metaBatch(); j++) {
             long taskSeed = Seeds.derive(plan.seed(), iteration, j);
@@ -177,8 +216,8 @@ public final class MetaTrainingLoop {
         return r;
     }
 
-    private String checkpoint(int iteration, Deque<LoopStart.RecentStep> recent) {
-        String file = checkpoints.write(learner, iteration, List.copyOf(recent));
+    private String checkpoint(CheckpointWriter writer, int iteration, Deque<LoopStart.RecentStep> recent) {
+        String file = writer.write(learner, iteration, List.copyOf(recent));
         events.publish(new CheckpointEvent(iteration, file));
         return file;
     }

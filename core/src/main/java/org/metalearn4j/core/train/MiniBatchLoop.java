@@ -12,6 +12,7 @@ import org.metalearn4j.core.optim.Optimizer;
 import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Rows;
+import org.metalearn4j.core.tensor.NonFiniteException;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,6 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Sources take turns ({@link SourceOrder#ROUND_ROBIN}) or are drawn in proportion to their sizes; rows are drawn
  * uniformly with replacement, in proportion to per-example weights (importance resampling: in expectation the weighted
  * loss) or, when the batch is at least a single unweighted source's size, the whole source is the batch.
+ *
+ * <p>Parameters that are no longer finite after an update (and a read-back loss that is not) stop the loop with a
+ * {@link TrainingDivergedException} naming the iteration; in {@code Autograd.checkNumerics()} mode it names the op.
  */
 public final class MiniBatchLoop {
     /** How many of the last iterations {@link Result} averages over. */
@@ -120,6 +124,7 @@ public final class MiniBatchLoop {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations: expected at least 1, got " + iterations);
         }
+        iterations = DryRun.steps(iterations);
         Random rnd = new Random(seed);
         int window = Math.min(iterations, RECENT);
         double lossSum = 0;
@@ -127,12 +132,16 @@ public final class MiniBatchLoop {
         double[] sourceSum = new double[sources.size()];
         int[] sourceCount = new int[sources.size()];
         boolean reporting = progress != StageProgress.NONE;
+        Map<String, INDArray> trained = params.arrays();
         for (int it = 0; it < iterations; it++) {
             int source = order == SourceOrder.ROUND_ROBIN ? it % sources.size() : proportional(rnd);
             Batch batch = draw(source, rnd);
-            BatchLoss out = objective.compute(batch, it);
+            BatchLoss out = compute(objective, batch, it);
             boolean inTail = it >= iterations - window;
             double loss = reporting || inTail ? out.loss().item() : Double.NaN;
+            if (reporting || inTail) {
+                requireFinite(loss, it);
+            }
             double accuracy = (reporting || inTail) && out.logits() != null
                     ? Accuracy.of(out.logits().value(), batch.labels()) : Double.NaN;
             if (inTail) {
@@ -142,6 +151,10 @@ public final class MiniBatchLoop {
                 sourceCount[source]++;
             }
             optimizer.step(params, params.grad(out.loss(), false));
+            int iteration = it + 1;
+            FiniteCheck.firstNonFinite(trained).ifPresent(p -> {
+                throw new TrainingDivergedException(iteration, "after the update, parameter " + p);
+            });
             if (reporting) {
                 progress.report(it + 1, iterations, out.logits() == null ? Map.of("loss", loss)
                         : Map.of("loss", loss, "accuracy", accuracy));
@@ -152,6 +165,23 @@ public final class MiniBatchLoop {
             perSource[s] = sourceCount[s] == 0 ? Double.NaN : sourceSum[s] / sourceCount[s];
         }
         return new Result(lossSum / window, accuracySum / window, perSource);
+    }
+
+    private static BatchLoss compute(Objective objective, Batch batch, int it) {
+        try {
+            return objective.compute(batch, it);
+        } catch (NonFiniteException e) {
+            TrainingDivergedException d = new TrainingDivergedException(it + 1, e.getMessage()
+                    + " (Autograd.checkNumerics)");
+            d.initCause(e);
+            throw d;
+        }
+    }
+
+    private static void requireFinite(double loss, int it) {
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException(it + 1, "the loss is " + loss);
+        }
     }
 
     private Batch draw(int source, Random rnd) {

@@ -2,18 +2,23 @@ package org.metalearn4j.core.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.metalearn4j.core.config.ConfigBinder;
 import org.metalearn4j.core.config.EffectiveConfig;
+import org.metalearn4j.core.config.EvalConfig;
 import org.metalearn4j.core.config.RunConfig;
+import org.metalearn4j.core.config.TrainConfig;
 import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.learner.TaskScorer;
+import org.metalearn4j.core.learner.TaskwiseLearner;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
@@ -35,23 +40,26 @@ import org.metalearn4j.core.task.TaskType;
 public record RunComponents(Dataset dataset, Learner learner, TaskSource training, String metric) {
 
     /**
-     * Opens the data set and creates the learner of {@code config}.
+     * Opens the data set and creates the learner of {@code config}, after drawing the first training episode and
+     * the first evaluation episode, so that settings the data set cannot serve (more ways than a split has classes,
+     * more shots and queries than a class has examples) fail here and not after training.
      *
      * @param source the config file name for error messages, or null
-     * @throws ConfigException naming the field if a provider, parameter or split is wrong
+     * @throws ConfigException naming the field if a provider, parameter, split or episode shape is wrong
      */
     public static RunComponents open(RunConfig config, ProviderRegistry registry, String source) {
         DatasetProvider<?> datasetProvider = EffectiveConfig.dataset(config, registry, source);
         LearnerProvider<?> learnerProvider = EffectiveConfig.learner(config, registry, source);
         Dataset dataset = openDataset(datasetProvider, config.dataset().params(), source);
-        requireSplit(dataset, config.train().split(), "train.split", source);
-        requireSplit(dataset, config.eval().split(), "eval.split", source);
-        TaskSource training = dataset.episodes(config.train().split(),
-                spec(config.train().way(), config.train().shot(), config.train().query(), "train", source));
-        spec(config.eval().way(), config.eval().shot(), config.eval().query(), "eval", source);
+        TrainConfig t = config.train();
+        EvalConfig e = config.eval();
+        TaskSource training = episodes(dataset, t.split(), t.way(), t.shot(), t.query(), "train", source);
+        sample(training, Seeds.derive(config.seed(), 0, 0), dataset, t.split(), "train", source);
+        sample(episodes(dataset, e.split(), e.way(), e.shot(), e.query(), "eval", source), Seeds.derive(e.seed(), 0),
+                dataset, e.split(), "eval", source);
         requireTaskType(learnerProvider, dataset, "learner.name", source);
-        TestTimeAugmentation.check(dataset, config.train().split(), config.eval().views());
-        LearnerContext context = LearnerContext.forDataset(dataset, training, config.train().way(), config.seed(),
+        TestTimeAugmentation.check(dataset, t.split(), e.views());
+        LearnerContext context = LearnerContext.forDataset(dataset, training, t.way(), config.seed(),
                 Optional.empty(), registry);
         Learner learner = createLearner(learnerProvider, config.learner().params(), context, source);
         if (dataset.type() == TaskType.CONTROL && !(learner instanceof TaskScorer)) {
@@ -62,10 +70,25 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         return new RunComponents(dataset, learner, training, Evaluator.metricName(dataset.type()));
     }
 
+    /**
+     * Refuses a configuration whose training steps or evaluation episodes would need more memory than this process
+     * may use, warns when they need more than half ({@link MemoryEstimate}).
+     *
+     * @throws ConfigException at {@code train} or {@code eval}, with the estimate and the limit
+     */
+    public void requireMemory(RunConfig config, String source) {
+        TrainConfig t = config.train();
+        Task first = training.sample(Seeds.derive(config.seed(), 0, 0));
+        MemoryEstimate.of(first, t.metaBatch(), learner.trainedArrays(), learner instanceof TaskwiseLearner)
+                .require("train", source);
+        EvalConfig e = config.eval();
+        Task eval = episodes(e.split(), e.way(), e.shot(), e.query()).sample(Seeds.derive(e.seed(), 0));
+        MemoryEstimate.of(eval, 1, Map.of(), false).require("eval", source);
+    }
+
     /** The evaluation episode stream of {@code split} with the given shape. */
     public TaskSource episodes(String split, int way, int shot, int query) {
-        requireSplit(dataset, split, "eval.split", null);
-        return dataset.episodes(split, spec(way, shot, query, "eval", null));
+        return episodes(dataset, split, way, shot, query, "eval", null);
     }
 
     /**
@@ -107,26 +130,40 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(" and "));
     }
 
-    private static void requireSplit(Dataset dataset, String split, String path, String source) {
+    private static TaskSource episodes(Dataset dataset, String split, int way, int shot, int query, String section,
+                                       String source) {
         if (!dataset.splits().contains(split)) {
-            throw new ConfigException(path, "data set '" + dataset.name() + "' has no split '" + split
+            throw new ConfigException(section + ".split", "data set '" + dataset.name() + "' has no split '" + split
                     + "'; available: " + dataset.splits() + in(source));
         }
-    }
-
-    private static EpisodeSpec spec(int way, int shot, int query, String section, String source) {
+        EpisodeSpec spec;
         try {
-            return new EpisodeSpec(way, shot, query);
+            spec = new EpisodeSpec(way, shot, query);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(section, e.getMessage() + in(source), e);
         }
+        try {
+            return dataset.episodes(split, spec);
+        } catch (DatasetException e) {
+            throw unservable(section, spec, dataset, split, e, source);
+        }
     }
 
-    private static String stripPath(ConfigException e) {
-        String message = e.getMessage();
-        String prefix = e.path() + ": ";
-        return e.path() != null && !e.path().isEmpty() && message.startsWith(prefix)
-                ? message.substring(prefix.length()) : message;
+    private static void sample(TaskSource episodes, long seed, Dataset dataset, String split, String section,
+                               String source) {
+        try {
+            episodes.sample(seed);
+        } catch (DatasetException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw unservable(section, null, dataset, split, e, source);
+        }
+    }
+
+    private static ConfigException unservable(String section, EpisodeSpec spec, Dataset dataset, String split,
+                                              RuntimeException e, String source) {
+        String episode = spec == null ? "the configured episodes" : spec.way() + "-way " + spec.shot() + "-shot "
+                + spec.query() + "-query episodes";
+        return new ConfigException(section, "data set '" + dataset.name() + "' cannot make " + episode
+                + " from split '" + split + "': " + e.getMessage() + in(source), e);
     }
 
     private static String in(String source) {

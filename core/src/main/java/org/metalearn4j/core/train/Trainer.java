@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.metalearn4j.core.checkpoint.Checkpoint;
 import org.metalearn4j.core.checkpoint.CheckpointException;
 import org.metalearn4j.core.checkpoint.CheckpointStore;
 import org.metalearn4j.core.checkpoint.Provenance;
@@ -21,6 +24,7 @@ import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.RunStarted;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.exec.TaskExecutor;
+import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
@@ -42,6 +46,13 @@ public final class Trainer {
     public static final String CONFIG_FILE = "config.json";
     /** The run directory's JSON-lines metrics file. */
     public static final String METRICS_FILE = "metrics.jsonl";
+    /**
+     * The run directory's identity, also recorded in each of its checkpoints' provenance (detail
+     * {@value #RUN_DETAIL}), so a checkpoint of another run placed in the directory is refused.
+     */
+    public static final String RUN_ID_FILE = "run-id";
+    /** The provenance detail holding the run id. */
+    public static final String RUN_DETAIL = "run";
 
     private static final long PROGRESS_MILLIS = 250;
 
@@ -69,7 +80,10 @@ public final class Trainer {
 
     /**
      * Trains until {@code config.train().iterations()} iterations are done or {@code stop} says so; in the latter
-     * case the current step finishes and a checkpoint is written before returning.
+     * case the current step finishes and a checkpoint is written before returning. The run directory is locked for
+     * the run ({@link RunLock}). A resume is refused when the directory does not exist, when its newest good
+     * checkpoint belongs to another run ({@value #RUN_ID_FILE}), when the configuration differs
+     * ({@link ResumeCheck}), and when {@code train.iterations} is not above the iterations already done.
      *
      * @param runDir  where checkpoints, {@value #CONFIG_FILE} and (through listeners) metrics go
      * @param resume  continue from the newest good checkpoint in {@code runDir}; without it {@code runDir} must
@@ -78,20 +92,47 @@ public final class Trainer {
      * @param backend backend name and device, for the started event
      * @param allowConfigChange resume although the configuration differs from the checkpoint's in more than
      *                          {@code train.iterations} (see {@link ResumeCheck})
+     * @throws TrainingFailedException when training fails after it started (a diverging step, a file that cannot
+     *                                 be written, memory), naming the last good checkpoint it leaves
      */
     public RunFinished train(RunConfig given, Path runDir, boolean resume, boolean allowConfigChange, String source,
                              String backend, BooleanSupplier stop) {
+        if (resume && !Files.isDirectory(runDir)) {
+            throw new ConfigException("resume", "run directory " + runDir + " does not exist; nothing to resume");
+        }
         CheckpointStore store = new CheckpointStore(runDir, given.train().keepCheckpoints());
+        requireFresh(store, runDir, resume);
+        // Everything the configuration decides is checked before the directory is locked (and so created).
+        RunConfig config = EffectiveConfig.of(given, registry, source);
+        RunComponents run = RunComponents.open(config, registry, source);
+        run.requireMemory(config, source);
+        try (RunLock lock = RunLock.acquire(runDir, "metalearn train")) {
+            requireFresh(store, runDir, resume);
+            return trainLocked(config, run, store, runDir, resume, allowConfigChange, source, backend, stop);
+        }
+    }
+
+    private static void requireFresh(CheckpointStore store, Path runDir, boolean resume) {
         if (!resume && !store.files().isEmpty()) {
             throw new ConfigException("out", "run directory " + runDir + " already holds checkpoints; continue it with"
                     + " --resume " + runDir + " or choose another --out");
         }
-        RunConfig config = EffectiveConfig.of(given, registry, source);
-        RunComponents run = RunComponents.open(config, registry, source);
+    }
+
+    private RunFinished trainLocked(RunConfig config, RunComponents run, CheckpointStore store, Path runDir,
+                                    boolean resume, boolean allowConfigChange, String source, String backend,
+                                    BooleanSupplier stop) {
         Learner learner = run.learner();
-        LoopStart start = resume ? restore(store, config, allowConfigChange, runDir, learner) : LoopStart.fresh();
+        String runId = resume ? readRunId(runDir) : UUID.randomUUID().toString();
+        LoopStart start = LoopStart.fresh();
+        if (resume) {
+            Restored restored = restore(store, config, allowConfigChange, runDir, runId, learner);
+            start = restored.start();
+            runId = restored.runId();
+        }
         String configJson = ConfigLoader.toJson(config);
         writeConfig(runDir, configJson);
+        writeRunId(runDir, runId);
 
         int total = config.train().iterations();
         events.publish(new RunStarted(runDir.toString(), start.iteration(), total, config.learner().name(),
@@ -103,6 +144,7 @@ public final class Trainer {
                 .withCheckpointEvery(Every.iterations(config.train().checkpointEvery()));
         ModelDescription model = ModelDescription.of(config, run.dataset(), run.training(), registry);
         List<Path> existing = store.files();
+        Provenance provenance = Provenance.current(config.seed()).with(Map.of(RUN_DETAIL, runId));
         LoopResult result;
         try (TaskExecutor executor = executors.create(config, run, source)) {
             result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
@@ -114,8 +156,10 @@ public final class Trainer {
                                     config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
                                     e.seed(), progress(it, e.split())), e.split())
                     .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
-                            Provenance.current(config.seed())).withModel(model)).toString())
+                            provenance).withModel(model)).toString())
                     .run(start, stop);
+        } catch (RuntimeException | OutOfMemoryError failure) {
+            throw failed(failure, store);
         }
         String lastCheckpoint = result.checkpoint() != null ? result.checkpoint()
                 : existing.isEmpty() ? null : existing.get(existing.size() - 1).toString();
@@ -140,29 +184,102 @@ public final class Trainer {
         };
     }
 
-    private LoopStart restore(CheckpointStore store, RunConfig config, boolean allowConfigChange, Path runDir,
-                              Learner learner) {
+    /** Where the loop continues, and the run's identity (the directory's, else the checkpoint's). */
+    private record Restored(LoopStart start, String runId) {
+    }
+
+    private Restored restore(CheckpointStore store, RunConfig config, boolean allowConfigChange, Path runDir,
+                             String runId, Learner learner) {
         CheckpointStore.Loaded loaded = store.latestGood().orElseThrow(() -> new CheckpointException(
                 "nothing to resume: " + runDir + " holds no checkpoints"));
         loaded.skipped().forEach(reason -> LOG.warn("{}; using the previous good checkpoint", reason));
         String file = loaded.file().toString();
-        RunConfig saved = EffectiveConfig.of(ConfigLoader.fromJson(loaded.checkpoint().configJson(), file), registry,
-                file);
+        Checkpoint checkpoint = loaded.checkpoint();
+        String written = checkpoint.provenance().detail(RUN_DETAIL);
+        if (runId != null && written != null && !runId.equals(written)) {
+            throw new CheckpointException("checkpoint " + file + " was written by another run (run id " + written
+                    + "), not by the run of " + runDir + " (run id " + runId + " in " + runDir.resolve(RUN_ID_FILE)
+                    + "); remove it, or resume the directory it came from");
+        }
+        RunConfig saved = EffectiveConfig.of(ConfigLoader.fromJson(checkpoint.configJson(), file), registry, file);
         ConfigDiff changed = ResumeCheck.require(saved, config, file, allowConfigChange);
         if (!changed.isEmpty()) {
             LOG.warn("resuming {} with a changed configuration, as allowed:\n{}", runDir, changed);
         }
-        LoopStart start = TrainingCheckpoint.restore(loaded.checkpoint(), learner);
+        int done = checkpoint.iteration();
+        int total = config.train().iterations();
+        if (total == done) {
+            throw new ConfigException("train.iterations", "the run in " + runDir + " is complete: " + done + " of "
+                    + done + " iterations done (" + file + "); to train it longer raise train.iterations, to score"
+                    + " it use metalearn eval " + runDir);
+        }
+        if (total < done) {
+            throw new ConfigException("train.iterations", total + " is fewer than the " + done + " iterations the run"
+                    + " in " + runDir + " has already done (" + file + "); give at least " + (done + 1)
+                    + " to continue it");
+        }
+        LoopStart start;
+        try {
+            start = TrainingCheckpoint.restore(checkpoint, file, learner);
+        } catch (CheckpointException e) {
+            if (changed.isEmpty()) {
+                throw e;
+            }
+            throw new CheckpointException(e.getMessage() + " The configuration was changed (allowed) in: "
+                    + changed.changes().stream().map(ConfigDiff.Change::path).toList(), e);
+        }
         LOG.info("resuming from {} at iteration {}", loaded.file(), start.iteration());
-        return start;
+        return new Restored(start, runId != null ? runId : written != null ? written : UUID.randomUUID().toString());
+    }
+
+    /**
+     * A failure of the running loop, restated with the plugin that caused it (if one did) and the last good
+     * checkpoint it leaves (or that it leaves none).
+     */
+    private TrainingFailedException failed(Throwable failure, CheckpointStore store) {
+        String why = failure instanceof OutOfMemoryError
+                ? "out of memory (" + failure.getMessage() + "); use smaller episodes, meta-batches or networks, or"
+                + " give the JVM more memory in METALEARN_JAVA_OPTS"
+                : registry.blame(failure).orElse(failure.getMessage() == null ? failure.toString()
+                : failure.getMessage());
+        String state;
+        try {
+            state = store.latestGood().map(l -> "the last good checkpoint is " + l.file() + " (iteration "
+                    + l.checkpoint().iteration() + "): resume from it").orElse("no checkpoint was written");
+        } catch (RuntimeException unreadable) {
+            state = "no good checkpoint could be read: " + unreadable.getMessage();
+        }
+        return new TrainingFailedException(why + "; " + state, failure);
+    }
+
+    private static String readRunId(Path runDir) {
+        Path file = runDir.resolve(RUN_ID_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            String id = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return id.isEmpty() ? null : id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(IoReason.describe("cannot read", file, e), e);
+        }
+    }
+
+    private static void writeRunId(Path runDir, String runId) {
+        Path file = runDir.resolve(RUN_ID_FILE);
+        try {
+            Files.writeString(file, runId + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(IoReason.describe("cannot write", file, e), e);
+        }
     }
 
     private static void writeConfig(Path runDir, String json) {
+        Path file = runDir.resolve(CONFIG_FILE);
         try {
-            Files.createDirectories(runDir);
-            Files.writeString(runDir.resolve(CONFIG_FILE), json + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + runDir.resolve(CONFIG_FILE), e);
+            throw new UncheckedIOException(IoReason.describe("cannot write", file, e), e);
         }
     }
 }

@@ -87,6 +87,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void valuesOfAnotherShapeAreDescribedWithoutJacksonTypeOrTokenNames() throws IOException {
+        String[][] cases = {
+            {"train: {iterations: [1]}\n", "train.iterations: expected an integer, got a list [1] (in run.yaml)"},
+            {"train: {split: {a: 1}}\n", "train.split: expected a string, got a mapping {\"a\":1} (in run.yaml)"},
+            {"eval: {episodes: null}\n", "eval.episodes: expected an integer, got null (in run.yaml)"},
+            {"train: {iterations: true}\n", "train.iterations: expected an integer, got true (in run.yaml)"},
+            {"train: {iterations: 99999999999}\n", "train.iterations: expected an integer in [-2147483648,"
+                    + " 2147483647], got 99999999999 (in run.yaml)"},
+            {"seed: 99999999999999999999999\n", "seed: expected an integer in [-9223372036854775808,"
+                    + " 9223372036854775807], got 99999999999999999999999 (in run.yaml)"}};
+        for (String[] c : cases) {
+            Path f = file("run.yaml", c[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(f, List.of()))
+                    .as(c[0]).isInstanceOf(ConfigException.class).hasMessage(c[1].replace("run.yaml", f.toString()));
+        }
+    }
+
+    @Test
+    void anErrorFoundAfterLoadingIsAttributedToTheSetThatGaveTheValue() {
+        ConfigException fromBinding = new ConfigException("learner.params.lr", "expected a number, got \"x\""
+                + " (in base.yaml)");
+        assertThat(ConfigLoader.attribute(fromBinding, List.of("train.way=3", "learner.params.lr=x"), "base.yaml"))
+                .hasMessage("learner.params.lr: expected a number, got \"x\" (from --set learner.params.lr=x)");
+        ConfigException fromFile = new ConfigException("learner.params.momentum", "expected ... (in base.yaml)");
+        assertThat(ConfigLoader.attribute(fromFile, List.of("learner.params.lr=x"), "base.yaml")).isSameAs(fromFile);
+    }
+
+    @Test
     void outOfRangeValueNamesThePathAndTheAllowedRange() throws IOException {
         Path f = file("run.yaml", "eval:\n  episodes: 0\n");
         assertThatThrownBy(() -> ConfigLoader.load(f, List.of()))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.backend.Availability;
 import org.metalearn4j.core.backend.Backend;
+import org.metalearn4j.core.spi.ConfigException;
 
 class BackendSelectorTest {
 
@@ -47,8 +48,11 @@ class BackendSelectorTest {
         assertThatThrownBy(() -> BackendSelector.select(registry, "cuda"))
                 .isInstanceOf(BackendUnavailableException.class)
                 .hasMessage("backend 'cuda' is unavailable: libcuda.so.1 not found");
-        assertThatThrownBy(() -> BackendSelector.select(registry, "tpu"))
-                .hasMessage("no backend named 'tpu'; available: cpu, cuda, slow");
+        assertThatThrownBy(() -> BackendSelector.select(registry, "cuda", "run.yaml"))
+                .hasMessage("backend 'cuda' is unavailable: libcuda.so.1 not found (in run.yaml)");
+        assertThatThrownBy(() -> BackendSelector.select(registry, "tpu", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("backend: no backend named 'tpu'; available: auto, cpu, cuda, slow (in run.yaml)");
         assertThat(BackendSelector.select(registry, "slow").name()).isEqualTo("slow");
     }
 

@@ -124,7 +124,7 @@ class ExecutorSeamTest {
 
     private static byte[] state(Path dir) throws IOException {
         StateDict state = TrainingCheckpoint.learnerState(new CheckpointStore(dir, 1).latestGood().orElseThrow()
-                .checkpoint());
+                .checkpoint(), dir.toString());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         state.write(new DataOutputStream(bytes));
         return bytes.toByteArray();

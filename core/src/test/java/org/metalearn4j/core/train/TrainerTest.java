@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.checkpoint.CheckpointException;
 import org.metalearn4j.core.checkpoint.CheckpointFile;
 import org.metalearn4j.core.checkpoint.CheckpointStore;
 import org.metalearn4j.core.config.ConfigLoader;
@@ -74,7 +75,7 @@ class TrainerTest {
 
     private static byte[] finalState(Path dir) throws IOException {
         StateDict state = TrainingCheckpoint.learnerState(new CheckpointStore(dir, 1).latestGood().orElseThrow()
-                .checkpoint());
+                .checkpoint(), "final");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         state.write(new DataOutputStream(bytes));
         return bytes.toByteArray();
@@ -231,5 +232,98 @@ class TrainerTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("train.split: data set 'test-blobs' has no split 'validation'");
         assertThat(new CheckpointStore(dir, 1).files()).isEmpty();
+    }
+
+    @Test
+    void resumingAMissingDirectoryACompleteRunOrWithFewerIterationsIsRefused(@TempDir Path tmp) {
+        assertThatThrownBy(() -> train(config(2), tmp.resolve("nowhere"), true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("resume: run directory " + tmp.resolve("nowhere") + " does not exist; nothing to resume");
+        assertThat(tmp.resolve("nowhere")).doesNotExist();
+
+        Path run = tmp.resolve("run");
+        train(config(4), run, false);
+        assertThatThrownBy(() -> train(config(4), run, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("train.iterations: the run in " + run + " is complete: 4 of 4 iterations done");
+        assertThatThrownBy(() -> train(config(3), run, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("train.iterations: 3 is fewer than the 4 iterations the run in " + run
+                        + " has already done")
+                .hasMessageContaining("give at least 5");
+        assertThat(train(config(5), run, true).iteration()).isEqualTo(5);
+    }
+
+    @Test
+    void aCheckpointOfAnotherRunPlacedInTheDirectoryIsRefused(@TempDir Path tmp) throws IOException {
+        Path mine = tmp.resolve("mine");
+        Path other = tmp.resolve("other");
+        train(config(2), mine, false);
+        train(config(3), other, false);
+        Path foreign = mine.resolve("checkpoints/ckpt-00000003.ml4j");
+        Files.copy(other.resolve("checkpoints/ckpt-00000003.ml4j"), foreign);
+
+        assertThatThrownBy(() -> train(config(6), mine, true))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith("checkpoint " + foreign + " was written by another run (run id ")
+                .hasMessageContaining("not by the run of " + mine + " (run id "
+                        + Files.readString(mine.resolve(Trainer.RUN_ID_FILE)).strip());
+        Files.delete(foreign);
+        assertThat(train(config(6), mine, true).iteration()).isEqualTo(6);
+    }
+
+    @Test
+    void aDivergingRunStopsAtTheIterationAndKeepsOnlyFiniteCheckpoints(@TempDir Path dir) {
+        // The test learner's SGD at step size 1e300 overflows within a few steps.
+        assertThatThrownBy(() -> train(config(12, "learner.params.learningRate=1e300", "train.checkpointEvery=1"),
+                dir, false))
+                .isInstanceOf(TrainingFailedException.class)
+                .hasMessageStartingWith("training diverged at iteration ")
+                .hasMessageContaining("; the last good checkpoint is " + dir.resolve("checkpoints"))
+                .hasCauseInstanceOf(TrainingDivergedException.class);
+        List<Path> kept = new CheckpointStore(dir, 1).files();
+        assertThat(kept).isNotEmpty();
+        for (Path file : kept) {
+            assertThat(TrainingCheckpoint.learnerState(CheckpointFile.read(file), file.toString()).names())
+                    .contains("weights");
+        }
+    }
+
+    @Test
+    void aCheckpointThatCannotBeWrittenStopsTheRunSayingNoneWasWritten(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(CheckpointStore.DIRECTORY), "a file where the checkpoint directory goes");
+        assertThatThrownBy(() -> train(config(3, "train.checkpointEvery=1"), dir, false))
+                .isInstanceOf(TrainingFailedException.class)
+                .hasMessageStartingWith("cannot write checkpoint " + dir.resolve("checkpoints/ckpt-00000001.ml4j")
+                        + ": ")
+                .hasMessageEndingWith("; no checkpoint was written");
+    }
+
+    @Test
+    void twoRunsCannotWriteOneDirectoryAtOnce(@TempDir Path dir) throws Exception {
+        java.util.concurrent.CountDownLatch training = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch tried = new java.util.concurrent.CountDownLatch(1);
+        Thread first = new Thread(() -> new Trainer(REGISTRY, events).train(config(3), dir, false, false, "test",
+                "cpu", () -> {
+                    training.countDown();
+                    try {
+                        tried.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return false;
+                }));
+        first.start();
+        training.await();
+        try {
+            assertThatThrownBy(() -> train(config(3), dir, true))
+                    .isInstanceOf(RunLockedException.class)
+                    .hasMessageContaining("run directory " + dir + " is in use by another run in this process");
+        } finally {
+            tried.countDown();
+            first.join();
+        }
+        assertThat(new CheckpointStore(dir, 1).files()).hasSize(1);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.dataset.ClassStore;
 
 /**
@@ -72,7 +73,9 @@ public final class FashionMnistFiles {
             }
         }
         String where = Files.isDirectory(dir) ? "" : " (the directory " + dir.toAbsolutePath() + " does not exist)";
-        throw new DatasetException("Fashion-MNIST file " + baseName + " not found: looked for " + gz.toAbsolutePath()
+        // The 'path' param decides where to look, so a missing file is reported at that field (a config error).
+        throw new ConfigException("path", "Fashion-MNIST file " + baseName + " not found: looked for "
+                + gz.toAbsolutePath()
                 + " and " + plain.toAbsolutePath() + where
                 + "; install the Debian package dataset-fashion-mnist or set the data set's 'path'");
     }

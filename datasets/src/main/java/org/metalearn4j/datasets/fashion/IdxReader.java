@@ -66,6 +66,11 @@ public final class IdxReader {
             throw new DatasetException(file + ": IDX file is truncated: its header promises " + total
                     + " bytes of data, only " + data.length + " are present");
         }
+        // Reading to the end makes GZIPInputStream check the member's CRC and length, and finds trailing bytes.
+        if (in.read() != -1) {
+            throw new DatasetException(file + ": IDX file is longer than its header says (" + total + " bytes of"
+                    + " data); it is not a single IDX array");
+        }
         return new IdxArray(dims, data);
     }
 }

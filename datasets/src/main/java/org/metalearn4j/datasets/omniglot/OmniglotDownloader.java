@@ -15,9 +15,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.datasets.store.ExpectedDigest;
 
 /**
  * Downloads the full Omniglot archives into the cache directory, verifying each before it is kept. The expected
@@ -74,7 +74,10 @@ public final class OmniglotDownloader {
         if (Files.isRegularFile(target)) {
             return target;
         }
-        Expected expected = expectedChecksum(expectedSha256, target, url);
+        ExpectedDigest expected = ExpectedDigest.of(expectedSha256, target, knownMd5).orElseThrow(() ->
+                new DatasetException("refusing to download " + url + " without a SHA-256 to verify it: the omniglot "
+                        + "repository publishes none. Give the checksum in the configuration or in "
+                        + ExpectedDigest.sidecar(target) + ", or copy the file to " + target + " yourself"));
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
@@ -98,7 +101,7 @@ public final class OmniglotDownloader {
             }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             if (expected.md5()) {
-                Files.writeString(sidecar(target), actual.sha256() + "  " + target.getFileName() + "\n",
+                Files.writeString(ExpectedDigest.sidecar(target), actual.sha256() + "  " + target.getFileName() + "\n",
                         StandardCharsets.UTF_8);
             }
             return target;
@@ -113,44 +116,7 @@ public final class OmniglotDownloader {
         }
     }
 
-    /** The value to verify against, which algorithm it is for, and where it came from (for error messages). */
-    private record Expected(String hex, boolean md5, String source) {
-    }
-
     private record Digests(String sha256, String md5) {
-    }
-
-    private Expected expectedChecksum(String configured, Path target, URI url) {
-        String value = configured;
-        String source = "configured";
-        Path sidecar = sidecar(target);
-        if ((value == null || value.isBlank()) && Files.isRegularFile(sidecar)) {
-            try {
-                String content = Files.readString(sidecar, StandardCharsets.UTF_8).trim();
-                value = content.isEmpty() ? "" : content.split("\\s+")[0];
-                source = "from " + sidecar;
-            } catch (IOException e) {
-                throw new DatasetException("cannot read checksum file " + sidecar + ": " + e.getMessage(), e);
-            }
-        }
-        if (value == null || value.isBlank()) {
-            String md5 = knownMd5.get(target.getFileName().toString());
-            if (md5 != null) {
-                return new Expected(md5, true, "the MD5 torchvision publishes for " + target.getFileName());
-            }
-            throw new DatasetException("refusing to download " + url + " without a SHA-256 to verify it: the omniglot "
-                    + "repository publishes none. Give the checksum in the configuration or in " + sidecar
-                    + ", or copy the file to " + target + " yourself");
-        }
-        String normalized = value.trim().toLowerCase(Locale.ROOT);
-        if (!normalized.matches("[0-9a-f]{64}")) {
-            throw new DatasetException("SHA-256 for " + url + " must be 64 hex digits, got '" + value + "'");
-        }
-        return new Expected(normalized, false, source);
-    }
-
-    private static Path sidecar(Path target) {
-        return target.resolveSibling(target.getFileName() + ".sha256");
     }
 
     private static Digests copyAndHash(InputStream body, Path part) throws IOException {

@@ -19,6 +19,8 @@ import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.datasets.store.DataDirectory;
 import org.metalearn4j.datasets.store.DecodedCache;
+import org.metalearn4j.datasets.store.ExpectedDigest;
+import org.metalearn4j.datasets.store.VerifiedFile;
 
 /**
  * {@code omniglot}: the full Omniglot set from {@code images_background.zip} and {@code images_evaluation.zip} in the
@@ -27,7 +29,8 @@ import org.metalearn4j.datasets.store.DecodedCache;
  * sorted by alphabet and character). The 1200 are divided into {@code meta-train} (first 1100, each rotation by
  * 0/90/180/270 degrees a class of its own: 4400 classes) and {@code meta-val} (next 100); {@code meta-test} has 423.
  * When the zips are absent it downloads them if asked to, else
- * fails saying where it looked; the offline alternative is {@code omniglot-small}.
+ * fails saying where it looked; the offline alternative is {@code omniglot-small}. Zips already present are checked
+ * against their checksum on every open ({@link VerifiedFile}), and read only when whole ({@link OmniglotZip}).
  */
 public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
     public static final String NAME = "omniglot";
@@ -64,7 +67,8 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
         Path evaluation = dir.resolve(EVALUATION_ZIP);
         if (!Files.isRegularFile(background) || !Files.isRegularFile(evaluation)) {
             if (!config.download()) {
-                throw new DatasetException("full Omniglot not found: looked for " + background + " and " + evaluation
+                throw new ConfigException("cacheDir", "full Omniglot not found: looked for " + background + " and "
+                        + evaluation
                         + " (cache directory from 'cacheDir', else $" + DataDirectory.ENV
                         + ", else ~/.cache/metalearn4j)."
                         + " Copy both zips from https://github.com/brendenlake/omniglot/tree/master/python there, or"
@@ -77,16 +81,43 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
             downloader.fetch(OmniglotDownloader.BACKGROUND, background, config.backgroundSha256());
             downloader.fetch(OmniglotDownloader.EVALUATION, evaluation, config.evaluationSha256());
         }
+        boolean officialBackground = verify(background, config.backgroundSha256(), "backgroundSha256");
+        boolean officialEvaluation = verify(evaluation, config.evaluationSha256(), "evaluationSha256");
         String key = NAME + ":" + stamp(background) + ":" + stamp(evaluation) + ":" + size + ":"
                 + config.trainCharacters() + ":" + config.validationCharacters() + ":" + config.rotateMetaTrain();
-        Map<String, ClassStore> splits = DecodedCache.get(key, () -> load(background, evaluation, size, config));
+        Map<String, ClassStore> splits = DecodedCache.get(key, () -> load(background, evaluation, size, config,
+                officialBackground && officialEvaluation));
         return new ClassStoreDataset(NAME, splits, augmentation,
                 Optional.of(new ImageFormat(size, size, ImageFormat.Ink.DARK)));
     }
 
-    private static Map<String, ClassStore> load(Path background, Path evaluation, int size, OmniglotConfig config) {
-        List<OmniglotCharacter> all = new ArrayList<>(OmniglotZip.read(background, size));
-        all.addAll(OmniglotZip.read(evaluation, size));
+    /**
+     * Checks a cached archive against its checksum ({@link ExpectedDigest}: configured, sidecar, else the MD5
+     * torchvision publishes), cheaply after the first time ({@link VerifiedFile}).
+     *
+     * @return whether it was checked against the published MD5, i.e. is the official archive, whose contents are known
+     */
+    private static boolean verify(Path archive, String configured, String field) {
+        ExpectedDigest expected;
+        try {
+            expected = ExpectedDigest.of(configured, archive, OmniglotDownloader.PUBLISHED_MD5).orElseThrow();
+        } catch (DatasetException e) {
+            throw new ConfigException(field, e.getMessage(), e);
+        }
+        VerifiedFile.require(archive, expected);
+        return expected.md5();
+    }
+
+    private static Map<String, ClassStore> load(Path background, Path evaluation, int size, OmniglotConfig config,
+                                                boolean official) {
+        List<OmniglotCharacter> backgroundSet = OmniglotZip.read(background, size);
+        List<OmniglotCharacter> evaluationSet = OmniglotZip.read(evaluation, size);
+        if (official) {
+            OmniglotSet.of(BACKGROUND_ZIP).orElseThrow().requireComplete(backgroundSet, background.toString());
+            OmniglotSet.of(EVALUATION_ZIP).orElseThrow().requireComplete(evaluationSet, evaluation.toString());
+        }
+        List<OmniglotCharacter> all = new ArrayList<>(backgroundSet);
+        all.addAll(evaluationSet);
         int train = config.trainCharacters();
         int val = config.validationCharacters();
         if (train + val >= all.size()) {

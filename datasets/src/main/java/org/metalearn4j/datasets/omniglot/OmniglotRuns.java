@@ -1,7 +1,6 @@
 package org.metalearn4j.datasets.omniglot;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.datasets.image.InkImage;
+import org.metalearn4j.datasets.store.ZipArchive;
 
 /**
  * Reads the official Omniglot one-shot classification runs ({@code all_runs.zip} of the omniglot repository), from the
@@ -21,7 +20,8 @@ import org.metalearn4j.datasets.image.InkImage;
  * test/itemXX.png} and {@code class_labels.txt}, whose lines pair a test item with its training image
  * ({@code run01/test/item01.png run01/training/class12.png}); only the last two path components of each name are used,
  * so paths relative to the run or to the archive root both work. Images are decoded like the Omniglot archives (ink 1,
- * area-averaged to {@code imageSize}).
+ * area-averaged to {@code imageSize}). A zip is read only when whole ({@link ZipArchive}), and a run with images but
+ * without its labels file is refused: scoring only the runs that survived a damaged copy would be a wrong result.
  */
 public final class OmniglotRuns {
     private static final String LABELS = "class_labels.txt";
@@ -43,7 +43,28 @@ public final class OmniglotRuns {
             throw new DatasetException(path + ": no Omniglot runs found (expected runNN/" + LABELS
                     + ", runNN/training/, runNN/test/)");
         }
+        requireNoPartialRun(path, files);
         return runs;
+    }
+
+    /**
+     * Refuses images of a run without its {@value #LABELS}: a run cut short (a truncated copy, an interrupted
+     * unpacking) would otherwise be left out and the score computed on the runs that survive.
+     */
+    private static void requireNoPartialRun(Path source, Map<String, byte[]> files) {
+        for (String file : files.keySet()) {
+            for (String part : List.of("training/", "test/")) {
+                int at = file.lastIndexOf(part);
+                if (at >= 0 && (at == 0 || file.charAt(at - 1) == '/')) {
+                    String prefix = file.substring(0, at);
+                    if (!files.containsKey(prefix + LABELS)) {
+                        throw new DatasetException(source + ": run " + (prefix.isEmpty() ? source.getFileName()
+                                : prefix) + " is incomplete: it has " + file + " but no " + LABELS + "; the runs"
+                                + " are partial, use a complete copy of all_runs");
+                    }
+                }
+            }
+        }
     }
 
     private static OmniglotRun readRun(Path source, Map<String, byte[]> files, String prefix, int imageSize) {
@@ -116,15 +137,16 @@ public final class OmniglotRuns {
                     + " is neither a zip file nor a directory");
         }
         Map<String, byte[]> files = new TreeMap<>();
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = entries.getNextEntry()) != null) {
-                if (!entry.isDirectory() && !entry.getName().startsWith("__MACOSX/")) {
-                    files.put(entry.getName(), entries.readAllBytes());
-                }
-            }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(zip);
         } catch (IOException e) {
-            throw new DatasetException(zip + ": cannot read Omniglot runs archive (" + e.getMessage() + ")", e);
+            throw new DatasetException(IoReason.describe("cannot read Omniglot runs archive", zip, e), e);
+        }
+        for (ZipArchive.Entry entry : ZipArchive.read(bytes, zip.toString())) {
+            if (!entry.name().startsWith("__MACOSX/")) {
+                files.put(entry.name(), entry.bytes());
+            }
         }
         return files;
     }

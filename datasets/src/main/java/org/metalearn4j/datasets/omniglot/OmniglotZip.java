@@ -5,77 +5,94 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.datasets.image.InkImage;
+import org.metalearn4j.datasets.store.ZipArchive;
 
 /**
- * Reads an Omniglot image archive ({@code [top/]ALPHABET/characterNN/XXXX_YY.png}) straight from the zip stream, with
- * no unzipping to disk. Characters come out sorted by alphabet then character, drawings sorted by file name, so the
+ * Reads an Omniglot image archive ({@code [top/]ALPHABET/characterNN/XXXX_YY.png}) in memory, with no unzipping to
+ * disk, after checking that the archive is whole ({@link ZipArchive}). Characters come out sorted by alphabet then character, drawings sorted by file name, so the
  * result is independent of the order of entries in the archive.
  *
  * <p>Directory entries and macOS archive artefacts ({@code __MACOSX/}, dot files) are skipped; any other entry that is
  * not a decodable PNG at the expected depth fails, naming the archive and the entry.
  */
 public final class OmniglotZip {
+    /** SHA-256 of the archives shipped in this module's resources. */
+    private static final Map<String, String> SHIPPED_SHA256 = Map.of(
+            OmniglotSmallProvider.SMALL1, "f38eb80f801274ac2b4dff5b24289016bfaba4a7d5bb50deebf27104ad6cb8a4",
+            OmniglotSmallProvider.SMALL2, "3ccaa407515a8778e5d0861875af38b17e418f301ad5bb3b5a6b65d901a41c7f");
+
     private OmniglotZip() {
     }
 
     /** Reads an archive on disk. */
     public static List<OmniglotCharacter> read(Path zip, int imageSize) {
-        try (InputStream in = Files.newInputStream(zip)) {
-            return read(in, zip.toString(), imageSize);
+        try {
+            return read(Files.readAllBytes(zip), zip.toString(), imageSize);
         } catch (NoSuchFileException e) {
             throw new DatasetException("Omniglot archive not found: " + zip.toAbsolutePath(), e);
         } catch (IOException e) {
-            throw new DatasetException("cannot read Omniglot archive " + zip + ": " + e.getMessage(), e);
+            throw new DatasetException(IoReason.describe("cannot read Omniglot archive", zip, e), e);
         }
     }
 
-    /** Reads an archive shipped on the class path next to this class. */
+    /**
+     * Reads an archive shipped on the class path next to this class, after checking it against the SHA-256 pinned
+     * here and its expected character counts ({@link OmniglotSet}), so a damaged build fails instead of training on
+     * part of the data.
+     */
     public static List<OmniglotCharacter> readResource(String fileName, int imageSize) {
         InputStream in = OmniglotZip.class.getResourceAsStream(fileName);
         if (in == null) {
             throw new DatasetException("Omniglot archive " + fileName + " is missing from the class path (expected in "
                     + OmniglotZip.class.getPackageName().replace('.', '/') + "/)");
         }
+        String archive = "classpath:" + fileName;
+        byte[] bytes;
         try (in) {
-            return read(in, "classpath:" + fileName, imageSize);
+            bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new DatasetException("cannot read Omniglot archive classpath:" + fileName + ": " + e.getMessage(), e);
+            throw new DatasetException("cannot read Omniglot archive " + archive + ": " + e.getMessage(), e);
         }
+        List<OmniglotCharacter> characters = read(bytes, archive, imageSize);
+        OmniglotSet.of(fileName).ifPresent(set -> set.requireComplete(characters, archive));
+        String pinned = SHIPPED_SHA256.get(fileName);
+        if (pinned != null && !pinned.equals(sha256(bytes))) {
+            throw new DatasetException(archive + " is not the archive this build ships: its SHA-256 is "
+                    + sha256(bytes) + ", expected " + pinned + "; rebuild the datasets module");
+        }
+        return characters;
     }
 
     /**
-     * Reads an archive from a stream.
+     * Reads an archive held in memory, after checking it is whole ({@link ZipArchive}).
      *
      * @param archive names the archive in error messages
      */
-    public static List<OmniglotCharacter> read(InputStream in, String archive, int imageSize) throws IOException {
+    public static List<OmniglotCharacter> read(byte[] zip, String archive, int imageSize) {
         List<String> names = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName();
-                if (entry.isDirectory() || isArtefact(name)) {
-                    continue;
-                }
-                if (!name.toLowerCase().endsWith(".png") || name.split("/").length < 3) {
-                    throw new DatasetException(archive + " entry " + name
-                            + ": not an Omniglot image (expected ALPHABET/CHARACTER/NAME.png)");
-                }
-                names.add(name);
-                contents.add(zip.readAllBytes());
+        for (ZipArchive.Entry entry : ZipArchive.read(zip, archive)) {
+            String name = entry.name();
+            if (isArtefact(name)) {
+                continue;
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new DatasetException(archive + ": corrupt zip archive (" + e.getMessage() + ")", e);
+            if (!name.toLowerCase().endsWith(".png") || name.split("/").length < 3) {
+                throw new DatasetException(archive + " entry " + name
+                        + ": not an Omniglot image (expected ALPHABET/CHARACTER/NAME.png)");
+            }
+            names.add(name);
+            contents.add(entry.bytes());
         }
         if (names.isEmpty()) {
             throw new DatasetException(archive + ": no Omniglot images found (expected ALPHABET/CHARACTER/NAME.png)");
@@ -98,6 +115,14 @@ public final class OmniglotZip {
                     drawings.keySet().stream().map(OmniglotCharacter::drawerOf).toList()));
         });
         return characters;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
     }
 
     private static boolean isArtefact(String name) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.spi.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,15 @@ class IdxReaderTest {
             assertThat(array.itemSize()).isEqualTo(4);
             assertThat(array.data()).containsExactly(body);
         }
+    }
+
+    @Test
+    void bytesAfterTheBodyTheHeaderPromisesAreRefused() throws IOException {
+        byte[] longer = idx(0x0803, new int[] {1, 2, 2}, new byte[] {1, 2, 3, 4, 5, 6});
+        Path file = write("longer", longer, true);
+        assertThatThrownBy(() -> IdxReader.read(file, 3))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining(file + ": IDX file is longer than its header says (4 bytes of data)");
     }
 
     @Test
@@ -66,7 +76,8 @@ class IdxReaderTest {
     void missingFilesSayWhereTheyWereLookedFor() {
         Path missing = dir.resolve("nowhere");
         assertThatThrownBy(() -> FashionMnistFiles.load(missing, "train"))
-                .isInstanceOf(DatasetException.class)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("path: ")
                 .hasMessageContaining("train-images-idx3-ubyte not found")
                 .hasMessageContaining(missing.resolve("train-images-idx3-ubyte.gz").toString())
                 .hasMessageContaining(missing + " does not exist");

@@ -10,9 +10,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.dataset.ClassStoreDataset;
+import org.metalearn4j.datasets.store.VerifiedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +44,8 @@ class OmniglotProviderTest {
         OmniglotConfig config = new OmniglotConfig(28, cache.toString(), false, null, null, 1100, 100, true, 0, 0, 0,
                 0, 0, 4);
         assertThatThrownBy(() -> provider.open(config))
-                .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("full Omniglot not found")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("cacheDir: full Omniglot not found")
                 .hasMessageContaining(cache.resolve("omniglot").resolve("images_background.zip").toString())
                 .hasMessageContaining("omniglot-small");
     }
@@ -61,13 +61,20 @@ class OmniglotProviderTest {
                 .hasMessageContaining("hold 10");
     }
 
-    /** Background: 3 alphabets x 2 characters; evaluation: 2 alphabets x 2 characters; 3 drawings each. */
+    /**
+     * Background: 3 alphabets x 2 characters; evaluation: 2 alphabets x 2 characters; 3 drawings each. Not the
+     * official archives, so each gets the {@code .sha256} file that vouches for it.
+     */
     private void writeFullArchives() throws IOException {
         Iterator<List<byte[]>> source = RawOmniglot.characters(OmniglotSmallProvider.SMALL1).values().iterator();
         Path dir = Files.createDirectories(cache.resolve("omniglot"));
         writeArchive(dir.resolve("images_background.zip"), "images_background",
                 List.of("Cyrillic", "Arcadian", "Braille"), source);
         writeArchive(dir.resolve("images_evaluation.zip"), "images_evaluation", List.of("Keble", "Angelic"), source);
+        for (String name : List.of("images_background.zip", "images_evaluation.zip")) {
+            Files.writeString(dir.resolve(name + ".sha256"), VerifiedFile.digest(dir.resolve(name), "SHA-256")
+                    + "  " + name + "\n");
+        }
     }
 
     private static void writeArchive(Path zip, String top, List<String> alphabets, Iterator<List<byte[]>> source)

@@ -45,7 +45,8 @@ public final class ResumableTraining {
                 throw new IllegalArgumentException(dir + " holds a checkpoint of " + label + " with other settings;"
                         + " use another --out or delete it");
             }
-            LoopStart restored = TrainingCheckpoint.restore(loaded.checkpoint(), learner);
+            LoopStart restored = TrainingCheckpoint.restore(loaded.checkpoint(), loaded.file().toString(),
+                    learner);
             log.printf(Locale.ROOT, "%s: resuming from iteration %d (%s)%n", label, restored.iteration(),
                     loaded.file());
             return restored;

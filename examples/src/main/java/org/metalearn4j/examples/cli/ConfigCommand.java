@@ -10,9 +10,11 @@ import org.metalearn4j.core.config.ConfigDocs;
 import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.EffectiveConfig;
 import org.metalearn4j.core.config.RunConfig;
+import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.Provider;
+import org.metalearn4j.core.train.RunComponents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Parameters;
         description = {"--defaults prints the defaults of every run configuration key and of every provider's "
                 + "params (or only of provider NAME, or with NAME cluster of the cluster: section) as YAML, each key "
                 + "with its description and, for a key with a fixed set of values, the values it accepts.",
-                "With CONFIG, validates it (including the named providers' params) and prints the effective "
+                "With CONFIG, validates it as a run would before training (backend name, providers and their "
+                        + "params, splits and episode shapes against the data set) and prints the effective "
                         + "configuration: every key, the providers' params included, as a run records it in its "
                         + "config.json."},
         footerHeading = "%nExample:%n",
@@ -53,6 +56,18 @@ final class ConfigCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    /**
+     * The effective configuration after every check a run makes before training: the backend name (not whether it
+     * runs here), the providers and their params, the splits and episode shapes against the opened data set, and the
+     * learner's construction.
+     */
+    private RunConfig validated(RunConfig run, PluginRegistry registry) {
+        BackendSelector.requireKnown(registry, run.backend(), target);
+        RunConfig effective = EffectiveConfig.of(run, registry, target);
+        RunComponents.open(effective, registry, target);
+        return effective;
+    }
+
     @Override
     public Integer call() {
         if (!defaults && target == null) {
@@ -62,7 +77,13 @@ final class ConfigCommand implements Callable<Integer> {
         try (Session session = Session.open(plugins.orElse(run == null ? null : run.pluginsDir()), console.err())) {
             PluginRegistry r = session.registry();
             if (!defaults) {
-                console.out().print(ConfigDocs.yaml(EffectiveConfig.of(run, r, target)));
+                try {
+                    console.out().print(ConfigDocs.yaml(validated(run, r)));
+                } catch (ConfigException e) {
+                    throw ConfigLoader.attribute(e, overrides.values, target);
+                } catch (RuntimeException e) {
+                    throw session.explain(e);
+                }
                 return 0;
             }
             List<Map.Entry<String, Provider<?>>> providers = new ArrayList<>();

@@ -122,54 +122,64 @@ final class EvalCommand implements Callable<Integer> {
         }
         Member first = members.get(0);
         try (Session session = Session.open(plugins.orElse(first.run().pluginsDir()), console.err())) {
-            Backend backend = BackendSelector.select(session.registry(), first.run().backend());
-            backend.activate();
-            EvalConfig eval = overridden(first.run().eval());
-            RunComponents components = null;
-            List<Learner> learners = new ArrayList<>();
-            List<Adapter> adapters = new ArrayList<>();
-            for (Member m : members) {
-                RunComponents c = RunComponents.open(m.run(), session.registry(), m.file().toString());
-                components = components == null ? c : components;
-                Learner learner = c.learner();
-                learner.load(TrainingCheckpoint.learnerState(m.checkpoint()));
-                learners.add(learner);
-                adapters.add(learner.adapter());
+            try {
+                return evaluate(session, members);
+            } catch (RuntimeException e) {
+                throw session.explain(e);
             }
-            String trainSplit = first.run().train().split();
-            TestTimeAugmentation.check(components.dataset(), trainSplit, eval.views());
-            Adapter adapter = TestTimeAugmentation.around(adapters.size() == 1 ? adapters.get(0)
-                    : new EnsembleAdapter(adapters), components.dataset(), trainSplit, eval.views(), eval.seed());
-            ObjectNode json;
-            if (omniglotRuns != null) {
-                json = oneShotRunsJson(adapter, components);
-            } else if (withinAlphabet) {
-                json = withinAlphabetJson(adapter, session, first, eval);
-            } else {
-                TaskSource episodes = components.episodes(eval.split(), eval.way(), eval.shot(), eval.query());
-                EvalResult r;
-                try (EvalProgressBars bars = new EvalProgressBars(console.err())) {
-                    // a learner that acts in control tasks scores them itself; an ensemble of those is refused there
-                    r = learners.size() == 1 && learners.get(0) instanceof TaskScorer
-                            ? Evaluator.evaluate(learners.get(0), episodes, eval.episodes(), eval.seed(), bars)
-                            : Evaluator.evaluate(adapter, episodes, eval.episodes(), eval.seed(), bars);
-                }
-                json = ConfigMappers.plain().createObjectNode()
-                        .put(r.metric(), r.value())
-                        .put("ci95", r.ci95())
-                        .put("episodes", r.episodes())
-                        .put("way", eval.way())
-                        .put("shot", eval.shot())
-                        .put("query", eval.query())
-                        .put("split", eval.split())
-                        .put("seed", eval.seed());
-                r.secondaryValues().forEach(json::put);
-            }
-            json.put("views", eval.views());
-            describe(json, members);
-            console.out().println(json);
-            return 0;
         }
+    }
+
+    private int evaluate(Session session, List<Member> members) {
+        Member first = members.get(0);
+        Backend backend = BackendSelector.select(session.registry(), first.run().backend(), first.file().toString());
+        backend.activate();
+        EvalConfig eval = overridden(first.run().eval());
+        RunComponents components = null;
+        List<Learner> learners = new ArrayList<>();
+        List<Adapter> adapters = new ArrayList<>();
+        for (Member m : members) {
+            RunComponents c = RunComponents.open(m.run(), session.registry(), m.file().toString());
+            components = components == null ? c : components;
+            Learner learner = c.learner();
+            String file = m.file().toString();
+            TrainingCheckpoint.load(learner, TrainingCheckpoint.learnerState(m.checkpoint(), file), file);
+            learners.add(learner);
+            adapters.add(learner.adapter());
+        }
+        String trainSplit = first.run().train().split();
+        TestTimeAugmentation.check(components.dataset(), trainSplit, eval.views());
+        Adapter adapter = TestTimeAugmentation.around(adapters.size() == 1 ? adapters.get(0)
+                : new EnsembleAdapter(adapters), components.dataset(), trainSplit, eval.views(), eval.seed());
+        ObjectNode json;
+        if (omniglotRuns != null) {
+            json = oneShotRunsJson(adapter, components);
+        } else if (withinAlphabet) {
+            json = withinAlphabetJson(adapter, session, first, eval);
+        } else {
+            TaskSource episodes = components.episodes(eval.split(), eval.way(), eval.shot(), eval.query());
+            EvalResult r;
+            try (EvalProgressBars bars = new EvalProgressBars(console.err())) {
+                // a learner that acts in control tasks scores them itself; an ensemble of those is refused there
+                r = learners.size() == 1 && learners.get(0) instanceof TaskScorer
+                        ? Evaluator.evaluate(learners.get(0), episodes, eval.episodes(), eval.seed(), bars)
+                        : Evaluator.evaluate(adapter, episodes, eval.episodes(), eval.seed(), bars);
+            }
+            json = ConfigMappers.plain().createObjectNode()
+                    .put(r.metric(), r.value())
+                    .put("ci95", r.ci95())
+                    .put("episodes", r.episodes())
+                    .put("way", eval.way())
+                    .put("shot", eval.shot())
+                    .put("query", eval.query())
+                    .put("split", eval.split())
+                    .put("seed", eval.seed());
+            r.secondaryValues().forEach(json::put);
+        }
+        json.put("views", eval.views());
+        describe(json, members);
+        console.out().println(json);
+        return 0;
     }
 
     private Member read(Path target) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.metalearn4j.core.spi.ConfigException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -38,15 +39,22 @@ public final class MetalearnCli {
         CommandLine cli = commandLine(new Console(out, err));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + e.getMessage());
-            if (System.getenv("METALEARN_DEBUG") != null) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            commandLine.getErr().flush();
-            return e instanceof ConfigException ? USAGE : FAILURE;
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // Errors (out of memory, a plugin's linkage error) pass through picocli's exception handler.
+            return report(e, cli.getErr());
+        }
+    }
+
+    private static int report(Throwable e, PrintWriter err) {
+        err.println("error: " + ErrorReport.line(e));
+        if (System.getenv("METALEARN_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ErrorReport.exitCode(e);
     }
 
     /** The command tree, its commands writing to {@code console}. */

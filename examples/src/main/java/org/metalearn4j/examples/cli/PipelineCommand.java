@@ -11,6 +11,7 @@ import org.metalearn4j.core.event.TypedEventBus;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.BackendSelector;
+import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.examples.runs.PipelineJournal;
 import org.metalearn4j.examples.runs.PipelinePlan;
 import org.metalearn4j.transfer.pipeline.Pipeline;
@@ -32,10 +33,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = {"Runs a pipeline of stages (pretrain, finetune, multitask, zeroshot, instance-transfer, "
                 + "distill, meta-train, evaluate, or any plugin stage) from a YAML file. Every stage name, stage "
-                + "config, artifact kind and referenced file is checked before the first stage starts. Each stage "
-                + "writes its artifact with provenance into RUN_DIR/<index>-<stage>/ and its events into "
-                + "RUN_DIR/pipeline.jsonl (which the dashboard reads); stderr shows stage i/n, its progress bar and "
-                + "duration; stdout gets one JSON summary line.",
+                + "config, artifact kind and referenced file is checked, and every stage run for one step on its "
+                + "data, before the first stage starts. Each stage writes its artifact with provenance into "
+                + "RUN_DIR/<index>-<stage>/ and its events into RUN_DIR/pipeline.jsonl (which the dashboard reads); "
+                + "stderr shows stage i/n, its progress bar and duration; stdout gets one JSON summary line.",
                 "Ctrl-C stops at once and loses at most the stage that was running: --resume RUN_DIR reuses every "
                         + "finished stage whose artifact is intact and whose stage, config, seed and input are "
                         + "unchanged, and runs the rest."},
@@ -55,7 +56,8 @@ final class PipelineCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
-    @Option(names = "--check", description = "Only validate the pipeline; train nothing.")
+    @Option(names = "--check", description = "Only validate the pipeline: every stage's config, then every stage run "
+            + "for one step on its real data and on what the stages before it produce; train nothing.")
     boolean checkOnly;
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
@@ -76,41 +78,55 @@ final class PipelineCommand implements Callable<Integer> {
     public Integer call() {
         Path runDir = runOptions.runDir("pipeline");
         try (Session session = Session.open(plugins.dir, console.err())) {
-            Pipeline pipeline = new PipelineValidator(session.registry()).validate(PipelineSpecReader.read(file));
-            ObjectNode json = ConfigMappers.plain().createObjectNode().put("pipeline", file.toString());
-            ArrayNode stages = json.putArray("stages");
-            if (checkOnly) {
-                pipeline.stages().forEach(s -> stages.addObject().put("stage", s.label())
-                        .put("produces", s.stage().produces().name()));
-                console.out().println(json.put("valid", true));
-                return 0;
+            try (Scope check = runOptions.numericsCheck()) {
+                return run(session, runDir);
+            } catch (RuntimeException e) {
+                throw session.explain(e);
             }
-            BackendSelector.select(session.registry(), backend).activate();
-            TypedEventBus events = session.get(TypedEventBus.class);
-            List<Artifact> artifacts;
-            PipelinePlan plan = new PipelinePlan(file.toString(),
-                    pipeline.stages().stream().map(PlannedStage::label).toList(), runOptions.resuming());
-            try (PipelineConsole progress = new PipelineConsole(console.err(), runOptions.showProgress());
-                 EventSubscription shown = progress.subscribe(events);
-                 PipelineJournal.Subscribed journal = PipelineJournal.start(events, runDir, plan);
-                 DashboardOption.Served served = dashboard.start(session, runDir, false, console.err())) {
-                console.err().println("run directory " + runDir + " (after Ctrl-C: --resume " + runDir + ")");
-                try {
-                    artifacts = new PipelineRunner(session.registry(), events).run(pipeline, runDir,
-                            runOptions.resuming());
-                } finally {
-                    // Every stage line is on stderr, and in the journal, before the summary or the error that follows.
-                    shown.drain(Duration.ofSeconds(30));
-                    journal.subscription().drain(Duration.ofSeconds(30));
-                }
-            }
-            for (int i = 0; i < artifacts.size(); i++) {
-                ObjectNode stage = stages.addObject().put("stage", pipeline.stages().get(i).label())
-                        .put("produces", artifacts.get(i).kind().name());
-                artifacts.get(i).metrics().forEach(stage.putObject("metrics")::put);
-            }
-            console.out().println(json.put("run", runDir.toString()));
+        }
+    }
+
+    private int run(Session session, Path runDir) {
+        PipelineValidator validator = new PipelineValidator(session.registry());
+        Pipeline pipeline = validator.validate(PipelineSpecReader.read(file));
+        BackendSelector.requireKnown(session.registry(), backend, null);
+        ObjectNode json = ConfigMappers.plain().createObjectNode().put("pipeline", file.toString());
+        ArrayNode stages = json.putArray("stages");
+        if (checkOnly) {
+            validator.dryRun(pipeline, file.toString());
+            pipeline.stages().forEach(s -> stages.addObject().put("stage", s.label())
+                    .put("produces", s.stage().produces().name()));
+            console.out().println(json.put("valid", true));
             return 0;
         }
+        BackendSelector.select(session.registry(), backend).activate();
+        PipelineRunner.requireUsable(runDir, runOptions.resuming());
+        console.err().println("checking every stage for one step on its data");
+        validator.dryRun(pipeline, file.toString());
+        TypedEventBus events = session.get(TypedEventBus.class);
+        List<Artifact> artifacts;
+        PipelinePlan plan = new PipelinePlan(file.toString(),
+                pipeline.stages().stream().map(PlannedStage::label).toList(), runOptions.resuming());
+        try (PipelineConsole progress = new PipelineConsole(console.err(), runOptions.showProgress());
+             EventSubscription shown = progress.subscribe(events);
+             PipelineJournal.Subscribed journal = PipelineJournal.start(events, runDir, plan);
+             DashboardOption.Served served = dashboard.start(session, runDir, false, console.err())) {
+            console.err().println("run directory " + runDir + " (after Ctrl-C: --resume " + runDir + ")");
+            try {
+                artifacts = new PipelineRunner(session.registry(), events).run(pipeline, runDir,
+                        runOptions.resuming());
+            } finally {
+                // Every stage line is on stderr, and in the journal, before the summary or the error that follows.
+                shown.drain(Duration.ofSeconds(30));
+                journal.subscription().drain(Duration.ofSeconds(30));
+            }
+        }
+        for (int i = 0; i < artifacts.size(); i++) {
+            ObjectNode stage = stages.addObject().put("stage", pipeline.stages().get(i).label())
+                    .put("produces", artifacts.get(i).kind().name());
+            artifacts.get(i).metrics().forEach(stage.putObject("metrics")::put);
+        }
+        console.out().println(json.put("run", runDir.toString()));
+        return 0;
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.tensor.Autograd;
+import org.metalearn4j.core.tensor.Scope;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,6 +24,11 @@ final class RunOptions {
 
     @Option(names = "--no-progress", description = "Do not draw progress bars; the other lines are still printed.")
     boolean noProgress;
+
+    @Option(names = "--check-numerics",
+            description = "Check the result of every op for NaN and Inf and name the first op that produces one "
+                    + "(slower; without it a NaN or Inf loss or parameter still stops the run, naming the iteration).")
+    boolean checkNumerics;
 
     /**
      * The run directory: {@code --resume}'s, else {@code --out}, else {@code runs/<name>-<yyyyMMdd-HHmmss>}.
@@ -46,5 +53,10 @@ final class RunOptions {
 
     boolean showProgress() {
         return !noProgress;
+    }
+
+    /** {@code Autograd.checkNumerics()} while the command runs, if asked for; a no-op scope otherwise. */
+    Scope numericsCheck() {
+        return checkNumerics ? Autograd.checkNumerics() : () -> { };
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.metalearn4j.core.event.TrainingListener;
 import org.metalearn4j.core.inject.MetalearnModule;
 import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.spi.ConfigException;
 
 /**
  * What one command works with: the providers discovered on the class path and in the plugins directory, wired by
@@ -50,6 +51,17 @@ final class Session implements AutoCloseable {
     <T> T get(Class<T> type) {
         wired = true;
         return injector.getInstance(type);
+    }
+
+    /**
+     * {@code e}, or, when plugin code threw it, the same failure described as the plugin's
+     * ({@link PluginRegistry#blame}); configuration errors stay as they are, they already name the field.
+     */
+    RuntimeException explain(RuntimeException e) {
+        if (e instanceof ConfigException) {
+            return e;
+        }
+        return registry.blame(e).<RuntimeException>map(line -> new IllegalStateException(line, e)).orElse(e);
     }
 
     /** Listeners contributed by plugin modules. */

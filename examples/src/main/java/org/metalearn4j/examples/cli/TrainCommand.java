@@ -18,7 +18,10 @@ import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.event.TrainingListener;
 import org.metalearn4j.core.plugin.BackendSelector;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.train.Trainer;
+import org.metalearn4j.core.train.TrainingFailedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,6 +74,14 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return run();
+        } catch (ConfigException e) {
+            throw ConfigLoader.attribute(e, overrides.values, config.toString());
+        }
+    }
+
+    private int run() {
         RunConfig loaded = ConfigLoader.load(config, overrides.values);
         Path runDir = runOptions.runDir(loaded.learner().name() + "-" + loaded.dataset().name());
         // Loading ND4J's native backend, the plugins and the data takes seconds: say so at once, not after them (a
@@ -83,40 +94,66 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         try (Session session = Session.open(pluginsDir, console.err(), ClusterOptions.modules(cluster));
              LocalWorkers workers = clusterOptions.startLocalWorkers(cluster, runDir, pluginsDir, run.backend(),
                      console.err())) {
-            Backend backend = BackendSelector.select(session.registry(), run.backend());
-            backend.activate();
-            TrainingEventBus events = session.get(TrainingEventBus.class);
-            List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
-            MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
-            listeners.add(metrics);
-            listeners.add(new ConsoleSummaryListener(console.err()));
-            if (runOptions.showProgress()) {
-                listeners.add(new ProgressBarListener(console.err()));
+            try {
+                return train(session, run, runDir);
+            } catch (RuntimeException e) {
+                throw session.explain(e);
             }
-            List<TrainingEventBus.Subscription> subscriptions = listeners.stream().map(events::subscribe).toList();
-            AtomicBoolean stop = new AtomicBoolean();
-            CountDownLatch done = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                stop.set(true);
-                awaitQuietly(done);
-            }, "metalearn-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try (DashboardOption.Served shown = dashboard.start(session, runDir, true, console.err())) {
-                String backendName = backend.name() + ": " + backend.device();
-                RunFinished finished = session.get(Trainer.class).train(run, runDir, runOptions.resuming(),
-                        allowConfigChange, config.toString(), backendName, stop::get);
-                for (TrainingEventBus.Subscription s : subscriptions) {
-                    s.awaitFinished(Duration.ofSeconds(30));
-                }
-                console.out().println(ConsoleSummaryListener.summaryJson(finished, backendName));
-            } finally {
+        }
+    }
+
+    private int train(Session session, RunConfig run, Path runDir) {
+        Backend backend = BackendSelector.select(session.registry(), run.backend(),
+                ConfigLoader.sourceOf("backend", overrides.values, config.toString()));
+        backend.activate();
+        TrainingEventBus events = session.get(TrainingEventBus.class);
+        List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
+        MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
+        listeners.add(metrics);
+        listeners.add(new ConsoleSummaryListener(console.err()));
+        if (runOptions.showProgress()) {
+            listeners.add(new ProgressBarListener(console.err()));
+        }
+        List<TrainingEventBus.Subscription> subscriptions = listeners.stream().map(events::subscribe).toList();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            awaitQuietly(done);
+        }, "metalearn-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Scope check = runOptions.numericsCheck();
+             DashboardOption.Served shown = dashboard.start(session, runDir, true, console.err())) {
+            String backendName = backend.name() + ": " + backend.device();
+            RunFinished finished;
+            try {
+                // A metrics file that cannot be written stops the run like Ctrl-C: with a checkpoint, at once.
+                finished = session.get(Trainer.class).train(run, runDir, runOptions.resuming(), allowConfigChange,
+                        config.toString(), backendName, () -> stop.get() || metrics.failure().isPresent());
+            } catch (RuntimeException e) {
+                throw metrics.failure().<RuntimeException>map(f -> new TrainingFailedException(f + "; "
+                        + e.getMessage(), e)).orElse(e);
+            }
+            for (TrainingEventBus.Subscription s : subscriptions) {
+                s.awaitFinished(Duration.ofSeconds(30));
+            }
+            if (metrics.failure().isPresent()) {
+                throw new TrainingFailedException(metrics.failure().get() + "; training stopped after iteration "
+                        + finished.iteration() + (finished.checkpoint() == null ? ", no checkpoint was written"
+                        : ", the last checkpoint is " + finished.checkpoint() + ": resume from it"), null);
+            }
+            console.out().println(ConsoleSummaryListener.summaryJson(finished, backendName));
+        } finally {
+            try {
                 subscriptions.forEach(TrainingEventBus.Subscription::close);
                 metrics.close();
+            } finally {
+                // Whatever failed above, the shutdown hook must not wait for us.
                 done.countDown();
                 removeHook(hook);
             }
-            return 0;
         }
+        return 0;
     }
 
     private static void awaitQuietly(CountDownLatch done) {

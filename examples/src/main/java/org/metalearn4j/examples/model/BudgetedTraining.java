@@ -55,7 +55,7 @@ final class BudgetedTraining {
                         + latest.get().checkpoint().configJson() + ", this one is " + identity + "); choose another"
                         + " --out or delete it");
             }
-            start = TrainingCheckpoint.restore(latest.get().checkpoint(), learner);
+            start = TrainingCheckpoint.restore(latest.get().checkpoint(), latest.get().file().toString(), learner);
             String seconds = latest.get().checkpoint().provenance().detail(TRAIN_SECONDS);
             before = seconds == null ? 0 : Double.parseDouble(seconds);
             System.err.printf("%s: continuing from %s at iteration %d (%.0f s trained)%n", label,

@@ -110,7 +110,7 @@ public final class RecipeBenchmark {
             String file = loaded.file().toString();
             ResumeCheck.require(EffectiveConfig.of(ConfigLoader.fromJson(loaded.checkpoint().configJson(), file),
                     registry, file), config, file, false);
-            start = TrainingCheckpoint.restore(loaded.checkpoint(), learner);
+            start = TrainingCheckpoint.restore(loaded.checkpoint(), file, learner);
             trainedBefore = trainedSeconds(loaded);
         } else if (!store.files().isEmpty()) {
             throw new ConfigException("out", out + " already holds checkpoints; continue with --resume true or"
@@ -221,7 +221,7 @@ public final class RecipeBenchmark {
                         + dir + " differs from " + a.list("evaluate").get(0));
             }
             RunComponents run = RunComponents.open(config, registry, file);
-            run.learner().load(TrainingCheckpoint.learnerState(loaded.checkpoint()));
+            TrainingCheckpoint.load(run.learner(), TrainingCheckpoint.learnerState(loaded.checkpoint(), file), file);
             adapters.add(run.learner().adapter());
             first = first == null ? run : first;
             firstConfig = firstConfig == null ? config : firstConfig;

@@ -1,5 +1,6 @@
 package org.metalearn4j.examples.transfer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +77,8 @@ public final class CrossDomainStudy {
                 """.formatted(o.pretrainIterations());
         Path dir = o.runDir().resolve("pretrain");
         var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
-        new PipelineRunner(registry).run(pipeline, dir, true);
+        // Reuses the pretraining of an earlier study in the same directory; a resume needs one to exist.
+        new PipelineRunner(registry).run(pipeline, dir, Files.isDirectory(dir));
         return dir.resolve("0-pretrain").resolve(PipelineRunner.ARTIFACT_FILE);
     }
 
@@ -99,7 +101,8 @@ public final class CrossDomainStudy {
     private static String run(PluginRegistry registry, Options o, String name, Path input, String stages) {
         String yaml = "seed: 1\n" + (input == null ? "" : "input: " + input + "\n") + "stages:\n" + stages;
         var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
-        List<Artifact> out = new PipelineRunner(registry).run(pipeline, o.runDir().resolve(name), true);
+        Path dir = o.runDir().resolve(name);
+        List<Artifact> out = new PipelineRunner(registry).run(pipeline, dir, Files.isDirectory(dir));
         Map<String, Double> m = out.get(out.size() - 1).metrics();
         return String.format("%.2f ± %.2f %%", 100 * m.get("accuracy"), 100 * m.get("accuracy.ci95"));
     }

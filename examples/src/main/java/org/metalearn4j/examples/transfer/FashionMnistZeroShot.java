@@ -1,5 +1,6 @@
 package org.metalearn4j.examples.transfer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,8 @@ public final class FashionMnistZeroShot {
                             config: {method: %s, unseen: %s}
                         """.formatted(method, unseen);
                 var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
-                Artifact out = new PipelineRunner(registry).run(pipeline, runDir.resolve(method + unseen.toString()
-                        .replaceAll("[^0-9]+", "-")), true).get(0);
+                Path dir = runDir.resolve(method + unseen.toString().replaceAll("[^0-9]+", "-"));
+                Artifact out = new PipelineRunner(registry).run(pipeline, dir, Files.isDirectory(dir)).get(0);
                 Map<String, Double> m = out.metrics();
                 System.out.printf("| %s | %s | %.3f | %.3f | %.0f |%n", method,
                         out.provenance().detail("unseen.classes"), m.get("accuracy"), m.get("chance"),

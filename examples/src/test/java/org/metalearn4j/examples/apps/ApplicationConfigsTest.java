@@ -123,8 +123,8 @@ class ApplicationConfigsTest {
     }
 
     private static byte[] finalState(Path run) throws IOException {
-        var state = TrainingCheckpoint.learnerState(new CheckpointStore(run, 1).latestGood().orElseThrow()
-                .checkpoint());
+        CheckpointStore.Loaded loaded = new CheckpointStore(run, 1).latestGood().orElseThrow();
+        var state = TrainingCheckpoint.learnerState(loaded.checkpoint(), loaded.file().toString());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         state.write(new DataOutputStream(bytes));
         return bytes.toByteArray();

@@ -86,7 +86,7 @@ class BackbonePluginTest {
         JsonNode summary = ConfigMappers.json().readTree(r.lastLine());
         assertThat(summary.get("iterations").asInt()).isEqualTo(3);
         StateDict learnerState = TrainingCheckpoint.learnerState(new CheckpointStore(run, 1).latestGood()
-                .orElseThrow().checkpoint());
+                .orElseThrow().checkpoint(), "final");
         assertThat(learnerState.names()).contains("params.backbone.proj.weight", "params.backbone.proj.bias");
         assertThat(learnerState.get("params.backbone.proj.weight").shape()).containsExactly(7, 8);
         assertThat(CliRun.of("plugins", "--plugins-dir", plugins).out())

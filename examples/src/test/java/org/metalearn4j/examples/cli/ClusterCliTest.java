@@ -145,7 +145,7 @@ class ClusterCliTest {
 
     private static byte[] finalState(Path runDir) throws IOException {
         StateDict state = TrainingCheckpoint.learnerState(new CheckpointStore(runDir, 1).latestGood().orElseThrow()
-                .checkpoint());
+                .checkpoint(), runDir.toString());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         state.write(new DataOutputStream(bytes));
         return bytes.toByteArray();

@@ -141,7 +141,7 @@ class LearnedOptimizationCliTest {
     }
 
     private static byte[] bytes(Path checkpoint) {
-        StateDict learner = TrainingCheckpoint.learnerState(CheckpointFile.read(checkpoint));
+        StateDict learner = TrainingCheckpoint.learnerState(CheckpointFile.read(checkpoint), checkpoint.toString());
         var out = new java.io.ByteArrayOutputStream();
         try {
             learner.write(new java.io.DataOutputStream(out));

@@ -80,7 +80,7 @@ class LibraryUseTest {
             ModelFile file = ModelFile.read(run);
             RunConfig config = ConfigLoader.fromJson(file.checkpoint().configJson(), file.file().toString());
             RunComponents c = RunComponents.open(config, PluginRegistry.classpath(), null);
-            c.learner().load(TrainingCheckpoint.learnerState(file.checkpoint()));
+            c.learner().load(TrainingCheckpoint.learnerState(file.checkpoint(), file.file().toString()));
             return new Reference(c.episodes("meta-test", way, shot, query).sample(11), c.learner());
         }
     }
@@ -252,7 +252,7 @@ class LibraryUseTest {
         assertThat(description.at("/model/learner").asText()).isEqualTo("protonet");
         assertThat(description.at("/model/image/ink").asText()).isEqualTo("DARK");
 
-        StateDict state = TrainingCheckpoint.learnerState(ModelFile.read(proto).checkpoint());
+        StateDict state = TrainingCheckpoint.learnerState(ModelFile.read(proto).checkpoint(), proto.toString());
         String name = "params.backbone.0.conv.weight";
         assertThat(description.at("/arrays/" + name + "/shape").toString())
                 .isEqualTo(java.util.Arrays.toString(state.get(name).shape()).replace(" ", ""));

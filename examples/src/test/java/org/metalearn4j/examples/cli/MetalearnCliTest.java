@@ -140,11 +140,19 @@ class MetalearnCliTest {
 
     @Test
     void explicitCudaWithoutCudaFailsWithTheReasonNotAStackTrace() throws IOException {
+        // Typed on the command line: no file to blame.
         CliRun r = CliRun.of("train", config(dir, 1), "--set", "backend=cuda", "--out", dir.resolve("c"));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip().lines()).hasSize(2).last().isEqualTo("error: backend 'cuda' is unavailable: "
                 + "nd4j-cuda-11.6 is not on the class path (build with -Pcuda)");
         assertThat(r.err()).as("the line printed at once").startsWith("metalearn train: test-centroid on ");
+
+        Path file = config(dir, 1);
+        Files.writeString(file, Files.readString(file).replace("backend: auto", "backend: cuda"));
+        CliRun fromFile = CliRun.of("train", file, "--out", dir.resolve("d"));
+        assertThat(fromFile.code()).isEqualTo(1);
+        assertThat(fromFile.err().strip()).isEqualTo("error: backend 'cuda' is unavailable: "
+                + "nd4j-cuda-11.6 is not on the class path (build with -Pcuda) (in " + file + ")");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.config.ConfigMappers;
+import org.metalearn4j.core.train.RunLock;
 import org.metalearn4j.datasets.omniglot.OneShotRunsFixture;
 import org.metalearn4j.datasets.omniglot.RawOmniglot;
 
@@ -118,6 +119,6 @@ class OmniglotCliTest {
         assertThat(evaluation.get("produces").asText()).isEqualTo("EVALUATION");
         assertThat(evaluation.get("metrics").get("accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(Files.list(dir.resolve("run")).map(p -> p.getFileName().toString()).sorted().toList())
-                .containsExactly("0-pretrain", "1-evaluate", "pipeline.jsonl");
+                .containsExactly(RunLock.FILE, "0-pretrain", "1-evaluate", "pipeline.jsonl");
     }
 }

@@ -50,6 +50,12 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
                 BackboneSpec.conv4(32), 1000, 64, 1e-3);
     }
 
+    /** Trains and evaluates only through core's loops, which a dry run shortens. */
+    @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
     @Override
     public PipelineStage create(DistillConfig config) {
         return PipelineStage.of(Set.of(ArtifactKind.MODEL), ArtifactKind.MODEL,

@@ -53,6 +53,12 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
                 FinetuneMode.FULL, 1, 50, 1e-3, 0.0, BackboneSpec.conv4(64));
     }
 
+    /** Trains and evaluates only through core's loops, which a dry run shortens. */
+    @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
     @Override
     public PipelineStage create(EvaluateConfig config) {
         return PipelineStage.of(

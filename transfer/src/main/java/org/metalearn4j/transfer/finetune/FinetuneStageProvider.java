@@ -30,6 +30,12 @@ public final class FinetuneStageProvider implements StageProvider<FinetuneConfig
                 Map.of(), 1e-3, 0.0, true, 500, 64, BackboneSpec.conv4(64), OptimizerSpec.adam());
     }
 
+    /** Trains and evaluates only through core's loops, which a dry run shortens. */
+    @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
     @Override
     public PipelineStage create(FinetuneConfig config) {
         return new FinetuneStage(config);

@@ -51,6 +51,12 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
                 1e-2, 20, BackboneSpec.conv4(64), 1000, 64, 1e-3);
     }
 
+    /** Trains and evaluates only through core's loops, which a dry run shortens. */
+    @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
     @Override
     public PipelineStage create(InstanceTransferConfig config) {
         return PipelineStage.of(Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE), ArtifactKind.MODEL,

@@ -66,6 +66,12 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
         return new MetaTrainConfig("protonet", null, "omniglot-small", "meta-train", 5, 1, 15, 4, 2000);
     }
 
+    /** Trains and evaluates only through core's loops, which a dry run shortens. */
+    @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
     @Override
     public PipelineStage create(MetaTrainConfig config) {
         return PipelineStage.of(Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE), ArtifactKind.LEARNER,
@@ -128,7 +134,8 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
             store.clear();
             return LoopStart.fresh();
         }
-        LoopStart start = TrainingCheckpoint.restore(loaded.get().checkpoint(), learner);
+        LoopStart start = TrainingCheckpoint.restore(loaded.get().checkpoint(), loaded.get().file().toString(),
+                learner);
         LOG.info("meta-train continues from {} at iteration {}", loaded.get().file(), start.iteration());
         return start;
     }

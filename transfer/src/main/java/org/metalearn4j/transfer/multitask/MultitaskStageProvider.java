@@ -50,6 +50,12 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
                 BackboneSpec.conv4(64), 2000, 64, 1e-3);
     }
 
+    /** Trains and evaluates only through core's loops, which a dry run shortens. */
+    @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
     @Override
     public PipelineStage create(MultitaskConfig config) {
         return PipelineStage.of(Set.of(ArtifactKind.NONE), ArtifactKind.BACKBONE,

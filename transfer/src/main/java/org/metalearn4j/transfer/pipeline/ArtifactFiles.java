@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.metalearn4j.core.checkpoint.ChecksummedFile;
 import org.metalearn4j.core.checkpoint.Provenance;
 import org.metalearn4j.core.config.ConfigMappers;
+import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.state.StateDict;
@@ -62,7 +63,7 @@ public final class ArtifactFiles {
         try {
             return ChecksummedFile.write(file, out -> writeBody(out, artifact));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write artifact " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoReason.describe("cannot write artifact", file, e), e);
         }
     }
 
@@ -79,7 +80,7 @@ public final class ArtifactFiles {
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("artifact " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read artifact " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoReason.describe("cannot read artifact", file, e), e);
         }
         try {
             checkVersion(new DataInputStream(new ByteArrayInputStream(bytes)), file);
@@ -115,7 +116,7 @@ public final class ArtifactFiles {
             checkVersion(in, file);
             return readKind(in, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read artifact " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoReason.describe("cannot read artifact", file, e), e);
         }
     }
 

@@ -15,12 +15,14 @@ import org.metalearn4j.core.event.StagePosition;
 import org.metalearn4j.core.event.StageProgressEvent;
 import org.metalearn4j.core.event.StageReused;
 import org.metalearn4j.core.event.StageStarted;
+import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.train.RunLock;
 
 /**
  * Runs a validated {@link Pipeline} stage by stage. Stage {@code i} gets its own directory
@@ -60,9 +62,28 @@ public final class PipelineRunner {
      *
      * @param resume reuse the finished stages saved in {@code runDir}; without it {@code runDir} must hold no stage
      *               artifacts
-     * @throws ConfigException without {@code resume}, when {@code runDir} already holds stage artifacts
+     * @throws ConfigException without {@code resume}, when {@code runDir} already holds stage artifacts; with it,
+     *                         when {@code runDir} does not exist
+     * @throws org.metalearn4j.core.train.RunLockedException when another process writes {@code runDir}
      */
     public List<Artifact> run(Pipeline pipeline, Path runDir, boolean resume) {
+        requireUsable(runDir, resume);
+        try (RunLock lock = RunLock.acquire(runDir, "metalearn pipeline")) {
+            requireUsable(runDir, resume);
+            return runLocked(pipeline, runDir, resume);
+        }
+    }
+
+    /**
+     * Refuses a directory a run cannot use: with {@code resume} one that does not exist, without it one that already
+     * holds stage artifacts. {@link #run} checks it; a caller about to do slow work first (a dry run) checks it too.
+     *
+     * @throws ConfigException naming the directory and what to do instead
+     */
+    public static void requireUsable(Path runDir, boolean resume) {
+        if (resume && !Files.isDirectory(runDir)) {
+            throw new ConfigException("resume", "run directory " + runDir + " does not exist; nothing to resume");
+        }
         if (!resume) {
             Optional<Path> saved = anySavedArtifact(runDir);
             if (saved.isPresent()) {
@@ -70,6 +91,9 @@ public final class PipelineRunner {
                         + saved.get() + "); continue it with --resume " + runDir + " or choose another --out");
             }
         }
+    }
+
+    private List<Artifact> runLocked(Pipeline pipeline, Path runDir, boolean resume) {
         ArtifactFiles.Loaded current = pipeline.input() == null
                 ? new ArtifactFiles.Loaded(Artifact.none(), StageProvenance.NO_INPUT)
                 : ArtifactFiles.load(pipeline.input());
@@ -101,14 +125,24 @@ public final class PipelineRunner {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("stage " + p.label() + ": cannot create " + workDir, e);
+            throw new UncheckedIOException(IoReason.describe("stage " + p.label() + ": cannot create", workDir, e), e);
         }
         StagePosition position = position(p, count);
         events.publish(new StageStarted(position, workDir.toString()));
         long t0 = System.nanoTime();
         StageProgress progress = (done, total, metrics) -> events.publish(new StageProgressEvent(position, done,
                 total, metrics));
-        Artifact out = p.stage().run(input.artifact(), new StageContext(registry, workDir, seed, progress));
+        Artifact out;
+        try {
+            out = p.stage().run(input.artifact(), new StageContext(registry, workDir, seed, progress));
+        } catch (RuntimeException e) {
+            if (e instanceof ConfigException) {
+                throw e;
+            }
+            throw new IllegalStateException("stage " + p.label() + " failed: " + registry.blame(e)
+                    .orElse(e.getMessage() == null ? e.toString() : e.getMessage()) + " (the artifacts of the stages"
+                    + " before it are kept and reused on resume)", e);
+        }
         if (out.kind() != p.stage().produces()) {
             throw new IllegalStateException("stage " + p.label() + " declared it produces " + p.stage().produces()
                     + " but returned " + out.kind());
@@ -153,7 +187,7 @@ public final class PipelineRunner {
         try (Stream<Path> dirs = Files.list(runDir)) {
             return dirs.map(d -> d.resolve(ARTIFACT_FILE)).filter(Files::isRegularFile).sorted().findFirst();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list run directory " + runDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoReason.describe("cannot list run directory", runDir, e), e);
         }
     }
 }

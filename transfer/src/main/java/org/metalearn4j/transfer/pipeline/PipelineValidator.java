@@ -1,27 +1,42 @@
 package org.metalearn4j.transfer.pipeline;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.io.IoReason;
+import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
+import org.metalearn4j.core.pipeline.StageContext;
+import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
+import org.metalearn4j.core.task.Seeds;
+import org.metalearn4j.core.tensor.Scope;
+import org.metalearn4j.core.train.DryRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks a whole pipeline before anything trains: every stage name is registered, every config binds to its
  * provider's record, each stage accepts the artifact kind the previous stage (or the {@code input} artifact) produces,
  * every file a config or the pipeline names exists, every data set and learner a config names is registered, and the
  * params a config holds for a learner bind to that learner. All problems are reported together, each naming the field
- * path ({@code stages[1].config.way}) or the stage by index and name.
+ * path ({@code stages[1].config.way}) or the stage by index and name. {@link #dryRun} then runs every stage for one
+ * step on its real data and input.
  */
 public final class PipelineValidator {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineValidator.class);
+
     private final ProviderRegistry registry;
 
     public PipelineValidator(ProviderRegistry registry) {
@@ -88,6 +103,70 @@ public final class PipelineValidator {
             throw new PipelineValidationException(problems, spec.source());
         }
         return new Pipeline(spec.seed(), spec.input(), planned);
+    }
+
+    /**
+     * Runs every stage of {@code pipeline} in order inside a {@link DryRun}, each on what the previous one produced
+     * (the first on the real input artifact), with the real data sets: the check that finds what only the data or
+     * the incoming shapes reveal (a split that does not exist, more ways than a split has classes, a backbone of
+     * another width than the pretrained one) before any stage trains for real. Core's loops run one step each and
+     * nothing is written to the run directory. A stage whose provider is not
+     * {@linkplain StageProvider#dryRunnable() dry-runnable} ends the check there (logged).
+     *
+     * @param source the pipeline file for messages, or null
+     * @throws PipelineValidationException naming the first stage that fails and why
+     */
+    public void dryRun(Pipeline pipeline, String source) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("metalearn4j-check");
+        } catch (IOException e) {
+            throw new UncheckedIOException(IoReason.describe("cannot create a directory for the pipeline check in",
+                    System.getProperty("java.io.tmpdir"), e), e);
+        }
+        try (Scope dry = DryRun.begin()) {
+            Artifact current = pipeline.input() == null ? Artifact.none()
+                    : ArtifactFiles.load(pipeline.input()).artifact();
+            for (PlannedStage p : pipeline.stages()) {
+                if (!registry.stage(p.name()).dryRunnable()) {
+                    LOG.info("pipeline check: stage {} cannot be dry-run; it and the stages after it were checked"
+                            + " for their configs only", p.label());
+                    return;
+                }
+                StageContext context = new StageContext(registry, dir.resolve(p.label()),
+                        Seeds.derive(pipeline.seed(), p.index()), StageProgress.NONE);
+                try {
+                    current = p.stage().run(current, context);
+                } catch (RuntimeException e) {
+                    throw new PipelineValidationException(List.of(dryRunProblem(p, e)), source);
+                }
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private String dryRunProblem(PlannedStage p, RuntimeException e) {
+        String at = "stages[" + p.index() + "]";
+        String what = e instanceof ConfigException c && !c.path().isEmpty() ? at + "." + c.getMessage()
+                : at + " '" + p.name() + "': " + registry.blame(e).orElse(e.getMessage() == null ? e.toString()
+                : e.getMessage());
+        return what + " (found by running the stage for one step on its data and on what the stages before it"
+                + " produce)";
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                    // A leftover file in the temporary directory is harmless.
+                }
+            });
+        } catch (IOException ignored) {
+            // As above.
+        }
     }
 
     private static void checkNames(String at, String kind, Map<String, String> named, TreeSet<String> known,

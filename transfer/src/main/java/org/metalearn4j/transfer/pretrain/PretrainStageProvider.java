@@ -43,6 +43,12 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
                 OptimizerSpec.adam());
     }
 
+    /** Trains and evaluates only through core's loops, which a dry run shortens. */
+    @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
     @Override
     public PipelineStage create(PretrainConfig config) {
         BackboneSpec spec = config.backbone();

@@ -28,6 +28,12 @@ public final class ZeroShotStageProvider implements StageProvider<ZeroShotConfig
                 "test", List.of(2, 5, 8), 1000, 2, 1.0, 1.0, 1e-2);
     }
 
+    /** Closed-form (ESZSL) or a bounded logistic regression (DAP) and core's evaluator: cheap in a dry run. */
+    @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
     @Override
     public PipelineStage create(ZeroShotConfig config) {
         return new ZeroShotStage(config);

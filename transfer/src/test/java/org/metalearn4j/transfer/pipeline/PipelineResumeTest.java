@@ -72,7 +72,8 @@ class PipelineResumeTest {
     @Test
     void aCrashedStageIsTheOnlyWorkLostAndResumeContinuesFromIt() {
         FakeStages.SCORE_FAILS.set(true);
-        assertThatThrownBy(() -> run("1", false)).hasMessage("score interrupted");
+        assertThatThrownBy(() -> run("1", false)).hasMessage("stage 2-score failed: score interrupted (the artifacts"
+                + " of the stages before it are kept and reused on resume)");
         assertThat(artifact("1-add")).isRegularFile();
         assertThat(artifact("2-score")).doesNotExist();
 
