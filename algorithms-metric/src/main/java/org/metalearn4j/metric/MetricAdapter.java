@@ -5,12 +5,12 @@ import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
+import org.metalearn4j.core.nn.metric.SupportLabels;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.metric.head.SupportLabels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,5 +1,6 @@
 package org.metalearn4j.core.learner;
 
+import java.util.function.Function;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
@@ -32,11 +33,24 @@ public final class InnerLoop {
      */
     public static Params adapt(Module net, Params start, Tensor x, TaskLoss support, UpdateRule rule, int steps,
                         boolean createGraph, ForwardContext ctx) {
+        return adapt(start, fast -> support.loss(net.forward(fast, x, ctx)), rule, steps, createGraph);
+    }
+
+    /**
+     * Adapts {@code start} to any differentiable loss of the weights, for support losses that are not one forward
+     * pass and a {@link TaskLoss} (MetaGAN's classifier adapts on real support examples and generated ones).
+     *
+     * @param loss  the scalar loss of a set of weights
+     * @param steps how many updates
+     * @param createGraph record the inner gradients, for exact second-order meta-gradients
+     */
+    public static Params adapt(Params start, Function<Params, Tensor> loss, UpdateRule rule, int steps,
+                               boolean createGraph) {
         Params fast = start;
         Params state = rule.initialState(start);
         for (int s = 0; s < steps; s++) {
-            Tensor loss = support.loss(net.forward(fast, x, ctx));
-            UpdateRule.Step step = rule.step(fast, fast.grad(loss, createGraph), loss, state);
+            Tensor value = loss.apply(fast);
+            UpdateRule.Step step = rule.step(fast, fast.grad(value, createGraph), value, state);
             fast = step.params();
             state = step.state();
         }
