@@ -18,6 +18,7 @@ import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.Sequential;
 import org.metalearn4j.core.nn.metric.Distance;
 import org.metalearn4j.core.nn.metric.MetricHead;
+import org.metalearn4j.core.nn.metric.MetricModel;
 import org.metalearn4j.core.nn.metric.PrototypeHead;
 import org.metalearn4j.core.nn.metric.RelationHead;
 import org.metalearn4j.core.task.Task;

@@ -1,11 +1,10 @@
-package org.metalearn4j.metric;
+package org.metalearn4j.core.nn.metric;
 
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
-import org.metalearn4j.core.nn.metric.SupportLabels;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Autograd;
@@ -18,12 +17,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the head. Works on a private snapshot of the parameters and batch-norm statistics, so it neither sees nor causes
  * later changes to the learner.
  */
-final class MetricAdapter implements Adapter {
+public final class MetricAdapter implements Adapter {
     private final MetricModel model;
     private final Params params;
     private final RunningStats stats;
 
-    MetricAdapter(MetricModel model, Params params, RunningStats stats) {
+    /**
+     * @param params the learner's parameters, copied by the caller (the adapter never writes them)
+     * @param stats  a copy of its batch-norm running statistics, used in evaluation mode
+     */
+    public MetricAdapter(MetricModel model, Params params, RunningStats stats) {
         this.model = model;
         this.params = params;
         this.stats = stats;

@@ -1,4 +1,4 @@
-package org.metalearn4j.metric;
+package org.metalearn4j.core.nn.metric;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -6,8 +6,6 @@ import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
-import org.metalearn4j.core.nn.metric.MetricHead;
-import org.metalearn4j.core.nn.metric.SupportLabels;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Tensor;
