@@ -1,10 +1,9 @@
 package org.metalearn4j.core.generate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import org.metalearn4j.core.dataset.DatasetException;
+import org.metalearn4j.core.task.ClassSets;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -13,7 +12,6 @@ import org.metalearn4j.core.task.TaskType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A task transform that adds {@code perClass} generated examples of each class to every support set: the generator
@@ -56,11 +54,9 @@ public final class GeneratedSupport implements TaskSource {
                     + task.type());
         }
         int ways = task.ways();
-        int[] labels = task.support().y().castTo(DataType.INT).toIntVector();
-        List<List<Integer>> rows = rowsByClass(labels, ways, task.domain());
-        int shots = rows.get(0).size();
-        INDArray x = task.support().x().castTo(DataType.FLOAT);
-        long[] example = Arrays.copyOfRange(x.shape(), 1, x.rank());
+        INDArray supports = ClassSets.of(task.support(), null, ways, DataType.FLOAT, task.domain() + " support");
+        int shots = Math.toIntExact(supports.size(1));
+        long[] example = Arrays.copyOfRange(supports.shape(), 2, supports.rank());
         if (shots < generator.minShots() || shots > generator.maxShots()) {
             throw new DatasetException(task.domain() + ": episodes have " + shots + " support examples per class, but"
                     + " the generator was trained on " + generator.minShots() + " to " + generator.maxShots());
@@ -69,55 +65,16 @@ public final class GeneratedSupport implements TaskSource {
             throw new DatasetException(task.domain() + ": examples have shape " + Arrays.toString(example)
                     + ", the generator makes " + Arrays.toString(generator.exampleShape()));
         }
-        long[] supportShape = new long[example.length + 2];
-        supportShape[0] = ways;
-        supportShape[1] = shots;
-        System.arraycopy(example, 0, supportShape, 2, example.length);
-        INDArray supports = Nd4j.create(DataType.FLOAT, supportShape);
-        for (int c = 0; c < ways; c++) {
-            for (int k = 0; k < shots; k++) {
-                supports.get(NDArrayIndex.point(c), NDArrayIndex.point(k)).assign(x.get(NDArrayIndex.point(
-                        rows.get(c).get(k))));
-            }
-        }
         INDArray generated = generator.generate(supports, perClass, Seeds.derive(seed ^ STREAM, ways, shots));
         int per = shots + perClass;
-        long[] outShape = x.shape();
+        long[] outShape = task.support().x().shape();
         outShape[0] = (long) ways * per;
-        INDArray outX = Nd4j.create(DataType.FLOAT, outShape);
+        INDArray outX = Nd4j.concat(1, supports, generated.castTo(DataType.FLOAT)).reshape(outShape);
         long[] outY = new long[ways * per];
-        for (int c = 0; c < ways; c++) {
-            for (int k = 0; k < per; k++) {
-                INDArray row = k < shots ? supports.get(NDArrayIndex.point(c), NDArrayIndex.point(k))
-                        : generated.get(NDArrayIndex.point(c), NDArrayIndex.point(k - shots));
-                outX.get(NDArrayIndex.point((long) c * per + k)).assign(row);
-                outY[c * per + k] = c;
-            }
+        for (int row = 0; row < outY.length; row++) {
+            outY[row] = row / per;
         }
         return new Task(new Examples(outX, Nd4j.createFromArray(outY)), task.query(), task.type(), ways, per,
                 task.domain());
-    }
-
-    /** Support row indices of each class; every class must have the same number of examples. */
-    private static List<List<Integer>> rowsByClass(int[] labels, int ways, String domain) {
-        List<List<Integer>> rows = new ArrayList<>();
-        for (int c = 0; c < ways; c++) {
-            rows.add(new ArrayList<>());
-        }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= ways) {
-                throw new DatasetException(domain + ": support label " + labels[i] + " at row " + i
-                        + " is outside [0, " + ways + ")");
-            }
-            rows.get(labels[i]).add(i);
-        }
-        for (int c = 0; c < ways; c++) {
-            if (rows.get(c).size() != rows.get(0).size() || rows.get(c).isEmpty()) {
-                throw new DatasetException(domain + ": generated support examples need the same number of support"
-                        + " examples in every class, class 0 has " + rows.get(0).size() + " and class " + c + " has "
-                        + rows.get(c).size());
-            }
-        }
-        return rows;
     }
 }

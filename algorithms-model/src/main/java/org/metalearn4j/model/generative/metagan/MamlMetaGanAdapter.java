@@ -1,0 +1,73 @@
+package org.metalearn4j.model.generative.metagan;
+
+import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.nn.ForwardContext;
+import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.nn.metric.MetricModel;
+import org.metalearn4j.core.task.Examples;
+import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.core.tensor.Autograd;
+import org.metalearn4j.core.tensor.Scope;
+import org.metalearn4j.core.tensor.Tensor;
+import org.metalearn4j.model.generative.Noise;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Evaluation of MetaGAN's {@code maml} classifier: the training inner loop, first order, for {@code evalSteps} steps
+ * on the support set and generated examples, from a fresh copy of a snapshot of the meta-learned weights for every
+ * episode; queries are scored by the N class logits (the fake logit only shapes training). Generation noise is fixed,
+ * so a predictor is a function of its support set. Batch norm uses each batch's own statistics, as in training.
+ */
+final class MamlMetaGanAdapter implements Adapter {
+    /** Seeds the generator at evaluation, the same for every episode. */
+    private static final long EVALUATION_NOISE = 0x4D657461L;
+
+    private final MamlDiscriminator discriminator;
+    private final TaskGenerator generator;
+    private final Params snapshot;
+    private final Params generatorParams;
+    private final MetaGanConfig config;
+    private final DataType type;
+
+    MamlMetaGanAdapter(MamlDiscriminator discriminator, TaskGenerator generator, Params snapshot,
+                       Params generatorParams, MetaGanConfig config) {
+        this.discriminator = discriminator;
+        this.generator = generator;
+        this.snapshot = snapshot;
+        this.generatorParams = generatorParams;
+        this.config = config;
+        this.type = snapshot.tensors().get(0).dataType();
+    }
+
+    @Override
+    public Predictor adapt(Examples support, TaskType taskType, int ways) {
+        if (taskType != TaskType.CLASSIFICATION) {
+            throw new IllegalArgumentException("metagan classifies; got a " + taskType + " task");
+        }
+        long outputs = discriminator.model().head().parameterSpecs().get(0).shape()[0];
+        if (ways != outputs) {
+            throw new IllegalArgumentException("episode has " + ways + " ways but the learner was built for "
+                    + outputs + " (train.way)");
+        }
+        Tensor x = Tensor.constant(support.x().castTo(type));
+        Tensor fakes;
+        try (Scope noGrad = Autograd.noGrad()) {
+            fakes = generator.generate(generatorParams, x, config.fakesPerClass() * ways,
+                    new Noise(EVALUATION_NOISE));
+        }
+        Params fast = discriminator.adapt(snapshot.copyAsVariables(), x, MetricModel.classLabels(support.y(),
+                "support"), fakes, config.inner().evalSteps(), false, ForwardContext.training(0))
+                .map(Tensor::detach);
+        return query -> predict(fast, query);
+    }
+
+    private INDArray predict(Params fast, INDArray x) {
+        try (Scope noGrad = Autograd.noGrad()) {
+            ForwardContext ctx = ForwardContext.training(0);
+            return discriminator.logits(fast, discriminator.features(fast, Tensor.constant(x.castTo(type)), ctx), ctx)
+                    .value();
+        }
+    }
+}
