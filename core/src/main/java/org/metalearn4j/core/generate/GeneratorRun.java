@@ -20,52 +20,70 @@ import org.metalearn4j.core.train.TrainingCheckpoint;
  * newest good checkpoint (or one checkpoint file) names its configuration, which rebuilds the learner with the
  * providers of a registry; the checkpoint's state is then loaded into it.
  *
- * @param generator  the generator, a snapshot of the checkpoint's parameters
- * @param checkpoint the checkpoint file it came from
- * @param iteration  the training iteration of that checkpoint
- * @param learner    the learner name in the run's configuration
- * @param skipped    why newer checkpoints of the run were not used (empty when the newest was)
+ * @param generator the generator, a snapshot of the checkpoint's parameters
+ * @param source    the checkpoint it came from
  */
-public record GeneratorRun(ExampleGenerator generator, Path checkpoint, int iteration, String learner,
-                           List<String> skipped) {
-    public GeneratorRun {
-        skipped = List.copyOf(skipped);
+public record GeneratorRun(ExampleGenerator generator, Source source) {
+
+    /**
+     * A checkpoint of a run and the configuration it was trained with.
+     *
+     * @param file       the checkpoint file
+     * @param checkpoint its contents
+     * @param config     the run's configuration
+     * @param skipped    why newer checkpoints of the run were not used (empty when the newest was)
+     */
+    public record Source(Path file, Checkpoint checkpoint, RunConfig config, List<String> skipped) {
+        public Source {
+            skipped = List.copyOf(skipped);
+        }
     }
 
     /**
-     * Loads the generator of a run directory or checkpoint file.
+     * The newest good checkpoint of a run directory, or the checkpoint file {@code target}, with its configuration.
      *
      * @param field names the setting that gave {@code target} in error messages, e.g. {@code generated.run}
-     * @throws ConfigException naming {@code field} when {@code target} holds no readable checkpoint or its learner
-     *                         does not generate examples
+     * @throws ConfigException naming {@code field} when {@code target} holds no readable checkpoint
      */
-    public static GeneratorRun load(Path target, ProviderRegistry registry, String field) {
-        Path file;
-        Checkpoint checkpoint;
-        List<String> skipped = List.of();
+    public static Source locate(Path target, String field) {
         try {
             if (Files.isDirectory(target)) {
                 CheckpointStore.Loaded loaded = new CheckpointStore(target, 1).latestGood().orElseThrow(
                         () -> new CheckpointException("no checkpoint in " + target.resolve(CheckpointStore.DIRECTORY)
                                 + "; expected the run directory of a trained generator (metalearn train --out DIR)"));
-                file = loaded.file();
-                checkpoint = loaded.checkpoint();
-                skipped = loaded.skipped();
-            } else {
-                file = target;
-                checkpoint = CheckpointFile.read(target);
+                return new Source(loaded.file(), loaded.checkpoint(), config(loaded.file(), loaded.checkpoint()),
+                        loaded.skipped());
             }
+            Checkpoint checkpoint = CheckpointFile.read(target);
+            return new Source(target, checkpoint, config(target, checkpoint), List.of());
         } catch (CheckpointException e) {
             throw new ConfigException(field, e.getMessage(), e);
         }
-        RunConfig run = ConfigLoader.fromJson(checkpoint.configJson(), file.toString());
-        Learner learner = RunComponents.open(run, registry, file.toString()).learner();
+    }
+
+    /**
+     * The generator of {@code source}'s run, built with the providers of {@code registry}.
+     *
+     * @throws ConfigException naming {@code field} when the run's learner does not generate examples
+     */
+    public static GeneratorRun load(Source source, ProviderRegistry registry, String field) {
+        RunConfig run = source.config();
+        Learner learner = RunComponents.open(run, registry, source.file().toString()).learner();
         if (!(learner instanceof GenerativeLearner generative)) {
-            throw new ConfigException(field, file + " was written by learner '" + run.learner().name()
+            throw new ConfigException(field, source.file() + " was written by learner '" + run.learner().name()
                     + "', which does not generate examples; expected the run of a generative learner such as"
                     + " neural-statistician");
         }
-        generative.load(TrainingCheckpoint.learnerState(checkpoint));
-        return new GeneratorRun(generative.generator(), file, checkpoint.iteration(), run.learner().name(), skipped);
+        generative.load(TrainingCheckpoint.learnerState(source.checkpoint()));
+        return new GeneratorRun(generative.generator(), source);
+    }
+
+    /** {@link #load(Source, ProviderRegistry, String)} of {@link #locate(Path, String)}. */
+    public static GeneratorRun load(Path target, ProviderRegistry registry, String field) {
+        return load(locate(target, field), registry, field);
+    }
+
+    private static RunConfig config(Path file, Checkpoint checkpoint) {
+        return ConfigLoader.fromJson(checkpoint.configJson(), file.toString());
     }
 }

@@ -3,6 +3,7 @@ package org.metalearn4j.datasets.omniglot;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import org.metalearn4j.core.config.Checks;
+import org.metalearn4j.core.generate.GeneratedSupportConfig;
 
 /**
  * Configuration of {@code omniglot-small}; {@code metalearn config --defaults omniglot-small} prints it with the
@@ -19,18 +20,28 @@ public record OmniglotSmallConfig(
                 + " (0.1: factors 0.9-1.1); 0 for none") double trainScale,
         @JsonPropertyDescription("small1 alphabets moved out of meta-train into a meta-val split (upright characters"
                 + " only), for choosing settings without looking at meta-test; empty for no meta-val split")
-        List<String> validationAlphabets) {
-    /** Checks the ranges, naming the field; copies the alphabet list, null meaning none. */
+        List<String> validationAlphabets,
+        @JsonPropertyDescription("generated examples added to every support set by a trained few-shot generator (set"
+                + " run to switch them on); applied after the meta-train augmentation")
+        GeneratedSupportConfig generated) {
+    /** Checks the ranges, naming the field; copies the alphabet list, null meaning none; no generator when null. */
     public OmniglotSmallConfig {
         Checks.between("imageSize", imageSize, 1, 105);
         MetaTrainAugmentation.check(trainShift, trainRotation, trainScale, imageSize);
         validationAlphabets = validationAlphabets == null ? List.of() : List.copyOf(validationAlphabets);
+        generated = generated == null ? GeneratedSupportConfig.off() : generated;
+    }
+
+    /** These settings without generated support examples. */
+    public OmniglotSmallConfig(int imageSize, int trainShift, double trainRotation, double trainScale,
+                               List<String> validationAlphabets) {
+        this(imageSize, trainShift, trainRotation, trainScale, validationAlphabets, GeneratedSupportConfig.off());
     }
 
     /**
      * Images of {@code imageSize} pixels shifted by up to {@code trainShift}, without warping or a validation split.
      */
     public OmniglotSmallConfig(int imageSize, int trainShift) {
-        this(imageSize, trainShift, 0, 0, List.of());
+        this(imageSize, trainShift, 0, 0, List.of(), GeneratedSupportConfig.off());
     }
 }

@@ -7,12 +7,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.metalearn4j.core.dataset.Dataset;
-import org.metalearn4j.core.dataset.DatasetProvider;
-import org.metalearn4j.core.spi.ConfigException;
-import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.dataset.ClassStore;
 import org.metalearn4j.core.dataset.ClassStoreDataset;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.dataset.DatasetProvider;
+import org.metalearn4j.core.generate.GeneratedSupportConfig;
+import org.metalearn4j.core.plugin.PluginRegistry;
+import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.datasets.store.DecodedCache;
 
 /**
@@ -26,6 +28,8 @@ import org.metalearn4j.datasets.store.DecodedCache;
  *   <li>{@code meta-val}, only when {@code validationAlphabets} names some small1 alphabets: their characters,
  *       unrotated, taken out of {@code meta-train}.</li>
  * </ul>
+ * With {@code generated.run} naming a trained generator (loaded with the learners on the class path), every support
+ * set of the chosen splits also gets {@code generated.perClass} generated examples per class.
  */
 public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmallConfig> {
     public static final String NAME = "omniglot-small";
@@ -50,7 +54,7 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
 
     @Override
     public OmniglotSmallConfig defaults() {
-        return new OmniglotSmallConfig(28, 0, 0, 0, List.of());
+        return new OmniglotSmallConfig(28, 0, 0, 0, List.of(), GeneratedSupportConfig.off());
     }
 
     @Override
@@ -64,7 +68,9 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
                 OmniglotZip.readResource(SMALL1, size), OmniglotZip.readResource(SMALL2, size)));
         Map<String, ClassStore> splits = DecodedCache.get(NAME + ":" + size + ":" + validation,
                 () -> split(archives, size, validation));
-        return new ClassStoreDataset(NAME, splits, augmentation);
+        Map<String, UnaryOperator<TaskSource>> transforms = config.generated().addTo(augmentation,
+                List.copyOf(splits.keySet()), new long[] {1, size, size}, PluginRegistry.classpath());
+        return new ClassStoreDataset(NAME, splits, transforms);
     }
 
     /** The decoded characters of the two shipped archives. */

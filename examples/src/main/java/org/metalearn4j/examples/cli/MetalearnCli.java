@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "metalearn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Meta-learning and transfer learning on the JVM.",
-        subcommands = {TrainCommand.class, EvalCommand.class, PipelineCommand.class, PluginsCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, GenerateCommand.class, PipelineCommand.class, PluginsCommand.class,
                 BackendsCommand.class, DatasetsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn train examples/configs/omniglot-protonet.yaml --out runs/protonet",
