@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
                 + "never replaced without --overwrite. A generator whose samples are all identical (collapsed) is "
                 + "reported and nothing is written."},
         footerHeading = "%nExample:%n",
-        footer = {"  ./metalearn train examples/configs/omniglot-neural-statistician.yaml --out runs/ns",
+        footer = {"  ./metalearn train examples/configs/omniglot-neural-statistician.yaml \\",
+                "      --out runs/ns",
                 "  ./metalearn generate runs/ns --support my-character/ --count 20 --out samples/"})
 final class GenerateCommand implements Callable<Integer> {
     private final Console console;
