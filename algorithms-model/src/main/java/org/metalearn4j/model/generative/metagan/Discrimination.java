@@ -72,11 +72,21 @@ final class Discrimination {
 
     /** The mean probability {@code D} that examples with these realness values are real. */
     static double meanRealProbability(Tensor realness) {
-        double[] s = realness.value().castTo(DataType.DOUBLE).toDoubleVector();
+        double[] d = probabilities(realness);
         double sum = 0;
-        for (double v : s) {
-            sum += 1 / (1 + Math.exp(-v));
+        for (double v : d) {
+            sum += v;
         }
-        return sum / s.length;
+        return sum / d.length;
+    }
+
+    /** The probabilities {@code D = sigmoid(s)} that examples with these realness values are real. */
+    static double[] probabilities(Tensor realness) {
+        double[] s = realness.value().castTo(DataType.DOUBLE).toDoubleVector();
+        double[] d = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            d[i] = 1 / (1 + Math.exp(-s[i]));
+        }
+        return d;
     }
 }

@@ -6,13 +6,13 @@ import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.metric.MetricModel;
 import org.metalearn4j.core.task.Examples;
+import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.model.generative.Noise;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Evaluation of MetaGAN's {@code maml} classifier: the training inner loop, first order, for {@code evalSteps} steps
@@ -51,23 +51,46 @@ final class MamlMetaGanAdapter implements Adapter {
             throw new IllegalArgumentException("episode has " + ways + " ways but the learner was built for "
                     + outputs + " (train.way)");
         }
+        Params fast = adapted(support, ways);
+        return query -> {
+            try (Scope noGrad = Autograd.noGrad()) {
+                return logits(fast, Tensor.constant(query.castTo(type))).value();
+            }
+        };
+    }
+
+    /**
+     * {@code D} of the task's real queries and of as many examples generated from its support set with noise
+     * {@code seed}, by the classifier adapted as {@link #adapt} adapts it.
+     */
+    RealFakeScores discriminate(Task task, long seed) {
+        Params fast = adapted(task.support(), task.ways());
+        try (Scope noGrad = Autograd.noGrad()) {
+            Tensor fakes = generator.generate(generatorParams, Tensor.constant(task.support().x().castTo(type)),
+                    task.query().size(), new Noise(seed));
+            Tensor fakeLogit = fast.get(MamlDiscriminator.FAKE);
+            return new RealFakeScores(
+                    Discrimination.probabilities(Discrimination.realness(logits(fast, Tensor.constant(
+                            task.query().x().castTo(type))), fakeLogit)),
+                    Discrimination.probabilities(Discrimination.realness(logits(fast, fakes), fakeLogit)));
+        }
+    }
+
+    /** The classifier after the evaluation inner loop on {@code support} and generated examples, detached. */
+    private Params adapted(Examples support, int ways) {
         Tensor x = Tensor.constant(support.x().castTo(type));
         Tensor fakes;
         try (Scope noGrad = Autograd.noGrad()) {
             fakes = generator.generate(generatorParams, x, config.fakesPerClass() * ways,
                     new Noise(EVALUATION_NOISE));
         }
-        Params fast = discriminator.adapt(snapshot.copyAsVariables(), x, MetricModel.classLabels(support.y(),
-                "support"), fakes, config.inner().evalSteps(), false, ForwardContext.training(0))
-                .map(Tensor::detach);
-        return query -> predict(fast, query);
+        return discriminator.adapt(snapshot.copyAsVariables(), x, MetricModel.classLabels(support.y(), "support"),
+                fakes, config.inner().evalSteps(), false, ForwardContext.training(0)).map(Tensor::detach);
     }
 
-    private INDArray predict(Params fast, INDArray x) {
-        try (Scope noGrad = Autograd.noGrad()) {
-            ForwardContext ctx = ForwardContext.training(0);
-            return discriminator.logits(fast, discriminator.features(fast, Tensor.constant(x.castTo(type)), ctx), ctx)
-                    .value();
-        }
+    /** The N class logits, with the batch's own statistics. */
+    private Tensor logits(Params fast, Tensor x) {
+        ForwardContext ctx = ForwardContext.training(0);
+        return discriminator.logits(fast, discriminator.features(fast, x, ctx), ctx);
     }
 }

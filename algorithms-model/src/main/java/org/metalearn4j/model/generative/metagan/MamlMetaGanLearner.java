@@ -36,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * and {@code generator.*}), combined in task order by {@link #applyResults}, so where the tasks run does not change
  * the update. Noise and batch-norm draws are seeded by step and task, so a reload continues bitwise.
  */
-public final class MamlMetaGanLearner implements TaskwiseLearner {
+public final class MamlMetaGanLearner implements TaskwiseLearner, AdversarialLearner {
     private static final String CLASSIFIER = "classifier.";
     private static final String GENERATOR = "generator.";
 
@@ -168,6 +168,15 @@ public final class MamlMetaGanLearner implements TaskwiseLearner {
 
     @Override
     public Adapter adapter() {
+        return snapshotAdapter();
+    }
+
+    @Override
+    public RealFakeScores discriminate(Task task, long noiseSeed) {
+        return snapshotAdapter().discriminate(task, noiseSeed);
+    }
+
+    private MamlMetaGanAdapter snapshotAdapter() {
         return new MamlMetaGanAdapter(discriminator, generator, state.classifier().params().copyAsVariables(),
                 state.generator().params().map(t -> Tensor.constant(t.value().dup())), config);
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.Adapter;
-import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.nn.Accuracy;
@@ -24,6 +23,8 @@ import org.metalearn4j.core.nn.metric.SupportLabels;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
+import org.metalearn4j.core.tensor.Autograd;
+import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.model.generative.Noise;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,7 +42,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * evaluation normalizes real examples as the base learner would. Evaluation is the base learner's
  * ({@link MetricAdapter}): prototypes of the real support set, N class logits.
  */
-public final class MetricMetaGanLearner implements Learner {
+public final class MetricMetaGanLearner implements AdversarialLearner {
     private final MetricModel model;
     private final TaskGenerator generator;
     private final MetaGanConfig config;
@@ -140,10 +141,43 @@ public final class MetricMetaGanLearner implements Learner {
 
     @Override
     public Adapter adapter() {
+        return new MetricAdapter(model, snapshot(), statistics());
+    }
+
+    @Override
+    public RealFakeScores discriminate(Task task, long noiseSeed) {
+        Params params = snapshot();
+        DataType type = params.tensors().get(0).dataType();
+        ForwardContext evaluation = new ForwardContext(false, statistics(), 0);
+        try (Scope noGrad = Autograd.noGrad()) {
+            Tensor supportX = Tensor.constant(task.support().x().castTo(type));
+            SupportLabels labels = new SupportLabels(MetricModel.classLabels(task.support().y(), "support"),
+                    task.ways());
+            Tensor support = model.embed(params, supportX, evaluation);
+            Tensor query = model.embed(params, Tensor.constant(task.query().x().castTo(type)), evaluation);
+            Tensor fakes = model.embed(params, generator.generate(snapshotOf(state.generator().params()), supportX,
+                    task.query().size(), new Noise(noiseSeed)), evaluation);
+            Tensor fakeLogit = params.get(MamlDiscriminator.FAKE);
+            return new RealFakeScores(
+                    Discrimination.probabilities(Discrimination.realness(model.logits(params, support, labels,
+                            query), fakeLogit)),
+                    Discrimination.probabilities(Discrimination.realness(model.logits(params, support, labels,
+                            fakes), fakeLogit)));
+        }
+    }
+
+    private Params snapshot() {
+        return snapshotOf(state.classifier().params());
+    }
+
+    private static Params snapshotOf(Params params) {
+        return params.map(t -> Tensor.constant(t.value().dup()));
+    }
+
+    private RunningStats statistics() {
         RunningStats stats = new RunningStats();
         stats.load(state.classifier().stats().toStateDict());
-        return new MetricAdapter(model, state.classifier().params().map(t -> Tensor.constant(t.value().dup())),
-                stats);
+        return stats;
     }
 
     @Override

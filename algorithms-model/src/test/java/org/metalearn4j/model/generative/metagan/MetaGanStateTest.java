@@ -53,6 +53,11 @@ class MetaGanStateTest {
         Predictor b = restored.adapter().adapt(episode.support(), episode.type(), episode.ways());
         assertThat(a.predict(episode.query().x())).isEqualTo(b.predict(episode.query().x()));
         assertThat(a.predict(episode.query().x()).shape()).containsExactly(6, 3);
+        RealFakeScores scores = ((AdversarialLearner) original).discriminate(episode, 5);
+        assertThat(scores.real()).hasSize(6).containsExactly(((AdversarialLearner) restored).discriminate(episode, 5)
+                .real());
+        assertThat(scores.fake()).hasSize(6);
+        assertThat(scores.auc()).isBetween(0.0, 1.0);
     }
 
     private static byte[] bytes(StateDict state) throws IOException {
