@@ -13,6 +13,7 @@ import org.metalearn4j.core.generate.ExampleGenerator;
 import org.metalearn4j.core.generate.GeneratorRun;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.train.RunCheckpoint;
 import org.metalearn4j.examples.generative.InkPng;
 import org.metalearn4j.examples.generative.SampleSpread;
 import org.metalearn4j.examples.generative.SupportImages;
@@ -74,7 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ConfigException("--count", "expected at least 1 image, got " + count);
         }
         List<Path> files = outputFiles();
-        GeneratorRun.Source source = GeneratorRun.locate(target, "RUN_DIR_OR_CHECKPOINT");
+        RunCheckpoint source = RunCheckpoint.locate(target, "RUN_DIR_OR_CHECKPOINT");
         source.skipped().forEach(reason -> console.err().println("warning: " + reason
                 + "; using the previous good checkpoint"));
         try (Session session = Session.open(plugins.orElse(source.config().pluginsDir()), console.err())) {
