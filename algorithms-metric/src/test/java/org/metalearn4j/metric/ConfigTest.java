@@ -56,7 +56,7 @@ class ConfigTest {
                 ConfigMappers.yaml().readTree("backbone: {type: resnet}"), "learner.params", "run.yaml");
         assertThatThrownBy(() -> new ProtoNetProvider().create(resnet, context(new long[] {1, 28, 28},
                 TaskType.CLASSIFICATION))).isInstanceOf(ConfigException.class)
-                .hasMessage("backbone.type: no backbone named 'resnet'; available: conv4, mlp");
+                .hasMessage("backbone.type: no backbone named 'resnet'; available: conv4, mlp, resnet12");
         assertThatThrownBy(() -> ConfigBinder.bindParams(new ProtoNetProvider(),
                 ConfigMappers.yaml().readTree("backbone: {type: conv4, channel: 8}"), "learner.params", "run.yaml"))
                 .isInstanceOf(ConfigException.class)

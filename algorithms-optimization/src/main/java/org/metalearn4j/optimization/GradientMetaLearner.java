@@ -20,7 +20,7 @@ import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
-import org.metalearn4j.core.tensor.Autograd;
+import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,6 +37,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Each task gets its own {@link ForwardContext}, so batch norm uses that task's batch statistics in the inner loop
  * and on the query set (Finn et al.); running averages are never used.
+ *
+ * <p>The head each task starts from is {@link MamlConfig#head()}'s ({@link EpisodeHead}): the meta-learned one, or
+ * one built for the task's number of classes, whose meta-gradient is chained back through the prototypes it was
+ * built from. The meta-optimizer's learning rate follows {@link MetaOptimizerConfig#schedule()}.
  */
 public final class GradientMetaLearner implements TaskwiseLearner {
     /** Learned step sizes are stored beside the weights under {@code "alpha.<weight name>"}. */
@@ -81,9 +85,15 @@ public final class GradientMetaLearner implements TaskwiseLearner {
      */
     public static GradientMetaLearner create(MamlConfig config, LearnerContext context, Variant variant,
                                              DataType dataType) {
+        if (!config.head().metaLearned() && context.type() != TaskType.CLASSIFICATION) {
+            throw new IllegalArgumentException("head: zero and prototypes build a classifier head for each episode;"
+                    + " the data set's tasks are " + context.type() + " (use learned)");
+        }
         BackboneHeadModel model = BackboneHeadModel.linearHead(context.backbone(config.backbone(),
                 BackboneUse.FEATURES), context.outputs());
-        Params theta = model.init(context.seed(), dataType, context.initialBackbone());
+        Params init = model.init(context.seed(), dataType, context.initialBackbone());
+        Params theta = config.head().metaLearned() ? init
+                : init.filter(n -> !n.startsWith(BackboneHeadModel.HEAD + "."));
         Map<String, Tensor> all = new LinkedHashMap<>();
         for (String n : theta.names()) {
             all.put(n, theta.get(n));
@@ -91,11 +101,27 @@ public final class GradientMetaLearner implements TaskwiseLearner {
         if (variant.learnedStepSize) {
             Params adapted = variant.scope.adapted(theta);
             for (String n : adapted.names()) {
-                all.put(ALPHA + "." + n, Tensor.variable(Nd4j.valueArrayOf(adapted.get(n).shape(), config.innerLr(),
-                        dataType)));
+                all.put(ALPHA + "." + n, rates(adapted.get(n).shape(), config.innerLr(), dataType));
+            }
+            if (!config.head().metaLearned()) {
+                // a head built per episode has one row of rates, shared by every class
+                long width = featureWidth(model);
+                all.put(ALPHA + "." + BackboneHeadModel.HEAD + ".weight", rates(new long[] {1, width},
+                        config.innerLr(), dataType));
+                all.put(ALPHA + "." + BackboneHeadModel.HEAD + ".bias", rates(new long[] {1}, config.innerLr(),
+                        dataType));
             }
         }
         return new GradientMetaLearner(model, variant, config, Params.of(all), context.seed());
+    }
+
+    private static Tensor rates(long[] shape, double value, DataType dataType) {
+        return Tensor.variable(Nd4j.valueArrayOf(shape, value, dataType));
+    }
+
+    /** The backbone's feature width: the input width of the linear head. */
+    static long featureWidth(BackboneHeadModel model) {
+        return model.head().parameterSpecs().get(0).shape()[1];
     }
 
     /**
@@ -109,10 +135,21 @@ public final class GradientMetaLearner implements TaskwiseLearner {
         DataType dataType = meta.tensors().get(0).dataType();
         try (StepArena arena = StepArena.open()) {
             TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
-            Tensor output = adaptedQueryOutput(meta, TaskLoss.of(task.support(), task.type(), dataType), query,
-                    ForwardContext.training(Seeds.derive(seed, state.steps(), index)));
+            TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
+            ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, state.steps(), index));
+            Params theta = weights(meta);
+            AdaptationScope scope = variant.scope;
+            Tensor supportInput = scope.input(model, theta, support.x(), ctx);
+            EpisodeHead start = EpisodeHead.start(config.head(), theta, task.support(), task.type(), task.ways(),
+                    featureWidth(model), () -> scope == AdaptationScope.HEAD ? supportInput
+                            : model.features(theta, support.x(), ctx), EpisodeHead.Use.META_GRADIENT);
+            UpdateRule rule = variant.learnedStepSize ? UpdateRule.learnedRates(meta.scope(ALPHA))
+                    : UpdateRule.sgd(config.innerLr());
+            Params fast = InnerLoop.adapt(scope.net(model), scope.adapted(start.params()), supportInput, support, rule,
+                    config.innerSteps(), config.secondOrder(), ctx);
+            Tensor output = scope.net(model).forward(fast, scope.input(model, theta, query.x(), ctx), ctx);
             Tensor queryLoss = query.loss(output);
-            List<Tensor> grads = Autograd.grad(List.of(queryLoss), null, meta.tensors(), false, true);
+            List<Tensor> grads = start.metaGradient(queryLoss, meta.tensors());
             StateDict gradient = StepArena.outside(() -> meta.withTensors(grads).toStateDict());
             return new TaskResult(gradient, queryLoss.item(), query.metric(output), Map.of());
         }
@@ -146,6 +183,7 @@ public final class GradientMetaLearner implements TaskwiseLearner {
         if (config.gradClip() > 0) {
             grads = GradClip.clipByGlobalNorm(grads, config.gradClip());
         }
+        state.optimizer().setLearningRateFactor(config.metaOptimizer().schedule().factor(state.steps()));
         state.step(grads);
         return new StepMetrics(loss / results.size(), metric / results.size(), Map.of("metaGradNorm", norm));
     }
@@ -155,17 +193,6 @@ public final class GradientMetaLearner implements TaskwiseLearner {
         return config.taskThreads();
     }
 
-    /** The query outputs of the network after the inner loop adapted {@code meta}'s weights to the support set. */
-    private Tensor adaptedQueryOutput(Params meta, TaskLoss support, TaskLoss query, ForwardContext ctx) {
-        Params theta = weights(meta);
-        AdaptationScope scope = variant.scope;
-        UpdateRule rule = variant.learnedStepSize ? UpdateRule.learnedRates(meta.scope(ALPHA))
-                : UpdateRule.sgd(config.innerLr());
-        Params fast = InnerLoop.adapt(scope.net(model), scope.adapted(theta), scope.input(model, theta, support.x(),
-                ctx), support, rule, config.innerSteps(), config.secondOrder(), ctx);
-        return scope.net(model).forward(fast, scope.input(model, theta, query.x(), ctx), ctx);
-    }
-
     private Params weights(Params meta) {
         return variant.learnedStepSize ? meta.filter(n -> !n.startsWith(ALPHA + ".")) : meta;
     }
@@ -173,7 +200,7 @@ public final class GradientMetaLearner implements TaskwiseLearner {
     @Override
     public FineTuneAdapter adapter() {
         Params meta = state.params();
-        return new FineTuneAdapter(model, variant.scope, weights(meta),
+        return new FineTuneAdapter(model, variant.scope, config.head(), config.evalBatchStatistics(), weights(meta),
                 variant.learnedStepSize ? meta.scope(ALPHA) : null, config.innerLr(), config.evalInnerSteps());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
+import org.metalearn4j.core.optim.LrSchedule;
 import org.metalearn4j.core.optim.Optimizer;
 import org.metalearn4j.core.optim.Sgd;
 import org.metalearn4j.core.optim.SgdConfig;
@@ -12,7 +13,8 @@ import org.metalearn4j.core.optim.SgdConfig;
 /** The outer-loop optimizer that applies the meta-gradient to the initialization (and learned step sizes). */
 public record MetaOptimizerConfig(
         @JsonPropertyDescription("adam (PyTorch's betas and eps) or sgd (plain)") Kind type,
-        @JsonPropertyDescription("its step size") double learningRate) {
+        @JsonPropertyDescription("its step size, scaled by the schedule") double learningRate,
+        @JsonPropertyDescription("how the step size changes with the meta-iteration") LrSchedule schedule) {
 
     /** The optimizer algorithm. */
     public enum Kind {
@@ -23,9 +25,15 @@ public record MetaOptimizerConfig(
     public MetaOptimizerConfig {
         Checks.oneOf("type", type, Kind.class);
         Checks.positive("learningRate", learningRate);
+        Checks.present("schedule", schedule);
     }
 
-    /** Adam with learning rate 1e-3, as in Finn et al. */
+    /** A constant step size. */
+    public MetaOptimizerConfig(Kind type, double learningRate) {
+        this(type, learningRate, LrSchedule.constant());
+    }
+
+    /** Adam with a constant learning rate of 1e-3, as in Finn et al. */
     public static MetaOptimizerConfig defaults() {
         return new MetaOptimizerConfig(Kind.ADAM, 1e-3);
     }

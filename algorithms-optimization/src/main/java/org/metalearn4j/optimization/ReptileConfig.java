@@ -18,6 +18,10 @@ public record ReptileConfig(
         boolean batched,
         @JsonPropertyDescription("inner steps when adapting to an evaluation episode") int evalInnerSteps,
         @JsonPropertyDescription("the network") BackboneSpec backbone,
+        @JsonPropertyDescription("where the linear head starts on each task: learned (meta-learned with the backbone,"
+                + " train.way outputs; other numbers of ways start every class at the mean learned row), zero or"
+                + " prototypes (2 c_k and -|c_k|^2 from the support features' class means); with zero and prototypes"
+                + " only the backbone moves towards the adapted weights") HeadInit head,
         @JsonPropertyDescription("tasks of a batched meta-batch adapted at once, each on its own thread with"
                 + " single-threaded native ops; serial Reptile needs 1") int taskThreads) {
     public ReptileConfig {
@@ -27,10 +31,17 @@ public record ReptileConfig(
         Checks.between("epsilon", epsilon, 0, 1);
         Checks.atLeast("evalInnerSteps", evalInnerSteps, 1);
         Checks.present("backbone", backbone);
+        Checks.oneOf("head", head, HeadInit.class);
         Checks.atLeast("taskThreads", taskThreads, 1);
         if (taskThreads > 1 && !batched) {
             throw new IllegalArgumentException("taskThreads: serial Reptile (batched: false) adapts one task after"
                     + " another and needs 1, got " + taskThreads);
         }
+    }
+
+    /** With Nichol et al.'s meta-learned head ({@link HeadInit#LEARNED}). */
+    public ReptileConfig(int innerSteps, double innerLr, double epsilon, boolean batched, int evalInnerSteps,
+                         BackboneSpec backbone, int taskThreads) {
+        this(innerSteps, innerLr, epsilon, batched, evalInnerSteps, backbone, HeadInit.LEARNED, taskThreads);
     }
 }

@@ -16,6 +16,7 @@ import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
+import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
@@ -25,7 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Reptile (Nichol et al., 2018), serial form: adapt a copy of the initialization to each task's support set with the
  * shared {@link InnerLoop} (no meta-gradient is ever taken), then move the initialization towards the adapted weights,
- * {@code theta += epsilon * (phi - theta)}, after each task, so the next task starts from the moved weights.
+ * {@code theta += epsilon * (phi - theta)}, after each task, so the next task starts from the moved weights. With a
+ * head built per task ({@link HeadInit#ZERO}, {@link HeadInit#PROTOTYPES}) only the backbone is meta-learned and
+ * moved; the adapted head is dropped with the task.
  * {@link BatchedReptileLearner} moves once per meta-batch instead.
  */
 public class ReptileLearner implements Learner {
@@ -35,11 +38,17 @@ public class ReptileLearner implements Learner {
     private final TrainingState state;
 
     ReptileLearner(ReptileConfig config, LearnerContext context, DataType dataType) {
+        if (!config.head().metaLearned() && context.type() != TaskType.CLASSIFICATION) {
+            throw new IllegalArgumentException("head: zero and prototypes build a classifier head for each task;"
+                    + " the data set's tasks are " + context.type() + " (use learned)");
+        }
         this.model = BackboneHeadModel.linearHead(context.backbone(config.backbone(), BackboneUse.FEATURES),
                 context.outputs());
         this.config = config;
         this.seed = context.seed();
-        this.state = new TrainingState(model.init(context.seed(), dataType, context.initialBackbone()), null, null);
+        Params init = model.init(context.seed(), dataType, context.initialBackbone());
+        this.state = new TrainingState(config.head().metaLearned() ? init
+                : init.filter(n -> !n.startsWith(BackboneHeadModel.HEAD + ".")), null, null);
     }
 
     /**
@@ -77,13 +86,20 @@ public class ReptileLearner implements Learner {
     record Adapted(Params phi, double loss, double metric) {
     }
 
-    /** The inner loop on a copy of the current initialization; nothing of the learner changes. */
+    /**
+     * The inner loop on a copy of the current initialization, with the head {@link ReptileConfig#head()} says;
+     * nothing of the learner changes.
+     */
     Adapted adapt(Task task, int index) {
         Params theta = state.params();
         DataType dataType = theta.tensors().get(0).dataType();
         TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
         ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, state.steps(), index));
-        Params phi = InnerLoop.adapt(model.whole(), theta.copyAsVariables(), support.x(), support,
+        Params start = theta.copyAsVariables();
+        EpisodeHead head = EpisodeHead.start(config.head(), start, task.support(), task.type(), task.ways(),
+                GradientMetaLearner.featureWidth(model), () -> model.features(start, support.x(), ctx),
+                EpisodeHead.Use.TRAINING);
+        Params phi = InnerLoop.adapt(model.whole(), head.params(), support.x(), support,
                 UpdateRule.sgd(config.innerLr()), config.innerSteps(), false, ctx);
         TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
         try (Scope noGrad = Autograd.noGrad()) {
@@ -102,8 +118,8 @@ public class ReptileLearner implements Learner {
 
     @Override
     public FineTuneAdapter adapter() {
-        return new FineTuneAdapter(model, AdaptationScope.WHOLE, state.params(), null, config.innerLr(),
-                config.evalInnerSteps());
+        return new FineTuneAdapter(model, AdaptationScope.WHOLE, config.head(), MamlConfig.BatchStatistics.SEPARATE,
+                state.params(), null, config.innerLr(), config.evalInnerSteps());
     }
 
     @Override

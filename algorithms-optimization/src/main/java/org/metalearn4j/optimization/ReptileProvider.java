@@ -23,10 +23,13 @@ public final class ReptileProvider implements LearnerProvider<ReptileConfig> {
         return ReptileConfig.class;
     }
 
-    /** 5 inner SGD steps of 0.01, epsilon 0.1, batched, 10 inner steps at evaluation, one task at a time. */
+    /**
+     * 5 inner SGD steps of 0.01, epsilon 0.1, batched, 10 inner steps at evaluation, a meta-learned head, one task at
+     * a time.
+     */
     @Override
     public ReptileConfig defaults() {
-        return new ReptileConfig(5, 0.01, 0.1, true, 10, BackboneSpec.defaults(), 1);
+        return new ReptileConfig(5, 0.01, 0.1, true, 10, BackboneSpec.defaults(), HeadInit.LEARNED, 1);
     }
 
     @Override

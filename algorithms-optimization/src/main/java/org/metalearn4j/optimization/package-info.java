@@ -13,8 +13,11 @@
  *
  * <p>Networks are core's {@link org.metalearn4j.core.nn.BackboneHeadModel}: a backbone named by a
  * {@link org.metalearn4j.core.nn.BackboneSpec} and a linear head, parameters named {@code backbone.*} and
- * {@code head.*}. Regression tasks use the mean squared error, classification tasks cross-entropy, chosen from each
- * task's type. The MAML family and batched Reptile are {@link org.metalearn4j.core.learner.TaskwiseLearner}s: each
+ * {@code head.*}. The head starts each episode as {@link org.metalearn4j.optimization.HeadInit} says: meta-learned
+ * with {@code train.way} outputs (Finn et al.), or built for the episode's own number of classes, at zero or from the
+ * support features' class means (Proto-MAML), in which case only the backbone is meta-learned and any number of ways
+ * can be trained and tested. Regression tasks use the mean squared error, classification tasks cross-entropy, chosen
+ * from each task's type. The MAML family and batched Reptile are {@link org.metalearn4j.core.learner.TaskwiseLearner}s: each
  * task's result is computed on its own and the results are applied in task order, wherever an executor ran them.
  *
  * <p><b>Batch norm</b> is handled as Finn et al. did in the reference MAML implementation: it always normalises with

@@ -64,7 +64,7 @@ class AdapterTest {
                 GradientMetaLearner.Variant.MAML, DataType.FLOAT);
         Task t = SinusoidTasks.task(3, 10, 10);
         Params init = constants(learner.state().withPrefix("params."));
-        Params adapted = learner.adapter().adaptedParams(t.support(), TaskType.REGRESSION);
+        Params adapted = learner.adapter().adaptedParams(t.support(), TaskType.REGRESSION, 1);
         assertThat(supportMse(learner, adapted, t)).isLessThan(supportMse(learner, init, t));
     }
 
@@ -87,7 +87,7 @@ class AdapterTest {
                 DataType.FLOAT);
         StateDict init = learner.state().withPrefix("params.");
         Params adapted = learner.adapter().adaptedParams(SinusoidTasks.task(6, 10, 5).support(),
-                TaskType.REGRESSION);
+                TaskType.REGRESSION, 1);
         for (String name : adapted.names()) {
             boolean unchanged = adapted.get(name).value().equals(init.get(name));
             boolean inBody = !name.startsWith("head.");

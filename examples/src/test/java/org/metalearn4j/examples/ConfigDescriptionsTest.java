@@ -38,7 +38,7 @@ class ConfigDescriptionsTest {
                 .contains("maml", "fomaml", "anil", "metasgd", "reptile", "protonet", "matchingnet", "relationnet",
                         "siamese", "omniglot", "omniglot-small", "fashion-mnist", "sinusoid", "harmonic", "gp-curves",
                         "pretrain", "finetune", "meta-train", "evaluate", "multitask", "zeroshot",
-                        "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp");
+                        "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp", "resnet12");
 
         List<String> missing = new ArrayList<>();
         Set<Class<?>> seen = new LinkedHashSet<>();

@@ -28,12 +28,13 @@ public final class ProtoNetProvider implements LearnerProvider<ProtoNetConfig> {
 
     @Override
     public ProtoNetConfig defaults() {
-        return new ProtoNetConfig(BackboneSpec.conv4(64), Distance.SQUARED_EUCLIDEAN, 10, OptimizerConfig.defaults());
+        return new ProtoNetConfig(BackboneSpec.conv4(64), Distance.SQUARED_EUCLIDEAN, 10, OptimizerConfig.defaults(),
+                0);
     }
 
     @Override
     public Learner create(ProtoNetConfig config, LearnerContext context) {
-        PrototypeHead head = new PrototypeHead(config.distance(), config.cosineScale());
+        PrototypeHead head = new PrototypeHead(config.distance(), config.cosineScale(), config.transductiveSteps());
         return MetricLearner.create(context, config.backbone(), config.optimizer(), embedding -> head);
     }
 }

@@ -3,6 +3,7 @@ package org.metalearn4j.core.dataset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.TaskSource;
@@ -76,6 +77,12 @@ public final class ClassStoreDataset implements Dataset {
     public TaskSource episodes(String split, EpisodeSpec spec) {
         TaskSource episodes = new EpisodeSampler(store(split), spec, name + "/" + split);
         return transforms.getOrDefault(split, UnaryOperator.identity()).apply(episodes);
+    }
+
+    @Override
+    public Optional<UnaryOperator<TaskSource>> augmentation(String split) {
+        store(split);
+        return Optional.ofNullable(transforms.get(split));
     }
 
     @Override

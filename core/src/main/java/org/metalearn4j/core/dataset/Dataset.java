@@ -1,6 +1,8 @@
 package org.metalearn4j.core.dataset;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
@@ -22,6 +24,14 @@ public interface Dataset {
 
     /** Reproducible N-way K-shot Q-query episodes from a split; fails naming the split if it does not exist. */
     TaskSource episodes(String split, EpisodeSpec spec);
+
+    /**
+     * The transform wrapped around {@code split}'s episodes (augmentation such as random shifts), if the data set
+     * augments that split; test-time augmentation draws its views with it.
+     */
+    default Optional<UnaryOperator<TaskSource>> augmentation(String split) {
+        return Optional.empty();
+    }
 
     /** Every example of a split with labels; generated task families have none and say so. */
     default LabeledSet labeled(String split) {

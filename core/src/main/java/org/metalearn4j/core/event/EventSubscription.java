@@ -4,9 +4,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** A running subscription of {@link TypedEventBus}: wait for it to catch up with the publisher, or end it. */
 public final class EventSubscription implements AutoCloseable {
@@ -34,15 +31,7 @@ public final class EventSubscription implements AutoCloseable {
     public boolean drain(Duration timeout) {
         CompletableFuture<Void> reached = new CompletableFuture<>();
         context.runOnContext(v -> reached.complete(null));
-        try {
-            reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
+        return Completion.within(reached, timeout);
     }
 
     /** Stops receiving; returns once no handler of this subscription runs any more. */

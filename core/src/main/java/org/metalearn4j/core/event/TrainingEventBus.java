@@ -4,9 +4,6 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Training events on the event bus: the trainer publishes, {@link TrainingListener}s subscribe. The addresses are the
@@ -94,15 +91,7 @@ public final class TrainingEventBus implements EventPublisher {
          * @return false if that did not happen within {@code timeout}
          */
         public boolean awaitFinished(Duration timeout) {
-            try {
-                finished.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException | TimeoutException e) {
-                return false;
-            }
+            return Completion.within(finished, timeout);
         }
 
         @Override

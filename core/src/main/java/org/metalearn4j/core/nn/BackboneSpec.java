@@ -36,8 +36,8 @@ import org.metalearn4j.core.spi.ProviderRegistry;
  * @param params the provider's parameters (everything but {@code type})
  */
 public record BackboneSpec(
-        @JsonPropertyDescription("backbone provider (metalearn plugins lists them): conv4, mlp, or auto (conv4 for"
-                + " images, mlp otherwise)") String type,
+        @JsonPropertyDescription("backbone provider (metalearn plugins lists them): conv4, resnet12, mlp, or auto"
+                + " (conv4 for images, mlp otherwise)") String type,
         @JsonPropertyDescription("the provider's parameters, written beside type (metalearn config --defaults TYPE)")
         ObjectNode params) {
     public static final String AUTO = "auto";
@@ -47,8 +47,8 @@ public record BackboneSpec(
 
     public BackboneSpec {
         if (type == null || type.isBlank()) {
-            throw new IllegalArgumentException("backbone.type: expected a backbone name (auto, conv4, mlp or a"
-                    + " plugin's), got " + (type == null ? "nothing" : "'" + type + "'"));
+            throw new IllegalArgumentException("backbone.type: expected a backbone name (auto, conv4, resnet12, mlp"
+                    + " or a plugin's), got " + (type == null ? "nothing" : "'" + type + "'"));
         }
         params = params == null ? JsonNodeFactory.instance.objectNode() : params.deepCopy();
         if (params.has(TYPE)) {

@@ -10,6 +10,7 @@ import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
 import org.metalearn4j.core.task.EpisodeSpec;
@@ -44,6 +45,7 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         TaskSource training = dataset.episodes(config.train().split(),
                 spec(config.train().way(), config.train().shot(), config.train().query(), "train", source));
         spec(config.eval().way(), config.eval().shot(), config.eval().query(), "eval", source);
+        TestTimeAugmentation.check(dataset, config.train().split(), config.eval().views());
         LearnerContext context = LearnerContext.forDataset(dataset, training, config.train().way(), config.seed(),
                 Optional.empty(), registry);
         Learner learner = createLearner(learnerProvider, config.learner().params(), context, source);

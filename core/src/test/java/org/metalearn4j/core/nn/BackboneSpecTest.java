@@ -102,7 +102,7 @@ class BackboneSpecTest {
         BackboneSpec resnet = new BackboneSpec("resnet", null);
         assertThatThrownBy(() -> resnet.build(PluginRegistry.classpath(), IMAGE, BackboneUse.FEATURES))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("backbone.type: no backbone named 'resnet'; available: conv4, mlp");
+                .hasMessage("backbone.type: no backbone named 'resnet'; available: conv4, mlp, resnet12");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A task transform that redraws every support and query image of an episode on its own random draw: the common part
- * of {@link RandomShift} and {@link RandomWarp}. The draws come from a random stream seeded with the episode seed
+ * of {@link RandomShift}, {@link RandomWarp}, {@link RandomThickness} and {@link RandomElastic}. The draws come from a random stream seeded with the episode seed
  * mixed with the transform's own constant, so the transform stays a pure function of the seed and its draws repeat
  * neither the wrapped source's nor another transform's. Labels and episode layout are untouched.
  */
@@ -75,5 +75,22 @@ abstract class ImageTransform implements TaskSource {
             apply(in, out, example * channels * height * width, channels, height, width, random);
         }
         return new Examples(Nd4j.create(out, shape, x.dataType()), examples.y());
+    }
+
+    /** The plane at {@code base} read at a fractional position, bilinearly, zero (no ink) outside it. */
+    static double bilinear(double[] in, int base, int height, int width, double y, double x) {
+        int y0 = (int) Math.floor(y);
+        int x0 = (int) Math.floor(x);
+        double fy = y - y0;
+        double fx = x - x0;
+        return (1 - fy) * ((1 - fx) * pixel(in, base, height, width, y0, x0) + fx * pixel(in, base, height, width,
+                y0, x0 + 1))
+                + fy * ((1 - fx) * pixel(in, base, height, width, y0 + 1, x0)
+                + fx * pixel(in, base, height, width, y0 + 1, x0 + 1));
+    }
+
+    /** The pixel at row {@code y}, column {@code x} of the plane at {@code base}, zero outside it. */
+    static double pixel(double[] in, int base, int height, int width, int y, int x) {
+        return y < 0 || y >= height || x < 0 || x >= width ? 0 : in[base + y * width + x];
     }
 }

@@ -74,20 +74,4 @@ public final class RandomWarp extends ImageTransform {
             }
         }
     }
-
-    /** The plane at {@code base} read at a fractional position, zero outside it. */
-    private static double bilinear(double[] in, int base, int height, int width, double y, double x) {
-        int y0 = (int) Math.floor(y);
-        int x0 = (int) Math.floor(x);
-        double fy = y - y0;
-        double fx = x - x0;
-        return (1 - fy) * ((1 - fx) * pixel(in, base, height, width, y0, x0) + fx * pixel(in, base, height, width,
-                y0, x0 + 1))
-                + fy * ((1 - fx) * pixel(in, base, height, width, y0 + 1, x0)
-                + fx * pixel(in, base, height, width, y0 + 1, x0 + 1));
-    }
-
-    private static double pixel(double[] in, int base, int height, int width, int y, int x) {
-        return y < 0 || y >= height || x < 0 || x >= width ? 0 : in[base + y * width + x];
-    }
 }

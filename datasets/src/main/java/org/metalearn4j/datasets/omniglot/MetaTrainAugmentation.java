@@ -4,36 +4,56 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.datasets.episode.RandomElastic;
 import org.metalearn4j.datasets.episode.RandomShift;
+import org.metalearn4j.datasets.episode.RandomThickness;
 import org.metalearn4j.datasets.episode.RandomWarp;
 
-/** The {@code meta-train} episode augmentation both Omniglot sets build from their {@code train*} settings. */
-final class MetaTrainAugmentation {
-    private MetaTrainAugmentation() {
-    }
+/**
+ * The {@code meta-train} episode augmentation both Omniglot sets build from their {@code train*} settings: stroke
+ * thickness, elastic distortion, rotation and scale, then shift, each image with its own draws.
+ *
+ * @param shift        largest translation in pixels
+ * @param rotation     largest rotation in degrees
+ * @param scale        largest relative change of size, below 1
+ * @param thickness    largest move towards the strokes' dilation or erosion, in [0, 1]
+ * @param elastic      scale (Simard's alpha) of the elastic displacement field in pixels
+ * @param elasticSigma smoothness (Simard's sigma) of the elastic displacement field in pixels
+ */
+record MetaTrainAugmentation(int shift, double rotation, double scale, double thickness, double elastic,
+                             double elasticSigma) {
 
     /**
-     * Checks the settings for {@code size}-pixel images, naming the field; called by both configs' constructors.
+     * Checks the settings for {@code size}-pixel images, naming the field as the configs spell it; called by both
+     * configs' constructors.
      *
      * @throws IllegalArgumentException starting with the field name when a setting is out of range
      */
-    static void check(int shift, double rotation, double scale, int size) {
+    void check(int size) {
         Checks.between("trainShift", shift, 0, size - 1);
         Checks.between("trainRotation", rotation, 0, 180);
         if (!(scale >= 0 && scale < 1)) {
             throw new IllegalArgumentException("trainScale: expected a number in [0, 1) (0.1 draws sizes 0.9-1.1),"
                     + " got " + scale);
         }
+        Checks.between("trainThickness", thickness, 0, 1);
+        Checks.between("trainElastic", elastic, 0, size);
+        if (!(elasticSigma > 0 && elasticSigma <= size)) {
+            throw new IllegalArgumentException("trainElasticSigma: expected a number in (0, " + size + "], got "
+                    + elasticSigma);
+        }
     }
 
     /**
-     * The split-to-transform map for {@link org.metalearn4j.datasets.store.ClassStoreDataset}: warp, then shift, on
-     * {@code meta-train} only; empty when every setting is 0. The settings were checked by {@link #check}.
+     * The split-to-transform map for {@link org.metalearn4j.core.dataset.ClassStoreDataset}: thickness, elastic
+     * distortion, warp, then shift, on {@code meta-train} only; empty when every setting is 0. Checked by
+     * {@link #check} first.
      */
-    static Map<String, UnaryOperator<TaskSource>> of(int shift, double rotation, double scale) {
-        if (shift == 0 && rotation == 0 && scale == 0) {
+    Map<String, UnaryOperator<TaskSource>> transforms() {
+        if (shift == 0 && rotation == 0 && scale == 0 && thickness == 0 && elastic == 0) {
             return Map.of();
         }
-        return Map.of("meta-train", episodes -> new RandomShift(new RandomWarp(episodes, rotation, scale), shift));
+        return Map.of("meta-train", episodes -> new RandomShift(new RandomWarp(new RandomElastic(
+                new RandomThickness(episodes, thickness), elastic, elasticSigma), rotation, scale), shift));
     }
 }

@@ -28,11 +28,24 @@ public record OmniglotConfig(
         @JsonPropertyDescription("largest random rotation in degrees of each meta-train episode image; 0 for none")
         double trainRotation,
         @JsonPropertyDescription("largest random relative change of size of each meta-train episode image, below 1;"
-                + " 0 for none") double trainScale) {
+                + " 0 for none") double trainScale,
+        @JsonPropertyDescription("largest random change of stroke thickness of each meta-train episode image, in"
+                + " [0, 1]; 0 for none") double trainThickness,
+        @JsonPropertyDescription("elastic distortion of each meta-train episode image: scale alpha in pixels of its"
+                + " smoothed random displacement field; 0 for none") double trainElastic,
+        @JsonPropertyDescription("standard deviation in pixels of the Gaussian smoothing the elastic displacement"
+                + " field") double trainElasticSigma) {
     public OmniglotConfig {
         Checks.between("imageSize", imageSize, 1, 105);
         Checks.atLeast("trainCharacters", trainCharacters, 1);
         Checks.atLeast("validationCharacters", validationCharacters, 0);
-        MetaTrainAugmentation.check(trainShift, trainRotation, trainScale, imageSize);
+        new MetaTrainAugmentation(trainShift, trainRotation, trainScale, trainThickness, trainElastic,
+                trainElasticSigma).check(imageSize);
+    }
+
+    /** The meta-train augmentation these settings describe. */
+    MetaTrainAugmentation augmentation() {
+        return new MetaTrainAugmentation(trainShift, trainRotation, trainScale, trainThickness, trainElastic,
+                trainElasticSigma);
     }
 }

@@ -49,14 +49,14 @@ public final class OmniglotProvider implements DatasetProvider<OmniglotConfig> {
 
     @Override
     public OmniglotConfig defaults() {
-        return new OmniglotConfig(28, null, false, null, null, 1100, 100, true, 0, 0, 0);
+        return new OmniglotConfig(28, null, false, null, null, 1100, 100, true, 0, 0, 0, 0, 0,
+                OmniglotSmallConfig.DEFAULT_ELASTIC_SIGMA);
     }
 
     @Override
     public Dataset open(OmniglotConfig config) {
         int size = config.imageSize();
-        Map<String, UnaryOperator<TaskSource>> augmentation = MetaTrainAugmentation.of(config.trainShift(),
-                config.trainRotation(), config.trainScale());
+        Map<String, UnaryOperator<TaskSource>> augmentation = config.augmentation().transforms();
         Path dir = DataDirectory.resolve(config.cacheDir()).resolve(NAME);
         Path background = dir.resolve(BACKGROUND_ZIP);
         Path evaluation = dir.resolve(EVALUATION_ZIP);

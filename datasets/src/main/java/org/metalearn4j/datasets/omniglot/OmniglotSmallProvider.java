@@ -11,7 +11,6 @@ import org.metalearn4j.core.dataset.ClassStore;
 import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetProvider;
-import org.metalearn4j.core.generate.GeneratedSupportConfig;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskSource;
@@ -54,30 +53,53 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
 
     @Override
     public OmniglotSmallConfig defaults() {
-        return new OmniglotSmallConfig(28, 0, 0, 0, List.of(), GeneratedSupportConfig.off());
+        return new OmniglotSmallConfig(28, 0);
     }
 
     @Override
     public Dataset open(OmniglotSmallConfig config) {
         int size = config.imageSize();
-        Map<String, UnaryOperator<TaskSource>> augmentation = MetaTrainAugmentation.of(config.trainShift(),
-                config.trainRotation(), config.trainScale());
+        Map<String, UnaryOperator<TaskSource>> augmentation = config.augmentation().transforms();
         List<String> validation = config.validationAlphabets();
         // decoded once per size, whatever the split: each validation choice only regroups the same characters
-        Archives archives = DecodedCache.get(NAME + ":" + size + ":characters", () -> new Archives(
-                OmniglotZip.readResource(SMALL1, size), OmniglotZip.readResource(SMALL2, size)));
-        Map<String, ClassStore> splits = DecodedCache.get(NAME + ":" + size + ":" + validation,
-                () -> split(archives, size, validation));
+        Map<String, ClassStore> splits = DecodedCache.get(NAME + ":" + size + ":" + validation, () -> {
+            Map<String, ClassStore> stores = new LinkedHashMap<>();
+            characterSplits(archives(size), validation).forEach((split, characters) -> stores.put(split,
+                    OmniglotStores.build(characters, size, split.equals("meta-train"))));
+            return stores;
+        });
         Map<String, UnaryOperator<TaskSource>> transforms = config.generated().addTo(augmentation,
                 List.copyOf(splits.keySet()), new long[] {1, size, size}, PluginRegistry.classpath());
         return new ClassStoreDataset(NAME, splits, transforms);
+    }
+
+    /**
+     * The characters of {@code split} as {@link #open} divides them, upright and with their drawers: for evaluation
+     * sets made of particular drawings rather than sampled episodes, such as {@link WithinAlphabetRuns}.
+     *
+     * @throws ConfigException naming the split when the configuration has no such split
+     */
+    public List<OmniglotCharacter> characters(OmniglotSmallConfig config, String split) {
+        Map<String, List<OmniglotCharacter>> splits = characterSplits(archives(config.imageSize()),
+                config.validationAlphabets());
+        List<OmniglotCharacter> characters = splits.get(split);
+        if (characters == null) {
+            throw new ConfigException("split", NAME + " has no split '" + split + "' with this configuration;"
+                    + " available: " + splits.keySet());
+        }
+        return characters;
+    }
+
+    private static Archives archives(int size) {
+        return DecodedCache.get(NAME + ":" + size + ":characters", () -> new Archives(
+                OmniglotZip.readResource(SMALL1, size), OmniglotZip.readResource(SMALL2, size)));
     }
 
     /** The decoded characters of the two shipped archives. */
     private record Archives(List<OmniglotCharacter> small1, List<OmniglotCharacter> small2) {
     }
 
-    private static Map<String, ClassStore> split(Archives archives, int size, List<String> validation) {
+    private static Map<String, List<OmniglotCharacter>> characterSplits(Archives archives, List<String> validation) {
         List<OmniglotCharacter> small1 = archives.small1();
         List<OmniglotCharacter> small2 = archives.small2();
         Set<String> small1Alphabets = small1.stream().map(OmniglotCharacter::alphabet)
@@ -91,16 +113,12 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
         if (validation.containsAll(small1Alphabets)) {
             throw new ConfigException("validationAlphabets", "would leave meta-train empty: " + validation);
         }
-        List<OmniglotCharacter> testOnly = small2.stream().filter(c -> !small1Alphabets.contains(c.alphabet()))
-                .toList();
-        Map<String, ClassStore> splits = new LinkedHashMap<>();
-        splits.put("meta-train", OmniglotStores.build(
-                small1.stream().filter(c -> !validation.contains(c.alphabet())).toList(), size, true));
+        Map<String, List<OmniglotCharacter>> splits = new LinkedHashMap<>();
+        splits.put("meta-train", small1.stream().filter(c -> !validation.contains(c.alphabet())).toList());
         if (!validation.isEmpty()) {
-            splits.put("meta-val", OmniglotStores.build(
-                    small1.stream().filter(c -> validation.contains(c.alphabet())).toList(), size, false));
+            splits.put("meta-val", small1.stream().filter(c -> validation.contains(c.alphabet())).toList());
         }
-        splits.put("meta-test", OmniglotStores.build(testOnly, size, false));
+        splits.put("meta-test", small2.stream().filter(c -> !small1Alphabets.contains(c.alphabet())).toList());
         return splits;
     }
 }

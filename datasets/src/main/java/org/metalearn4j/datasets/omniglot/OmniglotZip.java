@@ -94,7 +94,8 @@ public final class OmniglotZip {
         byCharacter.forEach((key, drawings) -> {
             int slash = key.indexOf('/');
             characters.add(new OmniglotCharacter(key.substring(0, slash), key.substring(slash + 1),
-                    new ArrayList<>(drawings.values())));
+                    new ArrayList<>(drawings.values()),
+                    drawings.keySet().stream().map(OmniglotCharacter::drawerOf).toList()));
         });
         return characters;
     }

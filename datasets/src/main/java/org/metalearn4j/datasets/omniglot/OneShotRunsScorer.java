@@ -59,7 +59,7 @@ public final class OneShotRunsScorer {
             correct += runCorrect;
             items += scores.length;
         }
-        return new OneShotScore(items == 0 ? Double.NaN : correct / (double) items, correct, items, perRun);
+        return OneShotScore.of(correct, items, perRun);
     }
 
     private static int argMax(double[] row) {

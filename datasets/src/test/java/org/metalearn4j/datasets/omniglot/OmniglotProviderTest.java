@@ -25,7 +25,8 @@ class OmniglotProviderTest {
     void vinyalsSplitTakesCharactersInStandardOrder() throws IOException {
         writeFullArchives();
         OmniglotProvider provider = new OmniglotProvider();
-        OmniglotConfig config = new OmniglotConfig(28, cache.toString(), false, null, null, 5, 2, true, 0, 0, 0);
+        OmniglotConfig config = new OmniglotConfig(28, cache.toString(), false, null, null, 5, 2, true, 0, 0, 0, 0, 0,
+                4);
         ClassStoreDataset data = (ClassStoreDataset) provider.open(config);
         assertThat(data.splits()).containsExactly("meta-train", "meta-val", "meta-test");
         assertThat(data.store("meta-train").classes()).isEqualTo(5 * 4);
@@ -40,7 +41,8 @@ class OmniglotProviderTest {
     @Test
     void missingArchivesSayWhereTheyWereLookedFor() {
         OmniglotProvider provider = new OmniglotProvider();
-        OmniglotConfig config = new OmniglotConfig(28, cache.toString(), false, null, null, 1100, 100, true, 0, 0, 0);
+        OmniglotConfig config = new OmniglotConfig(28, cache.toString(), false, null, null, 1100, 100, true, 0, 0, 0,
+                0, 0, 4);
         assertThatThrownBy(() -> provider.open(config))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("full Omniglot not found")
@@ -51,7 +53,8 @@ class OmniglotProviderTest {
     @Test
     void splitSizesLargerThanTheArchivesFailNamingTheField() throws IOException {
         writeFullArchives();
-        OmniglotConfig config = new OmniglotConfig(28, cache.toString(), false, null, null, 1100, 100, true, 0, 0, 0);
+        OmniglotConfig config = new OmniglotConfig(28, cache.toString(), false, null, null, 1100, 100, true, 0, 0, 0,
+                0, 0, 4);
         assertThatThrownBy(() -> new OmniglotProvider().open(config))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("trainCharacters")

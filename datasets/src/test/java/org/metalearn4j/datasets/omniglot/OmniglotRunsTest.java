@@ -74,7 +74,8 @@ class OmniglotRunsTest {
         List<OmniglotRun> runs = OmniglotRuns.read(zip, 28);
         assertThat(score.perRun()).containsOnlyKeys("run01", "run02", "run03", "run04");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(score))
-                .startsWith("{\"accuracy\":" + score.accuracy() + ",\"correct\":" + score.correct() + ",\"items\":77,")
+                .startsWith("{\"accuracy\":" + score.accuracy() + ",\"ci95\":" + score.ci95() + ",\"correct\":"
+                        + score.correct() + ",\"items\":77,")
                 .contains("\"perRun\":{\"run01\":");
         // Chance is 1/20 (about 4 of 77 items). Pixel-space nearest neighbour is weak: it got 14 of 77 (0.18) on these
         // fixed runs when written, in line with the 21.7% Lake et al. (2015) report for it on the official runs.

@@ -112,7 +112,7 @@ class OmniglotSmallProviderTest {
     @Test
     void trainRotationAndScaleWarpMetaTrainImagesOnly() {
         ClassStoreDataset warped = (ClassStoreDataset) PROVIDER.open(
-                new OmniglotSmallConfig(28, 0, 10, 0.1, List.of()));
+                new OmniglotSmallConfig(28, 0, 10, 0.1, 0, 0, 4, List.of()));
         EpisodeSpec spec = new EpisodeSpec(5, 1, 3);
         Task plain = DATA.episodes("meta-train", spec).sample(5);
         Task moved = warped.episodes("meta-train", spec).sample(5);
@@ -136,9 +136,28 @@ class OmniglotSmallProviderTest {
     }
 
     @Test
+    void strokeThicknessAndElasticDistortionChangeMetaTrainImagesOnly() throws Exception {
+        ClassStoreDataset augmented = (ClassStoreDataset) PROVIDER.open(bind("{trainThickness: 0.5, trainElastic: 20,"
+                + " trainElasticSigma: 3}"));
+        EpisodeSpec spec = new EpisodeSpec(5, 1, 3);
+        Task plain = DATA.episodes("meta-train", spec).sample(5);
+        Task changed = augmented.episodes("meta-train", spec).sample(5);
+        assertThat(changed.support().x()).isNotEqualTo(plain.support().x());
+        assertThat(changed.support().y()).isEqualTo(plain.support().y());
+        assertThat(augmented.episodes("meta-test", spec).sample(5).query().x())
+                .isEqualTo(DATA.episodes("meta-test", spec).sample(5).query().x());
+        assertThat(augmented.augmentation("meta-train")).isPresent();
+        assertThat(DATA.augmentation("meta-train")).isEmpty();
+        assertThatThrownBy(() -> bind("trainThickness: 2")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("dataset.params.trainThickness: expected a number in [0.0, 1.0], got 2");
+        assertThatThrownBy(() -> bind("trainElasticSigma: 0")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("dataset.params.trainElasticSigma: expected a number in (0, 28], got 0");
+    }
+
+    @Test
     void validationAlphabetsMoveOutOfMetaTrainIntoAnUprightMetaValSplit() {
         ClassStoreDataset held = (ClassStoreDataset) PROVIDER.open(
-                new OmniglotSmallConfig(28, 0, 0, 0, List.of("Korean")));
+                new OmniglotSmallConfig(28, 0, 0, 0, 0, 0, 4, List.of("Korean")));
         assertThat(held.splits()).containsExactly("meta-train", "meta-val", "meta-test");
         ClassStore val = held.store("meta-val");
         assertThat(val.classesWhere(n -> n.startsWith("Korean/"))).hasSize(val.classes());
@@ -152,7 +171,8 @@ class OmniglotSmallProviderTest {
 
     @Test
     void anUnknownValidationAlphabetIsRejectedListingTheChoices() {
-        assertThatThrownBy(() -> PROVIDER.open(new OmniglotSmallConfig(28, 0, 0, 0, List.of("Klingon"))))
+        assertThatThrownBy(() -> PROVIDER.open(new OmniglotSmallConfig(28, 0, 0, 0, 0, 0, 4,
+                List.of("Klingon"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("validationAlphabets")
                 .hasMessageContaining("Klingon").hasMessageContaining("Korean");
     }

@@ -31,6 +31,18 @@ class OmniglotZipTest {
     }
 
     @Test
+    void everyDrawingKeepsItsDrawerFromTheFileName() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("set/Tagalog/character01/0893_17.png", png);
+        entries.put("set/Tagalog/character01/0893_02.png", png);
+        OmniglotCharacter c = OmniglotZip.read(RawOmniglot.writeZip(dir.resolve("drawers.zip"), entries), 28).get(0);
+        assertThat(c.drawers()).containsExactly("02", "17");
+        assertThat(c.images()).hasSize(2);
+        assertThat(OmniglotCharacter.drawerOf("0893_05.PNG")).isEqualTo("05");
+        assertThat(OmniglotCharacter.drawerOf("sketch.png")).isEqualTo("sketch");
+    }
+
+    @Test
     void nonImageEntryNamesTheEntry() throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("set/Tagalog/character01/0893_01.png", png);

@@ -1,8 +1,11 @@
 package org.metalearn4j.examples.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.checkpoint.Checkpoint;
@@ -13,7 +16,10 @@ import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.config.EvalConfig;
 import org.metalearn4j.core.config.RunConfig;
+import org.metalearn4j.core.learner.Adapter;
+import org.metalearn4j.core.learner.EnsembleAdapter;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.train.EvalResult;
@@ -22,28 +28,37 @@ import org.metalearn4j.core.train.RunComponents;
 import org.metalearn4j.core.train.TrainingCheckpoint;
 import org.metalearn4j.datasets.omniglot.OneShotRunsScorer;
 import org.metalearn4j.datasets.omniglot.OneShotScore;
+import org.metalearn4j.examples.WithinAlphabetSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code metalearn eval}: scores a checkpoint on a fixed, seeded set of episodes and prints one JSON line. */
+/**
+ * {@code metalearn eval}: scores a checkpoint, or an ensemble of several, on a fixed, seeded set of episodes, the
+ * official one-shot runs or the within-alphabet set, and prints one JSON line.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluates the newest good checkpoint of a run directory (or one checkpoint file) on seeded "
                 + "episodes and prints one JSON line with accuracy (or mse), ci95 (95%% confidence half-width) and "
-                + "episodes.", "Options default to the eval section of the run's configuration."},
+                + "episodes.", "Options default to the eval section of the (first) run's configuration. Several runs "
+                + "are scored as an ensemble: each adapts on its own and their class probabilities are averaged; "
+                + "they must share the data set and its parameters, and plugins come from --plugins-dir or the first "
+                + "run's pluginsDir."},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn eval runs/proto --way 5 --shot 5 --query 15 --episodes 600 \\",
                 "      --seed 1",
                 "  ./metalearn eval runs/proto/checkpoints/ckpt-00001000.ml4j",
-                "  ./metalearn eval runs/proto --omniglot-runs all_runs.zip"})
+                "  ./metalearn eval runs/proto --omniglot-runs all_runs.zip",
+                "  ./metalearn eval runs/proto runs/proto-seed2 --within-alphabet --views 4"})
 final class EvalCommand implements Callable<Integer> {
     private final Console console;
 
-    @Parameters(paramLabel = "RUN_DIR_OR_CHECKPOINT", description = "A run directory or a checkpoint file.")
-    Path target;
+    @Parameters(paramLabel = "RUN_DIR_OR_CHECKPOINT", arity = "1..*",
+            description = "A run directory or a checkpoint file; several form an ensemble.")
+    List<Path> targets;
 
-    @Option(names = "--way", paramLabel = "N", description = "Classes per episode.")
+    @Option(names = "--way", paramLabel = "N", description = "Classes per episode (within-alphabet: default 20).")
     Integer way;
 
     @Option(names = "--shot", paramLabel = "K", description = "Support examples per class.")
@@ -52,7 +67,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--query", paramLabel = "Q", description = "Query examples per class.")
     Integer query;
 
-    @Option(names = "--episodes", paramLabel = "E", description = "Number of episodes.")
+    @Option(names = "--episodes", paramLabel = "E",
+            description = "Number of episodes (within-alphabet: default 50, 20 test items each at 20 ways).")
     Integer episodes;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the episode set.")
@@ -61,10 +77,21 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "SPLIT", description = "Data set split, e.g. meta-test.")
     String split;
 
+    @Option(names = "--views", paramLabel = "V",
+            description = "Test-time augmentation: V augmented copies of every support example and V augmented "
+                    + "views of every query, drawn as the run's training episodes are augmented (eval.views).")
+    Integer views;
+
     @Option(names = "--omniglot-runs", paramLabel = "PATH",
             description = "Score on the official Omniglot one-shot runs (all_runs.zip or its unpacked directory) "
                     + "instead of sampled episodes; prints accuracy over all runs.")
     Path omniglotRuns;
+
+    @Option(names = "--within-alphabet",
+            description = "Score on the within-alphabet set of an omniglot-small run: per episode WAY characters of "
+                    + "one alphabet of the split, one exemplar each and one test item each by another drawer; "
+                    + "prints error and accuracy over the test items with a 95%% interval.")
+    boolean withinAlphabet;
 
     @Mixin
     PluginsDirOption plugins;
@@ -73,73 +100,129 @@ final class EvalCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    /** One member of the evaluation: its checkpoint file, the checkpoint and the configuration it was trained with. */
+    private record Member(Path file, Checkpoint checkpoint, RunConfig run) {
+    }
+
     @Override
     public Integer call() {
-        Path file;
-        Checkpoint checkpoint;
-        if (Files.isDirectory(target)) {
-            CheckpointStore.Loaded loaded = new CheckpointStore(target, 1).latestGood()
-                    .orElseThrow(() -> new CheckpointException("no checkpoint in " + target.resolve(
-                            CheckpointStore.DIRECTORY)));
-            loaded.skipped().forEach(reason -> console.err().println("warning: " + reason
-                    + "; using the previous good checkpoint"));
-            file = loaded.file();
-            checkpoint = loaded.checkpoint();
-        } else {
-            file = target;
-            checkpoint = CheckpointFile.read(target);
-        }
-        RunConfig run = ConfigLoader.fromJson(checkpoint.configJson(), file.toString());
-        EvalConfig eval = overridden(run.eval());
-        try (Session session = Session.open(plugins.orElse(run.pluginsDir()), console.err())) {
-            Backend backend = BackendSelector.select(session.registry(), run.backend());
-            backend.activate();
-            RunComponents components = RunComponents.open(run, session.registry(), file.toString());
-            Learner learner = components.learner();
-            learner.load(TrainingCheckpoint.learnerState(checkpoint));
-            if (omniglotRuns != null) {
-                console.out().println(oneShotRunsJson(learner, components, file, checkpoint));
-                return 0;
+        List<Member> members = new ArrayList<>();
+        for (Path target : targets) {
+            Member m = read(target);
+            if (!members.isEmpty() && !m.run().dataset().equals(members.get(0).run().dataset())) {
+                throw new ConfigException("dataset", "an ensemble's runs must share the data set and its parameters: "
+                        + members.get(0).file() + " has " + members.get(0).run().dataset() + ", " + m.file()
+                        + " has " + m.run().dataset());
             }
-            EvalResult r = Evaluator.evaluate(learner.adapter(),
-                    components.episodes(eval.split(), eval.way(), eval.shot(), eval.query()), eval.episodes(),
-                    eval.seed());
-            ObjectNode json = ConfigMappers.plain().createObjectNode()
-                    .put(r.metric(), r.value())
-                    .put("ci95", r.ci95())
-                    .put("episodes", r.episodes())
-                    .put("way", eval.way())
-                    .put("shot", eval.shot())
-                    .put("query", eval.query())
-                    .put("split", eval.split())
-                    .put("seed", eval.seed())
-                    .put("checkpoint", file.toString())
-                    .put("iteration", checkpoint.iteration());
+            members.add(m);
+        }
+        Member first = members.get(0);
+        try (Session session = Session.open(plugins.orElse(first.run().pluginsDir()), console.err())) {
+            Backend backend = BackendSelector.select(session.registry(), first.run().backend());
+            backend.activate();
+            EvalConfig eval = overridden(first.run().eval());
+            RunComponents components = null;
+            List<Adapter> adapters = new ArrayList<>();
+            for (Member m : members) {
+                RunComponents c = RunComponents.open(m.run(), session.registry(), m.file().toString());
+                components = components == null ? c : components;
+                Learner learner = c.learner();
+                learner.load(TrainingCheckpoint.learnerState(m.checkpoint()));
+                adapters.add(learner.adapter());
+            }
+            String trainSplit = first.run().train().split();
+            TestTimeAugmentation.check(components.dataset(), trainSplit, eval.views());
+            Adapter adapter = TestTimeAugmentation.around(adapters.size() == 1 ? adapters.get(0)
+                    : new EnsembleAdapter(adapters), components.dataset(), trainSplit, eval.views(), eval.seed());
+            ObjectNode json;
+            if (omniglotRuns != null) {
+                json = oneShotRunsJson(adapter, components);
+            } else if (withinAlphabet) {
+                json = withinAlphabetJson(adapter, session, first, eval);
+            } else {
+                EvalResult r = Evaluator.evaluate(adapter, components.episodes(eval.split(), eval.way(), eval.shot(),
+                        eval.query()), eval.episodes(), eval.seed());
+                json = ConfigMappers.plain().createObjectNode()
+                        .put(r.metric(), r.value())
+                        .put("ci95", r.ci95())
+                        .put("episodes", r.episodes())
+                        .put("way", eval.way())
+                        .put("shot", eval.shot())
+                        .put("query", eval.query())
+                        .put("split", eval.split())
+                        .put("seed", eval.seed());
+            }
+            json.put("views", eval.views());
+            describe(json, members);
             console.out().println(json);
             return 0;
         }
     }
 
-    private String oneShotRunsJson(Learner learner, RunComponents components, Path file, Checkpoint checkpoint) {
+    private Member read(Path target) {
+        if (!Files.isDirectory(target)) {
+            Checkpoint checkpoint = CheckpointFile.read(target);
+            return new Member(target, checkpoint, ConfigLoader.fromJson(checkpoint.configJson(), target.toString()));
+        }
+        CheckpointStore.Loaded loaded = new CheckpointStore(target, 1).latestGood()
+                .orElseThrow(() -> new CheckpointException("no checkpoint in " + target.resolve(
+                        CheckpointStore.DIRECTORY)));
+        loaded.skipped().forEach(reason -> console.err().println("warning: " + reason
+                + "; using the previous good checkpoint"));
+        return new Member(loaded.file(), loaded.checkpoint(), ConfigLoader.fromJson(loaded.checkpoint().configJson(),
+                loaded.file().toString()));
+    }
+
+    /** Which checkpoints were scored: {@code checkpoint} and {@code iteration}, or a list of them for an ensemble. */
+    private static void describe(ObjectNode json, List<Member> members) {
+        if (members.size() == 1) {
+            json.put("checkpoint", members.get(0).file().toString())
+                    .put("iteration", members.get(0).checkpoint().iteration());
+            return;
+        }
+        ArrayNode list = json.putArray("ensemble");
+        for (Member m : members) {
+            list.addObject().put("checkpoint", m.file().toString()).put("iteration", m.checkpoint().iteration());
+        }
+    }
+
+    private ObjectNode oneShotRunsJson(Adapter adapter, RunComponents components) {
         long[] shape = components.dataset().inputShape();
         if (shape.length != 3 || shape[0] != 1 || shape[1] != shape[2]) {
             throw new ConfigException("dataset", "--omniglot-runs needs a model trained on square one-channel images, "
                     + "but this run's data set has example shape " + java.util.Arrays.toString(shape));
         }
-        OneShotScore score = OneShotRunsScorer.score(learner.adapter(), omniglotRuns, (int) shape[1]);
+        OneShotScore score = OneShotRunsScorer.score(adapter, omniglotRuns, (int) shape[1]);
         ObjectNode json = ConfigMappers.plain().valueToTree(score);
-        return json.put("runs", score.perRun().size())
-                .put("source", omniglotRuns.toString())
-                .put("checkpoint", file.toString())
-                .put("iteration", checkpoint.iteration())
-                .toString();
+        return json.put("runs", score.perRun().size()).put("source", omniglotRuns.toString());
+    }
+
+    private ObjectNode withinAlphabetJson(Adapter adapter, Session session, Member first, EvalConfig eval) {
+        int ways = way != null ? way : WithinAlphabetSet.WAY;
+        int count = episodes != null ? episodes : WithinAlphabetSet.EPISODES;
+        OneShotScore score = OneShotRunsScorer.score(adapter, WithinAlphabetSet.of(session.registry(),
+                first.run().dataset(), eval.split(), ways, count, eval.seed(), first.file().toString()));
+        ObjectNode json = ConfigMappers.plain().createObjectNode()
+                .put("withinAlphabet", true)
+                .put("error", score.error())
+                .put("accuracy", score.accuracy())
+                .put("ci95", score.ci95())
+                .put("correct", score.correct())
+                .put("items", score.items())
+                .put("episodes", count)
+                .put("way", ways)
+                .put("split", eval.split())
+                .put("seed", eval.seed());
+        json.set("perEpisode", ConfigMappers.plain().valueToTree(score.perRun()));
+        return json;
     }
 
     private EvalConfig overridden(EvalConfig base) {
         try {
             return new EvalConfig(split != null ? split : base.split(), way != null ? way : base.way(),
                     shot != null ? shot : base.shot(), query != null ? query : base.query(),
-                    episodes != null ? episodes : base.episodes(), seed != null ? seed : base.seed());
+                    episodes != null ? episodes : base.episodes(), seed != null ? seed : base.seed(),
+                    views != null ? views : base.views());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("", "--" + e.getMessage(), e);
         }

@@ -11,10 +11,13 @@ import org.metalearn4j.core.event.TypedEventBus;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.BackendSelector;
+import org.metalearn4j.examples.runs.PipelineJournal;
+import org.metalearn4j.examples.runs.PipelinePlan;
 import org.metalearn4j.transfer.pipeline.Pipeline;
 import org.metalearn4j.transfer.pipeline.PipelineRunner;
 import org.metalearn4j.transfer.pipeline.PipelineSpecReader;
 import org.metalearn4j.transfer.pipeline.PipelineValidator;
+import org.metalearn4j.transfer.pipeline.PlannedStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,8 +33,9 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a pipeline of stages (pretrain, finetune, multitask, zeroshot, instance-transfer, "
                 + "distill, meta-train, evaluate, or any plugin stage) from a YAML file. Every stage name, stage "
                 + "config, artifact kind and referenced file is checked before the first stage starts. Each stage "
-                + "writes its artifact with provenance into RUN_DIR/<index>-<stage>/; stderr shows stage i/n, its "
-                + "progress bar and duration; stdout gets one JSON summary line.",
+                + "writes its artifact with provenance into RUN_DIR/<index>-<stage>/ and its events into "
+                + "RUN_DIR/pipeline.jsonl (which the dashboard reads); stderr shows stage i/n, its progress bar and "
+                + "duration; stdout gets one JSON summary line.",
                 "Ctrl-C stops at once and loses at most the stage that was running: --resume RUN_DIR reuses every "
                         + "finished stage whose artifact is intact and whose stage, config, seed and input are "
                         + "unchanged, and runs the rest."},
@@ -61,6 +65,9 @@ final class PipelineCommand implements Callable<Integer> {
     @Mixin
     PluginsDirOption plugins;
 
+    @Mixin
+    DashboardOption dashboard;
+
     PipelineCommand(Console console) {
         this.console = console;
     }
@@ -81,15 +88,20 @@ final class PipelineCommand implements Callable<Integer> {
             BackendSelector.select(session.registry(), backend).activate();
             TypedEventBus events = session.get(TypedEventBus.class);
             List<Artifact> artifacts;
+            PipelinePlan plan = new PipelinePlan(file.toString(),
+                    pipeline.stages().stream().map(PlannedStage::label).toList(), runOptions.resuming());
             try (PipelineConsole progress = new PipelineConsole(console.err(), runOptions.showProgress());
-                 EventSubscription shown = progress.subscribe(events)) {
+                 EventSubscription shown = progress.subscribe(events);
+                 PipelineJournal.Subscribed journal = PipelineJournal.start(events, runDir, plan);
+                 DashboardOption.Served served = dashboard.start(session, runDir, false, console.err())) {
                 console.err().println("run directory " + runDir + " (after Ctrl-C: --resume " + runDir + ")");
                 try {
                     artifacts = new PipelineRunner(session.registry(), events).run(pipeline, runDir,
                             runOptions.resuming());
                 } finally {
-                    // Every stage line is on stderr before the summary or the error that follows.
+                    // Every stage line is on stderr, and in the journal, before the summary or the error that follows.
                     shown.drain(Duration.ofSeconds(30));
+                    journal.subscription().drain(Duration.ofSeconds(30));
                 }
             }
             for (int i = 0; i < artifacts.size(); i++) {

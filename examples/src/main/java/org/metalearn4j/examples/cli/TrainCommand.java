@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn train examples/configs/omniglot-protonet.yaml \\",
                 "      --set train.iterations=500 --out runs/proto",
-                "  ./metalearn train examples/configs/omniglot-protonet.yaml --resume runs/proto"})
+                "  ./metalearn train examples/configs/omniglot-protonet.yaml --resume runs/proto",
+                "  ./metalearn train examples/configs/omniglot-protonet.yaml --dashboard"})
 final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     private final Console console;
 
@@ -46,6 +47,9 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     PluginsDirOption plugins;
+
+    @Mixin
+    DashboardOption dashboard;
 
     @Option(names = "--allow-config-change",
             description = "With --resume: continue although the config differs from the run's in more than "
@@ -80,7 +84,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
                 awaitQuietly(done);
             }, "metalearn-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            try {
+            try (DashboardOption.Served shown = dashboard.start(session, runDir, true, console.err())) {
                 String backendName = backend.name() + ": " + backend.device();
                 RunFinished finished = session.get(Trainer.class).train(run, runDir, runOptions.resuming(),
                         allowConfigChange, config.toString(), backendName, stop::get);

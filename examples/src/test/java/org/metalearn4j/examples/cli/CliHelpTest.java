@@ -33,7 +33,7 @@ class CliHelpTest {
     void everyExampleLineIsPrintedWholeAtTheDefaultWidth() {
         List<CommandLine> commands = commands();
         assertThat(commands).extracting(CommandLine::getCommandName).contains("metalearn", "train", "eval",
-                "pipeline", "plugins", "backends", "datasets", "config", "generate");
+                "pipeline", "dashboard", "plot", "plugins", "backends", "datasets", "config", "generate");
         for (CommandLine command : commands) {
             CommandSpec spec = command.getCommandSpec();
             assertThat(spec.usageMessage().width()).as(command.getCommandName())
@@ -53,25 +53,30 @@ class CliHelpTest {
         Map<String, List<String>> owners = Map.of(
                 "--plugins-dir", List.of("train", "eval", "generate", "pipeline", "plugins", "backends", "datasets",
                         "config"),
-                "--out", List.of("train", "pipeline"),
+                "--out", List.of("train", "pipeline", "plot", "generate"),
                 "--resume", List.of("train", "pipeline"),
                 "--no-progress", List.of("train", "pipeline"),
-                "--set", List.of("train", "config"));
+                "--set", List.of("train", "config"),
+                "--dashboard", List.of("train", "pipeline"));
         Map<String, Class<?>> mixinOf = Map.of("--plugins-dir", PluginsDirOption.class, "--out", RunOptions.class,
-                "--resume", RunOptions.class, "--no-progress", RunOptions.class, "--set", ConfigOverrides.class);
-        // generate's --out names the directory its images go to, not a run directory
-        Map<String, String> ownOption = Map.of("generate", "--out");
+                "--resume", RunOptions.class, "--no-progress", RunOptions.class, "--set", ConfigOverrides.class,
+                "--dashboard", DashboardOption.class);
+        // plot's --out names the figure file and generate's the directory of its images, not a run directory:
+        // their own options
+        Map<String, Class<?>> ownOut = Map.of("plot", PlotCommand.class, "generate", GenerateCommand.class);
         for (CommandLine command : commands()) {
             for (OptionSpec option : command.getCommandSpec().options()) {
                 String name = option.longestName();
-                if (!owners.containsKey(name) || name.equals(ownOption.get(command.getCommandName()))) {
+                if (!owners.containsKey(name)) {
                     continue;
                 }
                 assertThat(owners.get(name)).as(name).contains(command.getCommandName());
+                Class<?> declaredBy = name.equals("--out") && ownOut.containsKey(command.getCommandName())
+                        ? ownOut.get(command.getCommandName()) : mixinOf.get(name);
                 assertThat(option.userObject()).as(command.getCommandName() + " " + name)
                         .isInstanceOf(Field.class)
                         .extracting(f -> ((Field) f).getDeclaringClass())
-                        .isEqualTo(mixinOf.get(name));
+                        .isEqualTo(declaredBy);
             }
         }
         Map<String, CommandLine> byName = new HashMap<>();

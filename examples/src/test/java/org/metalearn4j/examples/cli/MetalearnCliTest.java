@@ -35,7 +35,8 @@ class MetalearnCliTest {
 
     @Test
     void everyCommandHasHelpWithAnExample() {
-        for (String command : List.of("train", "eval", "pipeline", "plugins", "backends", "datasets", "config")) {
+        for (String command : List.of("train", "eval", "pipeline", "dashboard", "plot", "plugins", "backends",
+                "datasets", "config")) {
             CliRun r = CliRun.of(command, "--help");
             assertThat(r.code()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: metalearn " + command).contains("Example:");

@@ -118,6 +118,6 @@ class OmniglotCliTest {
         assertThat(evaluation.get("produces").asText()).isEqualTo("EVALUATION");
         assertThat(evaluation.get("metrics").get("accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(Files.list(dir.resolve("run")).map(p -> p.getFileName().toString()).sorted().toList())
-                .containsExactly("0-pretrain", "1-evaluate");
+                .containsExactly("0-pretrain", "1-evaluate", "pipeline.jsonl");
     }
 }

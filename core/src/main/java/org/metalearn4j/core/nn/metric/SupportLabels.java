@@ -1,6 +1,7 @@
 package org.metalearn4j.core.nn.metric;
 
 import java.util.Arrays;
+import org.metalearn4j.core.nn.ClassMeans;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -52,22 +53,9 @@ public record SupportLabels(int[] labels, int ways) {
         return Tensor.constant(m);
     }
 
-    /** {@code [ways, size]} averaging weights: row {@code c} is {@code 1/n_c} on the examples of class c. */
-    public Tensor classMeanWeights(DataType type) {
-        int[] counts = new int[ways];
-        for (int label : labels) {
-            counts[label]++;
-        }
-        INDArray m = Nd4j.zeros(type, ways, labels.length);
-        for (int i = 0; i < labels.length; i++) {
-            m.putScalar(labels[i], i, 1.0 / counts[labels[i]]);
-        }
-        return Tensor.constant(m);
-    }
-
     /** Class means (prototypes) {@code [ways, d]} of the support embeddings {@code [size, d]}. */
     public Tensor classMeans(Tensor support) {
-        return classMeanWeights(support.dataType()).matmul(support);
+        return ClassMeans.of(support, labels, ways);
     }
 
     /**

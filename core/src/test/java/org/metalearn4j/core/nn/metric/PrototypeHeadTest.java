@@ -47,6 +47,32 @@ class PrototypeHeadTest {
     }
 
     @Test
+    void refinementMovesEachPrototypeTowardsTheQueriesAssignedToItAndLeavesTheTrainingLossAlone() {
+        // class 0 at (0,0), class 1 at (4,0); queries at (1,0) and (3,0)
+        Tensor support = Tensor.constant(Nd4j.create(new double[][] {{0, 0}, {4, 0}}));
+        SupportLabels labels = new SupportLabels(new int[] {0, 1}, 2);
+        Tensor query = Tensor.constant(Nd4j.create(new double[][] {{1, 0}, {3, 0}}));
+        PrototypeHead refined = new PrototypeHead(Distance.SQUARED_EUCLIDEAN, 10, 1);
+        double[][] logits = refined.logits(NONE, support, labels, query).value().toDoubleMatrix();
+
+        // one soft k-means step: the query at (1,0) is class 0 with p = 1 / (1 + e^-8), the one at (3,0) with 1 - p
+        double p = 1 / (1 + Math.exp(-8));
+        double c0 = (p * 1 + (1 - p) * 3) / (1 + p + (1 - p));
+        double c1 = 4 - c0;
+        assertThat(logits[0][0]).isCloseTo(-(1 - c0) * (1 - c0), within(1e-9));
+        assertThat(logits[0][1]).isCloseTo(-(1 - c1) * (1 - c1), within(1e-9));
+        assertThat(logits[1][0]).isCloseTo(-(3 - c0) * (3 - c0), within(1e-9));
+
+        PrototypeHead plain = new PrototypeHead(Distance.SQUARED_EUCLIDEAN, 10);
+        int[] queryLabels = {0, 1};
+        assertThat(refined.score(NONE, support, labels, query, queryLabels).loss().item())
+                .isEqualTo(plain.score(NONE, support, labels, query, queryLabels).loss().item());
+        assertThat(refined.logits(NONE, support, labels, query).value())
+                .isNotEqualTo(plain.logits(NONE, support, labels, query).value());
+        assertThatThrownBy(() -> new PrototypeHead(Distance.COSINE, 1, -1)).hasMessageContaining("refinementSteps");
+    }
+
+    @Test
     void supportWithoutSomeClassIsRejectedNamingIt() {
         assertThatThrownBy(() -> new SupportLabels(new int[] {0, 0, 2}, 3))
                 .hasMessageContaining("class 1 of 3 has no example");

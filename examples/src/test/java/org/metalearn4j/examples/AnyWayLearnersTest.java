@@ -1,0 +1,51 @@
+package org.metalearn4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.metalearn4j.core.dataset.Dataset;
+import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.task.EpisodeSpec;
+import org.metalearn4j.core.task.Task;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Every learner on the class path, trained on 3-way omniglot-small episodes, adapts to 5-way and 20-way meta-test
+ * episodes: {@code metalearn eval --way N} and the within-alphabet set work whatever way a run was trained on.
+ */
+class AnyWayLearnersTest {
+    private static final String NARROW = "{\"backbone\":{\"type\":\"conv4\",\"channels\":4}}";
+
+    static Stream<String> learners() {
+        return ServiceLoader.load(LearnerProvider.class).stream().map(p -> p.get().name())
+                .filter(name -> !name.startsWith("test-")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("learners")
+    void aLearnerTrainedThreeWayScoresFiveAndTwentyWayEpisodes(String name) {
+        Dataset data = Components.dataset("omniglot-small", "");
+        EpisodeSpec training = new EpisodeSpec(3, 1, 1);
+        Learner learner = Components.learner(name, NARROW, Components.context(data,
+                data.episodes("meta-train", training), 3, 1));
+        learner.step(List.of(data.episodes("meta-train", training).sample(1)));
+        for (int way : new int[] {5, 20}) {
+            Task episode = data.episodes("meta-test", new EpisodeSpec(way, 1, 1)).sample(way);
+            INDArray logits = learner.adapter().adapt(episode.support(), episode.type(), way)
+                    .predict(episode.query().x());
+            assertThat(logits.shape()).as("%s at %d ways", name, way).containsExactly(way, way);
+        }
+    }
+
+    @Test
+    void everyBuiltInLearnerIsCovered() {
+        assertThat(learners().toList()).contains("maml", "fomaml", "anil", "metasgd", "reptile", "protonet",
+                "matchingnet", "relationnet", "siamese");
+    }
+}
