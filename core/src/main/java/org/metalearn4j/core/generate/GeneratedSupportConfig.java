@@ -54,7 +54,8 @@ public record GeneratedSupportConfig(
      * transform applied after {@code others}' transform of the same split; {@code others} unchanged when off. The
      * generator is loaded once, with the providers of {@code registry}.
      *
-     * @throws ConfigException naming {@code generated.run} or {@code generated.splits} when the generator cannot be used here
+     * @throws ConfigException naming {@code generated.run} or {@code generated.splits} when the generator cannot be
+     *                         used here
      */
     public Map<String, UnaryOperator<TaskSource>> addTo(Map<String, UnaryOperator<TaskSource>> others,
                                                         List<String> datasetSplits, long[] inputShape,
