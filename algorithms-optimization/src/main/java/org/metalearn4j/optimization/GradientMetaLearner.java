@@ -1,5 +1,6 @@
 package org.metalearn4j.optimization;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
+import org.metalearn4j.core.learner.TaskResults;
 import org.metalearn4j.core.learner.TaskwiseLearner;
 import org.metalearn4j.core.learner.TrainingState;
 import org.metalearn4j.core.nn.BackboneHeadModel;
@@ -23,7 +25,6 @@ import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -158,34 +159,16 @@ public final class GradientMetaLearner implements TaskwiseLearner {
     /** The mean of the tasks' meta-gradients, summed in task order, clipped if configured, applied by the optimizer. */
     @Override
     public StepMetrics applyResults(List<TaskResult> results) {
-        if (results.isEmpty()) {
-            throw new IllegalArgumentException("step: the meta-batch is empty");
-        }
         Params meta = state.params();
-        List<String> names = meta.names();
-        INDArray[] sums = new INDArray[names.size()];
-        double loss = 0;
-        double metric = 0;
-        for (TaskResult t : results) {
-            for (int k = 0; k < sums.length; k++) {
-                INDArray g = t.tensors().get(names.get(k));
-                sums[k] = sums[k] == null ? g : sums[k].addi(g);
-            }
-            loss += t.loss();
-            metric += t.metric();
-        }
-        Tensor[] mean = new Tensor[sums.length];
-        for (int k = 0; k < sums.length; k++) {
-            mean[k] = Tensor.constant(sums[k].divi(results.size()));
-        }
-        Params grads = meta.withTensors(List.of(mean));
+        Params grads = meta.withTensors(Arrays.stream(TaskResults.mean(results, meta.names())).map(Tensor::constant)
+                .toList());
         double norm = GradClip.globalNorm(grads);
         if (config.gradClip() > 0) {
             grads = GradClip.clipByGlobalNorm(grads, config.gradClip());
         }
         state.optimizer().setLearningRateFactor(config.metaOptimizer().schedule().factor(state.steps()));
         state.step(grads);
-        return new StepMetrics(loss / results.size(), metric / results.size(), Map.of("metaGradNorm", norm));
+        return TaskResults.metrics(results, Map.of("metaGradNorm", norm));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Task;
+import org.metalearn4j.optimization.rl.MetaRlConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -25,8 +26,10 @@ class AnyWayLearnersTest {
     private static final String NARROW_ONE_SHOT_GENERATOR = "{\"backbone\":{\"type\":\"conv4\",\"channels\":4},"
             + "\"maxShots\":1}";
 
+    /** The classification learners: reinforcement learners ({@link MetaRlConfig}) act in environments instead. */
     static Stream<String> learners() {
-        return ServiceLoader.load(LearnerProvider.class).stream().map(p -> p.get().name())
+        return ServiceLoader.load(LearnerProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.configType() != MetaRlConfig.class).map(LearnerProvider::name)
                 .filter(name -> !name.startsWith("test-")).sorted();
     }
 

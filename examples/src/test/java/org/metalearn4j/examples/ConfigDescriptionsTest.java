@@ -38,7 +38,9 @@ class ConfigDescriptionsTest {
                 .contains("maml", "fomaml", "anil", "metasgd", "reptile", "protonet", "matchingnet", "relationnet",
                         "siamese", "omniglot", "omniglot-small", "fashion-mnist", "sinusoid", "harmonic", "gp-curves",
                         "pretrain", "finetune", "meta-train", "evaluate", "multitask", "zeroshot",
-                        "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp", "resnet12");
+                        "instance-transfer", "distill", "test-centroid", "test-blobs", "conv4", "mlp", "resnet12",
+                        "maml-rl", "fomaml-rl", "pretrain-rl", "joint", "nav2d", "movielens", "wordnet-glosses",
+                        "breast-cancer-sites");
 
         List<String> missing = new ArrayList<>();
         Set<Class<?>> seen = new LinkedHashSet<>();

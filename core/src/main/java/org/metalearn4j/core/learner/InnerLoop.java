@@ -1,6 +1,5 @@
 package org.metalearn4j.core.learner;
 
-import java.util.function.Function;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
@@ -33,27 +32,36 @@ public final class InnerLoop {
      */
     public static Params adapt(Module net, Params start, Tensor x, TaskLoss support, UpdateRule rule, int steps,
                         boolean createGraph, ForwardContext ctx) {
-        return adapt(start, fast -> support.loss(net.forward(fast, x, ctx)), rule, steps, createGraph);
+        return adapt(start, (fast, step) -> support.loss(net.forward(fast, x, ctx)), rule, steps, createGraph);
     }
 
     /**
-     * Adapts {@code start} to any differentiable loss of the weights, for support losses that are not one forward
-     * pass and a {@link TaskLoss} (MetaGAN's classifier adapts on real support examples and generated ones).
+     * Adapts {@code start} with any differentiable loss of the weights, which may change from step to step: a
+     * policy-gradient learner samples new trajectories with the current fast weights before each step; MetaGAN's
+     * classifier adapts on real support examples and generated ones.
      *
-     * @param loss  the scalar loss of a set of weights
-     * @param steps how many updates
+     * @param loss        the loss of step {@code step} as a function of the current fast weights
      * @param createGraph record the inner gradients, for exact second-order meta-gradients
      */
-    public static Params adapt(Params start, Function<Params, Tensor> loss, UpdateRule rule, int steps,
-                               boolean createGraph) {
+    public static Params adapt(Params start, StepLoss loss, UpdateRule rule, int steps, boolean createGraph) {
         Params fast = start;
         Params state = rule.initialState(start);
         for (int s = 0; s < steps; s++) {
-            Tensor value = loss.apply(fast);
+            Tensor value = loss.loss(fast, s);
             UpdateRule.Step step = rule.step(fast, fast.grad(value, createGraph), value, state);
             fast = step.params();
             state = step.state();
         }
         return fast;
+    }
+
+    /** The scalar loss of one inner step. */
+    @FunctionalInterface
+    public interface StepLoss {
+        /**
+         * @param fast the fast weights before this step
+         * @param step the step's index, from 0
+         */
+        Tensor loss(Params fast, int step);
     }
 }

@@ -10,6 +10,7 @@ import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
@@ -49,6 +50,11 @@ public record RunComponents(Dataset dataset, Learner learner, TaskSource trainin
         LearnerContext context = LearnerContext.forDataset(dataset, training, config.train().way(), config.seed(),
                 Optional.empty(), registry);
         Learner learner = createLearner(learnerProvider, config.learner().params(), context, source);
+        if (dataset.type() == TaskType.CONTROL && !(learner instanceof TaskScorer)) {
+            throw new ConfigException("learner.name", "data set '" + dataset.name() + "' is a family of environments"
+                    + " (control tasks) and learner '" + learnerProvider.name() + "' cannot act in them; use a"
+                    + " reinforcement learner such as maml-rl" + in(source));
+        }
         return new RunComponents(dataset, learner, training, Evaluator.metricName(dataset.type()));
     }
 

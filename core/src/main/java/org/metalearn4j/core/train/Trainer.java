@@ -20,6 +20,7 @@ import org.metalearn4j.core.event.RunFinished;
 import org.metalearn4j.core.event.RunStarted;
 import org.metalearn4j.core.event.TrainingEventBus;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.ProviderRegistry;
@@ -87,9 +88,11 @@ public final class Trainer {
         List<Path> existing = store.files();
         LoopResult result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
                 .events(events)
-                .evaluation((l, it, last) -> Evaluator.evaluate(TestTimeAugmentation.around(l.adapter(),
-                        run.dataset(), config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(),
-                        e.seed()), e.split())
+                .evaluation((l, it, last) -> l instanceof TaskScorer
+                        ? Evaluator.evaluate(l, evalEpisodes, e.episodes(), e.seed())
+                        : Evaluator.evaluate(TestTimeAugmentation.around(l.adapter(), run.dataset(),
+                                config.train().split(), e.views(), e.seed()), evalEpisodes, e.episodes(), e.seed()),
+                        e.split())
                 .checkpoints((l, it, recent) -> store.save(TrainingCheckpoint.of(l, it, recent, configJson,
                         Provenance.current(config.seed()))).toString())
                 .run(start, stop);

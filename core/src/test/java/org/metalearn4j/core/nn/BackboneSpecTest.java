@@ -35,6 +35,18 @@ class BackboneSpecTest {
     }
 
     @Test
+    void mlpTakesTanhLayersAndNamesTheAllowedNonlinearities() throws Exception {
+        Backbone tanh = bind("{\"type\":\"mlp\",\"hidden\":[3],\"activation\":\"tanh\"}").build(VECTOR,
+                BackboneUse.FEATURES);
+        Params p = tanh.module().init(3);
+        Tensor x = Tensor.constant(Nd4j.rand(DataType.FLOAT, 4, 6).subi(0.5));
+        Tensor expected = x.affine(p.get("0.weight"), p.get("0.bias")).tanh();
+        assertThat(tanh.module().forward(p, x, ForwardContext.eval()).value()).isEqualTo(expected.value());
+        assertThatThrownBy(() -> bind("{\"type\":\"mlp\",\"activation\":\"sigmoidal\"}"))
+                .hasMessageContaining("activation").hasMessageContaining("[relu, tanh]");
+    }
+
+    @Test
     void embeddingMlpEndsInItsLastLinearLayer() {
         Backbone b = BackboneSpec.mlp(5, 7).build(VECTOR, BackboneUse.EMBEDDING);
         assertThat(b.module().init(1).names()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");

@@ -19,9 +19,11 @@ import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.EnsembleAdapter;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.Evaluator;
 import org.metalearn4j.core.train.RunComponents;
@@ -122,12 +124,14 @@ final class EvalCommand implements Callable<Integer> {
             backend.activate();
             EvalConfig eval = overridden(first.run().eval());
             RunComponents components = null;
+            List<Learner> learners = new ArrayList<>();
             List<Adapter> adapters = new ArrayList<>();
             for (Member m : members) {
                 RunComponents c = RunComponents.open(m.run(), session.registry(), m.file().toString());
                 components = components == null ? c : components;
                 Learner learner = c.learner();
                 learner.load(TrainingCheckpoint.learnerState(m.checkpoint()));
+                learners.add(learner);
                 adapters.add(learner.adapter());
             }
             String trainSplit = first.run().train().split();
@@ -140,8 +144,11 @@ final class EvalCommand implements Callable<Integer> {
             } else if (withinAlphabet) {
                 json = withinAlphabetJson(adapter, session, first, eval);
             } else {
-                EvalResult r = Evaluator.evaluate(adapter, components.episodes(eval.split(), eval.way(), eval.shot(),
-                        eval.query()), eval.episodes(), eval.seed());
+                TaskSource episodes = components.episodes(eval.split(), eval.way(), eval.shot(), eval.query());
+                // a learner that acts in control tasks scores them itself; an ensemble of those is refused there
+                EvalResult r = learners.size() == 1 && learners.get(0) instanceof TaskScorer
+                        ? Evaluator.evaluate(learners.get(0), episodes, eval.episodes(), eval.seed())
+                        : Evaluator.evaluate(adapter, episodes, eval.episodes(), eval.seed());
                 json = ConfigMappers.plain().createObjectNode()
                         .put(r.metric(), r.value())
                         .put("ci95", r.ci95())

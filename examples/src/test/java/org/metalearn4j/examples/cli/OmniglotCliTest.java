@@ -57,7 +57,7 @@ class OmniglotCliTest {
         try (Stream<Path> files = Files.list(CONFIGS)) {
             shipped = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(shipped).hasSize(5);
+        assertThat(shipped).hasSize(9);
         for (Path config : shipped) {
             CliRun check = CliRun.of("config", config);
             assertThat(check.code()).as(config + ": " + check.err()).isZero();

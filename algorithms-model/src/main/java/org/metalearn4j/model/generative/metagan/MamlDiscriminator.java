@@ -1,6 +1,5 @@
 package org.metalearn4j.model.generative.metagan;
 
-import java.util.function.Function;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
@@ -51,7 +50,7 @@ final class MamlDiscriminator {
      */
     Params adapt(Params start, Tensor supportX, int[] supportLabels, Tensor fakes, int steps, boolean createGraph,
                  ForwardContext ctx) {
-        Function<Params, Tensor> loss = w -> Discrimination.classifierLoss(
+        InnerLoop.StepLoss loss = (w, step) -> Discrimination.classifierLoss(
                 logits(w, features(w, supportX, ctx), ctx), supportLabels,
                 logits(w, features(w, fakes, ctx), ctx), w.get(FAKE), weight);
         return InnerLoop.adapt(start, loss, UpdateRule.sgd(inner.learningRate()), steps, createGraph);

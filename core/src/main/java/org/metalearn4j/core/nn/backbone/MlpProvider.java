@@ -3,14 +3,14 @@ package org.metalearn4j.core.nn.backbone;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.metalearn4j.core.nn.Activation;
 import org.metalearn4j.core.nn.Flatten;
 import org.metalearn4j.core.nn.Linear;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Sequential;
 
 /**
- * {@code mlp}: the flattened input through one Linear + ReLU layer per width (Finn et al.'s 40-40 regression network).
+ * {@code mlp}: the flattened input through one Linear + ReLU (or tanh) layer per width (Finn et al.'s 40-40 regression
+ * network; 64-64 tanh is their policy network).
  * Parameters {@code <i>.weight, <i>.bias}, with a Flatten at index 0 unless the input is already a vector.
  */
 public final class MlpProvider implements BackboneProvider<MlpConfig> {
@@ -21,7 +21,7 @@ public final class MlpProvider implements BackboneProvider<MlpConfig> {
 
     @Override
     public String description() {
-        return "fully connected Linear + ReLU layers on the flattened input";
+        return "fully connected Linear + ReLU (or tanh) layers on the flattened input";
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class MlpProvider implements BackboneProvider<MlpConfig> {
         for (int i = 0; i < hidden.size(); i++) {
             layers.add(new Linear(in, hidden.get(i)));
             if (use == BackboneUse.FEATURES || i < hidden.size() - 1) {
-                layers.add(Activation.relu());
+                layers.add(config.activation().module());
             }
             in = hidden.get(i);
         }
