@@ -17,15 +17,17 @@ import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
 import org.metalearn4j.core.nn.backbone.Backbone;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
-import org.metalearn4j.core.optim.Adam;
-import org.metalearn4j.core.optim.AdamConfig;
+import org.metalearn4j.core.nn.metric.EpisodeResult;
+import org.metalearn4j.core.nn.metric.MetricAdapter;
+import org.metalearn4j.core.nn.metric.MetricHead;
+import org.metalearn4j.core.nn.metric.MetricModel;
 import org.metalearn4j.core.optim.LrSchedule;
+import org.metalearn4j.core.optim.OptimizerConfig;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.metric.head.MetricHead;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -62,8 +64,7 @@ public final class MetricLearner implements TaskwiseLearner {
         RunningStats stats = new RunningStats();
         context.initialBackbone().ifPresent(b -> BackboneHeadModel.loadStatistics(stats, b));
         this.state = new TrainingState(model.init(Seeds.derive(seed, 0), DataType.FLOAT, context.initialBackbone()),
-                new Adam(new AdamConfig(optimizer.learningRate(), 0.9, 0.999, 1e-8, optimizer.weightDecay(),
-                        List.of())), stats);
+                optimizer.create(), stats);
     }
 
     /**

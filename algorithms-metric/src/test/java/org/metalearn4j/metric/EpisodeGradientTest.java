@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.metalearn4j.core.nn.Activation;
 import org.metalearn4j.core.nn.Conv4;
 import org.metalearn4j.core.nn.Flatten;
@@ -18,15 +16,18 @@ import org.metalearn4j.core.nn.Mlp;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.Sequential;
+import org.metalearn4j.core.nn.metric.Distance;
+import org.metalearn4j.core.nn.metric.MetricHead;
+import org.metalearn4j.core.nn.metric.MetricModel;
+import org.metalearn4j.core.nn.metric.PrototypeHead;
+import org.metalearn4j.core.nn.metric.RelationHead;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.core.testing.GradCheck;
-import org.metalearn4j.metric.head.Distance;
 import org.metalearn4j.metric.head.MatchingHead;
-import org.metalearn4j.metric.head.MetricHead;
-import org.metalearn4j.metric.head.PrototypeHead;
-import org.metalearn4j.metric.head.RelationHead;
 import org.metalearn4j.metric.head.SiameseHead;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The episode loss of every head, through a backbone, against float64 central finite differences. Each check covers

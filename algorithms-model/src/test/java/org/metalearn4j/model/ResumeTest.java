@@ -70,7 +70,8 @@ class ResumeTest {
                         Provenance.current(7))).toString())
                 .run(LoopStart.fresh(), () -> false);
         Learner resumed = Training.learner(name, params, tasks, shape);
-        LoopStart start = TrainingCheckpoint.restore(store.latestGood().orElseThrow().checkpoint(), resumed);
+        LoopStart start = TrainingCheckpoint.restore(store.latestGood().orElseThrow().checkpoint(), "resume-test",
+                resumed);
         assertThat(start.iteration()).isEqualTo(2);
         new MetaTrainingLoop(resumed, tasks, plan(4), "loss").run(start, () -> false);
 

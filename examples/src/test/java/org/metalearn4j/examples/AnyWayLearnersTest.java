@@ -32,6 +32,9 @@ class AnyWayLearnersTest {
     /** Learners that meta-learn a head of {@code train.way} outputs with no rule for other widths (yet). */
     private static final Set<String> FIXED_WAY = Set.of("bmaml", "ensemble-maml", "lstm-meta-learner",
             "task-conditioned");
+    /** The generator conditions on up to maxShots support images, so it trains on episodes with at least as many. */
+    private static final String NARROW_ONE_SHOT_GENERATOR = "{\"backbone\":{\"type\":\"conv4\",\"channels\":4},"
+            + "\"maxShots\":1}";
 
     /** The classification learners: reinforcement learners ({@link MetaRlConfig}) act in environments instead. */
     static Stream<String> learners() {
@@ -46,7 +49,8 @@ class AnyWayLearnersTest {
     void aLearnerTrainedThreeWayScoresFiveAndTwentyWayEpisodes(String name) {
         Dataset data = Components.dataset("omniglot-small", "");
         EpisodeSpec training = new EpisodeSpec(3, 1, 1);
-        Learner learner = Components.learner(name, NARROW, Components.context(data,
+        Learner learner = Components.learner(name, name.equals("neural-statistician") ? NARROW_ONE_SHOT_GENERATOR
+                : NARROW, Components.context(data,
                 data.episodes("meta-train", training), 3, 1));
         learner.step(List.of(data.episodes("meta-train", training).sample(1)));
         if (FIXED_WAY.contains(name)) {
@@ -67,7 +71,7 @@ class AnyWayLearnersTest {
     @Test
     void everyBuiltInLearnerIsCovered() {
         assertThat(learners().toList()).contains("maml", "fomaml", "anil", "metasgd", "reptile", "protonet",
-                "matchingnet", "relationnet", "siamese", "weightgen");
+                "matchingnet", "relationnet", "siamese", "weightgen", "metagan", "neural-statistician");
     }
 
     @Test

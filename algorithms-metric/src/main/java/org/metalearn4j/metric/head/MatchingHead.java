@@ -3,6 +3,8 @@ package org.metalearn4j.metric.head;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.Sequential;
+import org.metalearn4j.core.nn.metric.MetricHead;
+import org.metalearn4j.core.nn.metric.SupportLabels;
 import org.metalearn4j.core.tensor.Distances;
 import org.metalearn4j.core.tensor.Tensor;
 

@@ -1,12 +1,14 @@
 package org.metalearn4j.metric.head;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Linear;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.nn.metric.MetricHead;
+import org.metalearn4j.core.nn.metric.SupportLabels;
 import org.metalearn4j.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Siamese networks (Koch et al. 2015): a pair's "same class" logit is a learned weighting of the absolute difference

@@ -1,6 +1,7 @@
 /**
- * The comparison rules of metric learners: each {@link org.metalearn4j.metric.head.MetricHead} turns support and
- * query embeddings into class logits, and owns whatever parameters that rule learns (a relation module, an LSTM, a
- * pair scorer).
+ * The comparison rules only metric learners use: Matching Networks' attention (with full-context embeddings) and
+ * Siamese pair scoring, each a core {@link org.metalearn4j.core.nn.metric.MetricHead} that owns whatever parameters
+ * it learns. Prototypes and relation modules, which other learners share, are core's
+ * ({@link org.metalearn4j.core.nn.metric}).
  */
 package org.metalearn4j.metric.head;

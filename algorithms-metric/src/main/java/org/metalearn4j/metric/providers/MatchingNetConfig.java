@@ -3,7 +3,7 @@ package org.metalearn4j.metric.providers;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
-import org.metalearn4j.metric.OptimizerConfig;
+import org.metalearn4j.core.optim.OptimizerConfig;
 
 /** Configuration of {@code matchingnet}; {@code metalearn config --defaults matchingnet} prints it. */
 public record MatchingNetConfig(

@@ -4,8 +4,8 @@ import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.optim.OptimizerConfig;
 import org.metalearn4j.metric.MetricLearner;
-import org.metalearn4j.metric.OptimizerConfig;
 import org.metalearn4j.metric.head.MatchingHead;
 
 /** {@code matchingnet}: Matching Networks (Vinyals et al. 2016). */

@@ -3,8 +3,8 @@ package org.metalearn4j.metric.providers;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
-import org.metalearn4j.metric.OptimizerConfig;
-import org.metalearn4j.metric.head.Distance;
+import org.metalearn4j.core.nn.metric.Distance;
+import org.metalearn4j.core.optim.OptimizerConfig;
 
 /** Configuration of {@code protonet}; {@code metalearn config --defaults protonet} prints it with descriptions. */
 public record ProtoNetConfig(

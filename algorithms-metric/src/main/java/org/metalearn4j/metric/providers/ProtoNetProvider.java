@@ -4,10 +4,10 @@ import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.nn.metric.Distance;
+import org.metalearn4j.core.nn.metric.PrototypeHead;
+import org.metalearn4j.core.optim.OptimizerConfig;
 import org.metalearn4j.metric.MetricLearner;
-import org.metalearn4j.metric.OptimizerConfig;
-import org.metalearn4j.metric.head.Distance;
-import org.metalearn4j.metric.head.PrototypeHead;
 
 /** {@code protonet}: Prototypical Networks (Snell et al. 2017). */
 public final class ProtoNetProvider implements LearnerProvider<ProtoNetConfig> {

@@ -3,7 +3,7 @@ package org.metalearn4j.metric.providers;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.nn.BackboneSpec;
-import org.metalearn4j.metric.OptimizerConfig;
+import org.metalearn4j.core.optim.OptimizerConfig;
 
 /** Configuration of {@code relationnet}; {@code metalearn config --defaults relationnet} prints it. */
 public record RelationNetConfig(

@@ -4,9 +4,9 @@ import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.nn.metric.RelationHead;
+import org.metalearn4j.core.optim.OptimizerConfig;
 import org.metalearn4j.metric.MetricLearner;
-import org.metalearn4j.metric.OptimizerConfig;
-import org.metalearn4j.metric.head.RelationHead;
 
 /** {@code relationnet}: Relation Networks (Sung et al. 2018). */
 public final class RelationNetProvider implements LearnerProvider<RelationNetConfig> {

@@ -4,8 +4,8 @@ import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.optim.OptimizerConfig;
 import org.metalearn4j.metric.MetricLearner;
-import org.metalearn4j.metric.OptimizerConfig;
 import org.metalearn4j.metric.head.SiameseHead;
 
 /** {@code siamese}: Siamese networks (Koch et al. 2015), trained on same/different pairs. */

@@ -58,8 +58,8 @@ public record LearnedOptimizerFile(LearnedOptimizerConfig config, Params weights
             throw new IllegalArgumentException("path: " + e.getMessage(), e);
         }
         LearnedOptimizerConfig config = config(checkpoint.configJson(), file);
-        return new LearnedOptimizerFile(config, weights(config, TrainingCheckpoint.learnerState(checkpoint, file.toString()), file),
-                file.toString());
+        StateDict state = TrainingCheckpoint.learnerState(checkpoint, file.toString());
+        return new LearnedOptimizerFile(config, weights(config, state, file), file.toString());
     }
 
     /** The learner's settings from a run configuration or a meta-train stage's identity. */

@@ -1,6 +1,7 @@
 package org.metalearn4j.core.config;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Range checks for the compact constructors of configuration records. Each failure message starts with the field name
@@ -93,5 +94,16 @@ public final class Checks {
                     + (min == 1 ? "" : "s") + ", got " + (values == null ? "nothing" : values));
         }
         return values;
+    }
+
+    /** Fails unless {@code widths} is a list of at least one layer width >= 1; returns an unmodifiable copy. */
+    public static List<Integer> layerWidths(String field, List<Integer> widths) {
+        if (widths == null || widths.isEmpty()) {
+            throw new IllegalArgumentException(field + ": expected a list of at least one layer width, got " + widths);
+        }
+        if (widths.stream().anyMatch(w -> w == null || w < 1)) {
+            throw new IllegalArgumentException(field + ": expected widths >= 1, got " + widths);
+        }
+        return List.copyOf(widths);
     }
 }

@@ -36,8 +36,9 @@ public final class InnerLoop {
     }
 
     /**
-     * Adapts {@code start} with a loss that may change from step to step: a policy-gradient learner samples new
-     * trajectories with the current fast weights before each step.
+     * Adapts {@code start} with any differentiable loss of the weights, which may change from step to step: a
+     * policy-gradient learner samples new trajectories with the current fast weights before each step; MetaGAN's
+     * classifier adapts on real support examples and generated ones.
      *
      * @param loss        the loss of step {@code step} as a function of the current fast weights
      * @param createGraph record the inner gradients, for exact second-order meta-gradients

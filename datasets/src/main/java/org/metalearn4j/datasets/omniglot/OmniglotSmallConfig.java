@@ -3,6 +3,7 @@ package org.metalearn4j.datasets.omniglot;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import org.metalearn4j.core.config.Checks;
+import org.metalearn4j.core.generate.GeneratedSupportConfig;
 
 /**
  * Configuration of {@code omniglot-small}; {@code metalearn config --defaults omniglot-small} prints it with the
@@ -27,16 +28,28 @@ public record OmniglotSmallConfig(
                 + " Gaussian it is smoothed with") double trainElasticSigma,
         @JsonPropertyDescription("small1 alphabets moved out of meta-train into a meta-val split (upright characters"
                 + " only), for choosing settings without looking at meta-test; empty for no meta-val split")
-        List<String> validationAlphabets) {
+        List<String> validationAlphabets,
+        @JsonPropertyDescription("generated examples added to every support set by a trained few-shot generator (set"
+                + " run to switch them on); applied after the meta-train augmentation")
+        GeneratedSupportConfig generated) {
     /** Simard et al.'s smoothness of the elastic displacement field for 28x28 images. */
     static final double DEFAULT_ELASTIC_SIGMA = 4;
 
-    /** Checks the ranges, naming the field; copies the alphabet list, null meaning none. */
+    /** Checks the ranges, naming the field; copies the alphabet list, null meaning none; no generator when null. */
     public OmniglotSmallConfig {
         Checks.between("imageSize", imageSize, 1, 105);
         new MetaTrainAugmentation(trainShift, trainRotation, trainScale, trainThickness, trainElastic,
                 trainElasticSigma).check(imageSize);
         validationAlphabets = validationAlphabets == null ? List.of() : List.copyOf(validationAlphabets);
+        generated = generated == null ? GeneratedSupportConfig.off() : generated;
+    }
+
+    /** These settings without generated support examples. */
+    public OmniglotSmallConfig(int imageSize, int trainShift, double trainRotation, double trainScale,
+                               double trainThickness, double trainElastic, double trainElasticSigma,
+                               List<String> validationAlphabets) {
+        this(imageSize, trainShift, trainRotation, trainScale, trainThickness, trainElastic, trainElasticSigma,
+                validationAlphabets, GeneratedSupportConfig.off());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.metalearn4j.core.dataset.ClassStoreDataset;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.image.ImageFormat;
+import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.datasets.store.DecodedCache;
@@ -28,6 +29,8 @@ import org.metalearn4j.datasets.store.DecodedCache;
  *   <li>{@code meta-val}, only when {@code validationAlphabets} names some small1 alphabets: their characters,
  *       unrotated, taken out of {@code meta-train}.</li>
  * </ul>
+ * With {@code generated.run} naming a trained generator (loaded with the learners on the class path), every support
+ * set of the chosen splits also gets {@code generated.perClass} generated examples per class.
  */
 public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmallConfig> {
     public static final String NAME = "omniglot-small";
@@ -67,7 +70,9 @@ public final class OmniglotSmallProvider implements DatasetProvider<OmniglotSmal
                     OmniglotStores.build(characters, size, split.equals("meta-train"))));
             return stores;
         });
-        return new ClassStoreDataset(NAME, splits, augmentation,
+        Map<String, UnaryOperator<TaskSource>> transforms = config.generated().addTo(augmentation,
+                List.copyOf(splits.keySet()), new long[] {1, size, size}, PluginRegistry.classpath());
+        return new ClassStoreDataset(NAME, splits, transforms,
                 Optional.of(new ImageFormat(size, size, ImageFormat.Ink.DARK)));
     }
 

@@ -14,10 +14,10 @@ import picocli.CommandLine;
  */
 @Command(name = "metalearn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Meta-learning and transfer learning on the JVM.",
-        subcommands = {TrainCommand.class, EvalCommand.class, PipelineCommand.class, DashboardCommand.class,
-                PlotCommand.class, ExportCommand.class, PluginsCommand.class, BackendsCommand.class,
-                DatasetsCommand.class, ConfigCommand.class, WorkerCommand.class, ClusterCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvalCommand.class, GenerateCommand.class, PipelineCommand.class,
+                DashboardCommand.class, PlotCommand.class, ExportCommand.class, PluginsCommand.class,
+                BackendsCommand.class, DatasetsCommand.class, ConfigCommand.class, WorkerCommand.class,
+                ClusterCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn train examples/configs/omniglot-protonet.yaml --out runs/protonet",
                 "  ./metalearn eval runs/protonet --way 5 --shot 1"})

@@ -78,8 +78,8 @@ public final class CompletionPicture {
                     loaded.file().toString());
             RunComponents components = RunComponents.open(run, PluginRegistry.classpath(), loaded.file().toString());
             learner = components.learner();
-            TrainingCheckpoint.load(learner, TrainingCheckpoint.learnerState(loaded.checkpoint(), loaded.file().toString()),
-                    loaded.file().toString());
+            String file = loaded.file().toString();
+            TrainingCheckpoint.load(learner, TrainingCheckpoint.learnerState(loaded.checkpoint(), file), file);
         }
         int side = images.imageSize();
         // the training data may draw context sizes; the picture needs every pixel, the first 200 as the context

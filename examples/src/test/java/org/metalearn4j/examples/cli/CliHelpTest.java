@@ -38,7 +38,7 @@ class CliHelpTest {
         List<CommandLine> commands = commands();
         assertThat(commands).extracting(CommandLine::getCommandName).contains("metalearn", "train", "eval",
                 "pipeline", "dashboard", "plot", "export", "plugins", "backends", "datasets", "config", "worker",
-                "cluster", "status");
+                "cluster", "status", "generate");
         for (CommandLine command : commands) {
             CommandSpec spec = command.getCommandSpec();
             assertThat(spec.usageMessage().width()).as(command.getCommandName())
@@ -56,10 +56,10 @@ class CliHelpTest {
     @Test
     void sharedOptionsAreOneMixinEach() {
         Map<String, List<String>> owners = Map.of(
-                "--plugins-dir", List.of("train", "eval", "pipeline", "plugins", "backends", "datasets", "config",
-                        "worker", "export"),
+                "--plugins-dir", List.of("train", "eval", "generate", "pipeline", "plugins", "backends", "datasets",
+                        "config", "worker", "export"),
                 "--cluster-config", List.of("worker", "status"),
-                "--out", List.of("train", "pipeline", "plot", "export"),
+                "--out", List.of("train", "pipeline", "plot", "export", "generate"),
                 "--resume", List.of("train", "pipeline"),
                 "--no-progress", List.of("train", "pipeline"),
                 "--set", List.of("train", "config"),
@@ -67,6 +67,10 @@ class CliHelpTest {
         Map<String, Class<?>> mixinOf = Map.of("--plugins-dir", PluginsDirOption.class, "--out", RunOptions.class,
                 "--resume", RunOptions.class, "--no-progress", RunOptions.class, "--set", ConfigOverrides.class,
                 "--cluster-config", ClusterConfigOption.class, "--dashboard", DashboardOption.class);
+        // plot's and export's --out name the file to write and generate's the directory of its images, not a run
+        // directory: their own options
+        Map<String, Class<?>> ownOut = Map.of("plot", PlotCommand.class, "export", ExportCommand.class, "generate",
+                GenerateCommand.class);
         for (CommandLine command : commands()) {
             for (OptionSpec option : command.getCommandSpec().options()) {
                 String name = option.longestName();
@@ -74,10 +78,8 @@ class CliHelpTest {
                     continue;
                 }
                 assertThat(owners.get(name)).as(name).contains(command.getCommandName());
-                // plot's and export's --out name the file to write, not a run directory: their own options.
-                Class<?> declaredBy = name.equals("--out") && command.getCommandName().equals("plot")
-                        ? PlotCommand.class : name.equals("--out") && command.getCommandName().equals("export")
-                        ? ExportCommand.class : mixinOf.get(name);
+                Class<?> declaredBy = name.equals("--out") && ownOut.containsKey(command.getCommandName())
+                        ? ownOut.get(command.getCommandName()) : mixinOf.get(name);
                 assertThat(option.userObject()).as(command.getCommandName() + " " + name)
                         .isInstanceOf(Field.class)
                         .extracting(f -> ((Field) f).getDeclaringClass())

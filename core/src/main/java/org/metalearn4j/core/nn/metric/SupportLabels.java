@@ -1,11 +1,11 @@
-package org.metalearn4j.metric.head;
+package org.metalearn4j.core.nn.metric;
 
 import java.util.Arrays;
+import org.metalearn4j.core.nn.ClassMeans;
+import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.metalearn4j.core.nn.ClassMeans;
-import org.metalearn4j.core.tensor.Tensor;
 
 /**
  * The class labels of a support set, validated once, with the constant matrices the heads build from them.

@@ -1,4 +1,4 @@
-package org.metalearn4j.metric.head;
+package org.metalearn4j.core.nn.metric;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.metalearn4j.core.tensor.Distances;

@@ -1,4 +1,4 @@
-package org.metalearn4j.metric.head;
+package org.metalearn4j.core.nn.metric;
 
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Mlp;

@@ -1,4 +1,4 @@
-package org.metalearn4j.metric;
+package org.metalearn4j.core.nn.metric;
 
 import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.tensor.Tensor;

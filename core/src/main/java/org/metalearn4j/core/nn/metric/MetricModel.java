@@ -1,10 +1,7 @@
-package org.metalearn4j.metric;
+package org.metalearn4j.core.nn.metric;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Module;
@@ -12,8 +9,9 @@ import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.metric.head.MetricHead;
-import org.metalearn4j.metric.head.SupportLabels;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An embedding backbone plus a {@link MetricHead}: the whole forward computation of every metric learner. It is core's

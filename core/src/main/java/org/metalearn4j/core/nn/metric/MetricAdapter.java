@@ -1,4 +1,4 @@
-package org.metalearn4j.metric;
+package org.metalearn4j.core.nn.metric;
 
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.EmbeddingAdapter;
@@ -11,7 +11,6 @@ import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.metric.head.SupportLabels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -20,12 +19,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * later changes to the learner. In evaluation mode batch norm uses its running statistics, so each example's embedding
  * depends on that example alone: an evaluation may embed a split once ({@link EmbeddingAdapter}).
  */
-final class MetricAdapter implements EmbeddingAdapter {
+public final class MetricAdapter implements EmbeddingAdapter {
     private final MetricModel model;
     private final Params params;
     private final RunningStats stats;
 
-    MetricAdapter(MetricModel model, Params params, RunningStats stats) {
+    /**
+     * @param params the learner's parameters, copied by the caller (the adapter never writes them)
+     * @param stats  a copy of its batch-norm running statistics, used in evaluation mode
+     */
+    public MetricAdapter(MetricModel model, Params params, RunningStats stats) {
         this.model = model;
         this.params = params;
         this.stats = stats;

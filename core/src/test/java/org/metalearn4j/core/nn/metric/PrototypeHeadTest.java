@@ -1,4 +1,4 @@
-package org.metalearn4j.metric;
+package org.metalearn4j.core.nn.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.nn.metric.Distance;
+import org.metalearn4j.core.nn.metric.PrototypeHead;
+import org.metalearn4j.core.nn.metric.SupportLabels;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.metric.head.Distance;
-import org.metalearn4j.metric.head.PrototypeHead;
-import org.metalearn4j.metric.head.SupportLabels;
+import org.nd4j.linalg.factory.Nd4j;
 
 class PrototypeHeadTest {
     private static final Params NONE = Params.of(List.of(), List.of());
