@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 class ProvidersTest {
     private static final Map<String, TaskType> LEARNERS = Map.of("cnp", TaskType.REGRESSION, "np",
             TaskType.REGRESSION, "anp", TaskType.REGRESSION, "hypernet", TaskType.REGRESSION, "task-encoder",
-            TaskType.REGRESSION, "weightgen", TaskType.CLASSIFICATION, "mann", TaskType.CLASSIFICATION);
+            TaskType.REGRESSION, "weightgen", TaskType.CLASSIFICATION, "mann", TaskType.CLASSIFICATION,
+            "neural-statistician", TaskType.CLASSIFICATION, "metagan", TaskType.CLASSIFICATION);
 
     private static Map<String, LearnerProvider<?>> providers() {
         return ServiceLoader.load(LearnerProvider.class).stream().map(p -> (LearnerProvider<?>) p.get())

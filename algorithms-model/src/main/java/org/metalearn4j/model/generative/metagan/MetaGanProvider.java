@@ -1,5 +1,7 @@
 package org.metalearn4j.model.generative.metagan;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
@@ -51,5 +53,11 @@ public final class MetaGanProvider implements LearnerProvider<MetaGanConfig> {
             case MAML -> MamlMetaGanLearner.create(config, context, dataType);
             case PROTONET, RELATIONNET -> MetricMetaGanLearner.create(config, context, dataType);
         };
+    }
+
+    /** Image classification episodes only: the generator and the classifier read images with class labels. */
+    @Override
+    public Set<TaskType> taskTypes() {
+        return EnumSet.of(TaskType.CLASSIFICATION);
     }
 }

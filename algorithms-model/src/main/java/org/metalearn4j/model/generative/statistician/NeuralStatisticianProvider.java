@@ -1,8 +1,11 @@
 package org.metalearn4j.model.generative.statistician;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.task.TaskType;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -35,5 +38,11 @@ public final class NeuralStatisticianProvider implements LearnerProvider<Statist
     @Override
     public Learner create(StatisticianConfig config, LearnerContext context) {
         return StatisticianLearner.create(config, context, DataType.FLOAT);
+    }
+
+    /** Image classification episodes only: the generator and the classifier read images with class labels. */
+    @Override
+    public Set<TaskType> taskTypes() {
+        return EnumSet.of(TaskType.CLASSIFICATION);
     }
 }
