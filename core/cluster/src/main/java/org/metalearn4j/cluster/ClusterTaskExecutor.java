@@ -381,23 +381,29 @@ public final class ClusterTaskExecutor implements TaskExecutor {
         }
         double perGflop = tasksPerGflop(live);
         double[] weights = live.stream().mapToDouble(w -> w.rate(perGflop)).toArray();
-        int[] counts = Shares.split(b.toSend.size(), weights);
+        // a worker not measured yet (one that joined mid-run) gets a task even where its announced speed rounds to
+        // none, or it would never be measured and never get one
+        boolean[] unmeasured = new boolean[live.size()];
+        for (int k = 0; k < live.size(); k++) {
+            unmeasured[k] = !live.get(k).measured();
+        }
+        int[] counts = Shares.atLeastOne(Shares.split(b.toSend.size(), weights), unmeasured);
         int next = 0;
         for (int k = 0; k < live.size(); k++) {
             for (int c = 0; c < counts[k]; c++) {
                 live.get(k).queue.addLast(b.toSend.get(next++));
             }
         }
+        // every worker first sends its own share, so that none steals a task its owner would start at once
+        live.forEach(w -> pumpOwn(b, w));
         live.forEach(w -> pump(b, w));
     }
 
     /** Sends {@code w} queued tasks (its own, or taken from a slower worker) up to its capacity. */
     private void pump(Batch b, Remote w) {
+        pumpOwn(b, w);
         while (w.live() && w.inFlight.size() < w.capacity()) {
-            Integer p = w.queue.pollFirst();
-            if (p == null) {
-                p = steal(w);
-            }
+            Integer p = steal(w);
             if (p == null) {
                 return;
             }
@@ -405,16 +411,32 @@ public final class ClusterTaskExecutor implements TaskExecutor {
         }
     }
 
-    /** The last queued task of the worker that would reach it latest, if {@code thief} would finish it sooner. */
+    /** Sends {@code w} its own queued tasks up to its capacity. */
+    private void pumpOwn(Batch b, Remote w) {
+        while (w.live() && w.inFlight.size() < w.capacity() && !w.queue.isEmpty()) {
+            send(b, w, w.queue.pollFirst());
+        }
+    }
+
+    /**
+     * The last queued task of the worker that would reach it latest, if {@code thief} would finish it sooner. Both
+     * estimates count the tasks each has in flight: a busy thief must not take the task of an idle worker.
+     */
     private Integer steal(Remote thief) {
         List<Remote> live = live();
         double perGflop = tasksPerGflop(live);
         Remote victim = live.stream().filter(v -> v != thief && !v.queue.isEmpty())
-                .max(Comparator.comparingDouble(v -> v.queue.size() / v.rate(perGflop))).orElse(null);
-        if (victim == null || 1 / thief.rate(perGflop) >= victim.queue.size() / victim.rate(perGflop)) {
+                .max(Comparator.comparingDouble(v -> backlog(v) / v.rate(perGflop))).orElse(null);
+        if (victim == null
+                || (thief.inFlight.size() + 1) / thief.rate(perGflop) >= backlog(victim) / victim.rate(perGflop)) {
             return null;
         }
         return victim.queue.pollLast();
+    }
+
+    /** Tasks {@code w} has to compute before its last queued one is done. */
+    private static int backlog(Remote w) {
+        return w.inFlight.size() + w.queue.size();
     }
 
     private static double tasksPerGflop(List<Remote> live) {

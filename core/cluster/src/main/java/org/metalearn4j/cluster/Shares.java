@@ -44,4 +44,33 @@ final class Shares {
         }
         return counts;
     }
+
+    /**
+     * {@code counts} changed so that every worker marked in {@code needsOne} has at least one task, each taken from the
+     * worker with the most tasks while that one keeps at least one; the total stays the same.
+     */
+    static int[] atLeastOne(int[] counts, boolean[] needsOne) {
+        if (counts.length != needsOne.length) {
+            throw new IllegalArgumentException("shares: " + counts.length + " counts but " + needsOne.length
+                    + " marks");
+        }
+        int[] out = counts.clone();
+        for (int k = 0; k < out.length; k++) {
+            if (!needsOne[k] || out[k] > 0) {
+                continue;
+            }
+            int donor = 0;
+            for (int d = 1; d < out.length; d++) {
+                if (out[d] > out[donor]) {
+                    donor = d;
+                }
+            }
+            if (out[donor] < 2) {
+                return out;
+            }
+            out[donor]--;
+            out[k]++;
+        }
+        return out;
+    }
 }

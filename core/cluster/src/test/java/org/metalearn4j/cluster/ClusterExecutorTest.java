@@ -89,7 +89,7 @@ class ClusterExecutorTest {
     @Test
     void aWorkerJoiningDuringTheRunComputesTasksOfLaterMetaBatches() {
         AtomicReference<Worker> late = new AtomicReference<>();
-        RunConfig config = Runs.config(8, 6, awaiting(2));
+        RunConfig config = Runs.config(20, 6, awaiting(2));
         try {
             Runs.Outcome there = Runs.train(config, Runs.on(coordinator), event -> {
                 if (event instanceof StepEvent s && s.iteration() == 1) {

@@ -18,6 +18,15 @@ class SharesTest {
     }
 
     @Test
+    void aWorkerThatNeedsOneTaskGetsOneFromTheLargestShare() {
+        assertThat(Shares.atLeastOne(new int[] {4, 2, 0}, new boolean[] {false, false, true})).containsExactly(3, 2, 1);
+        assertThat(Shares.atLeastOne(new int[] {3, 0}, new boolean[] {false, false})).containsExactly(3, 0);
+        assertThat(Shares.atLeastOne(new int[] {1, 1, 0}, new boolean[] {false, false, true}))
+                .containsExactly(1, 1, 0);
+        assertThat(Shares.atLeastOne(new int[] {5, 0, 0}, new boolean[] {false, true, true})).containsExactly(3, 1, 1);
+    }
+
+    @Test
     void weightsMustBePositiveAndFinite() {
         assertThatThrownBy(() -> Shares.split(4, new double[] {1, 0})).hasMessageContaining("positive and finite");
         assertThatThrownBy(() -> Shares.split(4, new double[] {})).hasMessageContaining("at least one worker");
