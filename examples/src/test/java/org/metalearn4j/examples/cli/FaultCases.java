@@ -632,7 +632,7 @@ final class FaultCases {
             {"seed=abc", "seed: expected an integer, got \"abc\""},
             {"backend=", "backend: expected a non-empty string"},
             {"backend=gpu", "backend: no backend named 'gpu'"},
-            {"dataset.name=blobs", "dataset.name: no data set named 'blobs'"},
+            {"dataset.name=blobs", "dataset.name: no dataset named 'blobs'"},
             {"dataset.params.dims=0", "dataset.params.dims: expected an integer >= 1"},
             {"dataset.params.spread=-1", "dataset.params.spread"},
             {"dataset.params.colour=red", "dataset.params.colour: unknown key"},
