@@ -51,6 +51,11 @@ public final class Trainer {
      * {@value #RUN_DETAIL}), so a checkpoint of another run placed in the directory is refused.
      */
     public static final String RUN_ID_FILE = "run-id";
+    /**
+     * Written into the run directory when a run has done all its iterations and its final evaluation: a run killed
+     * between its last checkpoint and the end of that evaluation is not finished, and resuming it evaluates it.
+     */
+    public static final String FINISHED_FILE = "finished";
     /** The provenance detail holding the run id. */
     public static final String RUN_DETAIL = "run";
 
@@ -167,6 +172,9 @@ public final class Trainer {
         RunFinished finished = new RunFinished(runDir.toString(), result.iteration(), total, result.lastLoss(),
                 run.metric(), eval == null ? Double.NaN : eval.value(), eval == null ? 0 : eval.ci95(),
                 eval == null ? 0 : eval.episodes(), result.seconds(), lastCheckpoint, result.interrupted());
+        if (!result.interrupted() && result.iteration() == total) {
+            writeText(runDir.resolve(FINISHED_FILE), "iteration " + total + "\n");
+        }
         events.publish(finished);
         return finished;
     }
@@ -208,7 +216,7 @@ public final class Trainer {
         }
         int done = checkpoint.iteration();
         int total = config.train().iterations();
-        if (total == done) {
+        if (total == done && finishedRecorded(runDir, done)) {
             throw new ConfigException("train.iterations", "the run in " + runDir + " is complete: " + done + " of "
                     + done + " iterations done (" + file + "); to train it longer raise train.iterations, to score"
                     + " it use metalearn eval " + runDir);
@@ -227,6 +235,9 @@ public final class Trainer {
             }
             throw new CheckpointException(e.getMessage() + " The configuration was changed (allowed) in: "
                     + changed.changes().stream().map(ConfigDiff.Change::path).toList(), e);
+        }
+        if (total == done) {
+            LOG.info("{} was stopped after its last iteration, before its final evaluation: evaluating it", runDir);
         }
         LOG.info("resuming from {} at iteration {}", loaded.file(), start.iteration());
         return new Restored(start, runId != null ? runId : written != null ? written : UUID.randomUUID().toString());
@@ -252,6 +263,17 @@ public final class Trainer {
         return new TrainingFailedException(why + "; " + state, failure);
     }
 
+    /** Whether the run finished (see {@link #FINISHED_FILE}) at {@code iterations}, not at an earlier total. */
+    private static boolean finishedRecorded(Path runDir, int iterations) {
+        Path file = runDir.resolve(FINISHED_FILE);
+        try {
+            return Files.isRegularFile(file)
+                    && Files.readString(file, StandardCharsets.UTF_8).strip().equals("iteration " + iterations);
+        } catch (IOException e) {
+            throw new UncheckedIOException(IoReason.describe("cannot read", file, e), e);
+        }
+    }
+
     private static String readRunId(Path runDir) {
         Path file = runDir.resolve(RUN_ID_FILE);
         if (!Files.isRegularFile(file)) {
@@ -266,9 +288,12 @@ public final class Trainer {
     }
 
     private static void writeRunId(Path runDir, String runId) {
-        Path file = runDir.resolve(RUN_ID_FILE);
+        writeText(runDir.resolve(RUN_ID_FILE), runId + "\n");
+    }
+
+    private static void writeText(Path file, String text) {
         try {
-            Files.writeString(file, runId + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(IoReason.describe("cannot write", file, e), e);
         }

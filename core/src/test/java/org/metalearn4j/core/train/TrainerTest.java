@@ -255,6 +255,18 @@ class TrainerTest {
     }
 
     @Test
+    void aRunStoppedDuringItsFinalEvaluationIsEvaluatedOnResume(@TempDir Path tmp) throws IOException {
+        Path run = tmp.resolve("run");
+        RunFinished whole = train(config(4), run, false);
+        // as if killed after the last checkpoint, before the final evaluation ended
+        Files.delete(run.resolve(Trainer.FINISHED_FILE));
+        RunFinished resumed = train(config(4), run, true);
+        assertThat(resumed.iteration()).isEqualTo(4);
+        assertThat(resumed.value()).isEqualTo(whole.value());
+        assertThat(run.resolve(Trainer.FINISHED_FILE)).hasContent("iteration 4");
+    }
+
+    @Test
     void aCheckpointOfAnotherRunPlacedInTheDirectoryIsRefused(@TempDir Path tmp) throws IOException {
         Path mine = tmp.resolve("mine");
         Path other = tmp.resolve("other");

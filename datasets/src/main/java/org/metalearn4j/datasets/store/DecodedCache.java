@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  */
 public final class DecodedCache {
     private static final Map<String, Object> VALUES = new ConcurrentHashMap<>();
+    private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
     private DecodedCache() {
     }
@@ -18,6 +19,15 @@ public final class DecodedCache {
     /** The value cached under {@code key}, loading it first if this JVM has not yet. */
     @SuppressWarnings("unchecked")
     public static <T> T get(String key, Supplier<T> loader) {
-        return (T) VALUES.computeIfAbsent(key, k -> loader.get());
+        // Not computeIfAbsent: a loader may itself read the cache (a resized set decodes the full-size one first),
+        // which ConcurrentHashMap refuses as a recursive update. One lock per key keeps each decode single.
+        synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+            Object value = VALUES.get(key);
+            if (value == null) {
+                value = loader.get();
+                VALUES.put(key, value);
+            }
+            return (T) value;
+        }
     }
 }

@@ -131,9 +131,11 @@ final class KillResume {
                 return new FaultCase.Outcome(FaultCase.Verdict.LOST_DATA, "after " + moments + ": " + e.getMessage());
             }
         }
-        ChildCli.Result last = ChildCli.run(dir, dir.resolve("logs"), RUN_LIMIT,
-                command(s, config, run, resumable(s, run)));
-        FaultCase.Outcome judged = FaultCase.judge(0, "", last);
+        // the last kill may land after the run finished (it then refuses a resume, as it should): nothing to resume
+        boolean finished = !s.pipeline() && Files.isRegularFile(run.resolve(Trainer.FINISHED_FILE));
+        FaultCase.Outcome judged = finished ? new FaultCase.Outcome(FaultCase.Verdict.PASSED, "finished")
+                : FaultCase.judge(0, "", ChildCli.run(dir, dir.resolve("logs"), RUN_LIMIT,
+                command(s, config, run, resumable(s, run))));
         if (judged.verdict() != FaultCase.Verdict.PASSED) {
             return new FaultCase.Outcome(judged.verdict() == FaultCase.Verdict.STACK_TRACE ? judged.verdict()
                     : FaultCase.Verdict.LOST_DATA, "resuming after " + moments + " failed: " + judged.detail());

@@ -77,6 +77,12 @@ class OmniglotCliTest {
         assertThat(shipped).isNotEmpty();
         for (Path pipeline : shipped) {
             CliRun check = CliRun.of("pipeline", pipeline, "--check");
+            if (Files.readString(pipeline).contains("path: runs/")) {
+                // needs a run that its header says how to train first: the check names the missing run directory
+                assertThat(check.code()).as(pipeline + ": " + check.err()).isEqualTo(2);
+                assertThat(check.err()).contains("no file or directory runs/");
+                continue;
+            }
             assertThat(check.code()).as(pipeline + ": " + check.err()).isZero();
             assertThat(JSON.readTree(check.lastLine()).get("valid").asBoolean()).isTrue();
         }
