@@ -59,7 +59,7 @@ if [[ $tiny == 1 ]]; then
   engine_rounds=1; proto_seconds=5; proto_episodes=20; maml_iterations=1; maml_eval_episodes=10
   job_iterations=4; job_eval_episodes=20
 else
-  engine_rounds=1; proto_seconds=60; proto_episodes=1000; maml_iterations=3; maml_eval_episodes=600
+  engine_rounds=3; proto_seconds=60; proto_episodes=1000; maml_iterations=3; maml_eval_episodes=600
   job_iterations=200; job_eval_episodes=600
 fi
 
