@@ -1,0 +1,22 @@
+package org.metalearn4j.examples.serve;
+
+/**
+ * What one prediction request may hold, so that a client cannot make the server read or decode without bound.
+ *
+ * @param maxBodyBytes   the largest request body, in bytes (larger: 413)
+ * @param maxSupport     the most support examples in one request (more: 413)
+ * @param maxQuery       the most query examples in one request (more: 413)
+ * @param maxImagePixels the most pixels of one decoded image, checked before it is decoded (a small PNG can declare
+ *                       a huge picture; more: 413)
+ */
+public record ServeLimits(long maxBodyBytes, int maxSupport, int maxQuery, long maxImagePixels) {
+    /** 8 MiB bodies, 500 support and 500 query examples, 4096 x 4096 pixels per image. */
+    public static final ServeLimits DEFAULT = new ServeLimits(8L << 20, 500, 500, 4096L * 4096);
+
+    public ServeLimits {
+        if (maxBodyBytes < 1 || maxSupport < 1 || maxQuery < 1 || maxImagePixels < 1) {
+            throw new IllegalArgumentException("every limit must be at least 1, got body " + maxBodyBytes
+                    + " bytes, " + maxSupport + " support, " + maxQuery + " query, " + maxImagePixels + " pixels");
+        }
+    }
+}
