@@ -54,8 +54,8 @@ public final class ModelServer implements AutoCloseable {
         Router router = Router.router(vertx);
         router.get("/health").handler(ctx -> json(ctx, 200, "{\"status\":\"ok\"}"));
         router.get("/model").handler(ctx -> json(ctx, 200, info));
-        router.post("/predict").handler(ModelServer::requireJson)
-                .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()))
+        router.post("/predict").handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()))
+                .handler(ModelServer::requireJson)
                 .handler(ctx -> predict(ctx, parser, model));
         router.errorHandler(404, ctx -> error(ctx, 404, "path", "no such resource: " + ctx.request().path()
                 + "; this server answers POST /predict, GET /model and GET /health"));
