@@ -26,10 +26,11 @@ import picocli.CommandLine.Parameters;
                 + "or \"target\" (regression). It answers the predicted label with every label's probability, or the "
                 + "predicted mean. GET /model describes the model and its provenance, GET /health says it is up.",
                 "It listens on 127.0.0.1 only, unless --host says otherwise. A bad request gets a 4xx and a JSON "
-                + "message naming the field. Prints one JSON line with the address when ready; Ctrl-C stops it."},
+                + "message naming the field. Prints one JSON line with the address when ready; Ctrl-C stops it. "
+                + "README's 'Serve over HTTP' shows a request with curl."},
         footerHeading = "%nExample:%n",
         footer = {"  ./metalearn serve runs/proto --port 8081",
-                "  curl -s http://127.0.0.1:8081/model"})
+                "  ./metalearn serve runs/proto --max-support 2000 --max-body 33554432"})
 final class ServeCommand implements Callable<Integer> {
     private final Console console;
 

@@ -57,7 +57,7 @@ class CliHelpTest {
     void sharedOptionsAreOneMixinEach() {
         Map<String, List<String>> owners = Map.of(
                 "--plugins-dir", List.of("train", "eval", "generate", "pipeline", "plugins", "backends", "datasets",
-                        "config", "worker", "export"),
+                        "config", "worker", "export", "serve"),
                 "--cluster-config", List.of("worker", "status"),
                 "--out", List.of("train", "pipeline", "plot", "export", "generate"),
                 "--resume", List.of("train", "pipeline"),
