@@ -3,6 +3,7 @@ package org.metalearn4j.examples.cli;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.metalearn4j.core.config.ConfigLoader;
@@ -46,20 +47,21 @@ final class ServeCommand implements Callable<Integer> {
                     + "everyone who can reach it use the model: there is no login.")
     String host;
 
-    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "8388608",
-            description = "Largest request body in bytes (default 8388608, 8 MiB); larger ones get 413.")
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "" + ServeLimits.MAX_BODY_BYTES,
+            description = "Largest request body in bytes (default ${DEFAULT-VALUE}, 8 MiB); larger ones get 413.")
     long maxBody;
 
-    @Option(names = "--max-support", paramLabel = "N", defaultValue = "500",
-            description = "Most support examples in one request (default 500).")
+    @Option(names = "--max-support", paramLabel = "N", defaultValue = "" + ServeLimits.MAX_SUPPORT,
+            description = "Most support examples in one request (default ${DEFAULT-VALUE}).")
     int maxSupport;
 
-    @Option(names = "--max-query", paramLabel = "N", defaultValue = "500",
-            description = "Most query examples in one request (default 500).")
+    @Option(names = "--max-query", paramLabel = "N", defaultValue = "" + ServeLimits.MAX_QUERY,
+            description = "Most query examples in one request (default ${DEFAULT-VALUE}).")
     int maxQuery;
 
-    @Option(names = "--max-image-pixels", paramLabel = "N", defaultValue = "16777216",
-            description = "Most pixels of one image, checked before decoding it (default 16777216, 4096x4096).")
+    @Option(names = "--max-image-pixels", paramLabel = "N", defaultValue = "" + ServeLimits.MAX_IMAGE_PIXELS,
+            description = "Most pixels of one image, checked before decoding it (default ${DEFAULT-VALUE}, "
+                    + "4096x4096).")
     long maxImagePixels;
 
     @Mixin
@@ -103,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
         ModelDescription d = loaded.description();
         console.out().println(ConfigMappers.plain().createObjectNode().put("url", server.url())
                 .put("model", file.file().toString()));
-        console.err().println("serving " + file.file() + " (" + d.learner() + ", " + d.type().name().toLowerCase()
+        console.err().println("serving " + file.file() + " (" + d.learner() + ", "
+                + d.type().name().toLowerCase(Locale.ROOT)
                 + ", input " + Arrays.toString(d.inputShape()) + ") at " + server.url() + ": POST /predict, "
                 + "GET /model, GET /health (Ctrl-C stops it)");
         stopped.await();

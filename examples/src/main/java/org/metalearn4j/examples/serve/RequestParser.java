@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.metalearn4j.core.config.ConfigMappers;
@@ -45,7 +46,9 @@ final class RequestParser {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
-            throw BadRequest.invalid("body", "not valid JSON (" + e.getOriginalMessage()
+            // Jackson names its (redacted) source inside nested locations: only the line and column help here
+            String reason = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+            throw BadRequest.invalid("body", "not valid JSON (" + reason
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
         } catch (IOException e) {
             throw BadRequest.invalid("body", "unreadable (" + e.getMessage() + ")");
@@ -181,6 +184,6 @@ final class RequestParser {
     static String kind(JsonNode node) {
         String text = node.toString();
         String excerpt = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-        return node.getNodeType().name().toLowerCase() + " " + excerpt;
+        return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + excerpt;
     }
 }

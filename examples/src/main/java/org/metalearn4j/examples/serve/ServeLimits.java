@@ -1,5 +1,7 @@
 package org.metalearn4j.examples.serve;
 
+import org.metalearn4j.core.spi.ConfigException;
+
 /**
  * What one prediction request may hold, so that a client cannot make the server read or decode without bound.
  *
@@ -10,12 +12,18 @@ package org.metalearn4j.examples.serve;
  *                       a huge picture; more: 413)
  */
 public record ServeLimits(long maxBodyBytes, int maxSupport, int maxQuery, long maxImagePixels) {
-    /** 8 MiB bodies, 500 support and 500 query examples, 4096 x 4096 pixels per image. */
-    public static final ServeLimits DEFAULT = new ServeLimits(8L << 20, 500, 500, 4096L * 4096);
+    /** The default {@link #maxBodyBytes()}: 8 MiB. */
+    public static final long MAX_BODY_BYTES = 8L << 20;
+    /** The default {@link #maxSupport()}. */
+    public static final int MAX_SUPPORT = 500;
+    /** The default {@link #maxQuery()}. */
+    public static final int MAX_QUERY = 500;
+    /** The default {@link #maxImagePixels()}: 4096 x 4096. */
+    public static final long MAX_IMAGE_PIXELS = 4096L * 4096;
 
     public ServeLimits {
         if (maxBodyBytes < 1 || maxSupport < 1 || maxQuery < 1 || maxImagePixels < 1) {
-            throw new IllegalArgumentException("every limit must be at least 1, got body " + maxBodyBytes
+            throw new ConfigException("limits", "every limit must be at least 1, got body " + maxBodyBytes
                     + " bytes, " + maxSupport + " support, " + maxQuery + " query, " + maxImagePixels + " pixels");
         }
     }

@@ -300,6 +300,9 @@ class ModelServerTest {
         assertThat(answer.get("labels").toString()).isEqualTo("[\"white\",\"black\"]");
         assertThat(answer.get("predictions")).hasSize(1);
         assertThat(answer.at("/predictions/0/label").asText()).isIn("white", "black");
+        assertThat(readme.replaceAll("\\s+", " ")).as("README states the default limits").contains("limited to "
+                + (ServeLimits.MAX_BODY_BYTES >> 20) + " MiB (`--max-body`), " + ServeLimits.MAX_SUPPORT
+                + " support and " + ServeLimits.MAX_QUERY + " query examples");
     }
 
     private record BadCase(String body, int status, String field, String message) {
@@ -312,7 +315,7 @@ class ModelServerTest {
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.get("field").asText()).as(what).isEqualTo(c.field());
         assertThat(error.get("error").asText()).as(what).contains(c.message()).doesNotContain("Exception")
-                .doesNotContain("\tat ");
+                .doesNotContain("\tat ").doesNotContain("[Source");
     }
 
     private HttpResponse<String> post(ModelServer server, String path, String body) throws Exception {
