@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.model.FewShotModel;
+import org.metalearn4j.core.model.FewShotRegressor;
 import org.metalearn4j.core.model.Prediction;
 
 /** A parsed, checked {@code POST /predict} body, and how the model answers it. */
@@ -36,21 +37,32 @@ sealed interface PredictRequest {
     }
 
     /**
-     * A regression request: support inputs {@code x} with their targets {@code y}, and query inputs.
+     * A regression request: support inputs {@code x} with their targets {@code y}, and query inputs; answered with
+     * the mean and, where the learner estimates it, the standard deviation of every query point.
      */
     record Regress(double[][] x, double[][] y, double[][] query) implements PredictRequest {
         @Override
         public ObjectNode answer(FewShotModel model) {
-            double[][] means = model.adaptToPoints(x, y).predict(query);
+            FewShotRegressor regressor = model.adaptToPoints(x, y);
+            double[][] means = regressor.predict(query);
+            double[][] std = regressor.hasUncertainty() ? regressor.std(query) : null;
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             var list = out.putArray("predictions");
-            for (double[] mean : means) {
-                var values = list.addObject().putArray("mean");
-                for (double v : mean) {
-                    values.add(v);
+            for (int i = 0; i < means.length; i++) {
+                ObjectNode item = list.addObject();
+                put(item, "mean", means[i]);
+                if (std != null) {
+                    put(item, "std", std[i]);
                 }
             }
             return out;
+        }
+
+        private static void put(ObjectNode item, String field, double[] values) {
+            var array = item.putArray(field);
+            for (double v : values) {
+                array.add(v);
+            }
         }
     }
 }

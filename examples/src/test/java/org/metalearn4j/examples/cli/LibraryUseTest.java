@@ -29,6 +29,7 @@ import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.ProbabilisticPredictor;
 import org.metalearn4j.core.model.FewShotClassifier;
 import org.metalearn4j.core.model.FewShotModel;
 import org.metalearn4j.core.model.FewShotRegressor;
@@ -55,6 +56,7 @@ class LibraryUseTest {
     static Path dir;
     private static Path proto;
     private static Path sinusoid;
+    private static Path cnp;
 
     @BeforeAll
     static void train() {
@@ -67,6 +69,10 @@ class LibraryUseTest {
         CliRun s = CliRun.of("train", CONFIGS.resolve("sinusoid-maml.yaml"), "--out", sinusoid, "--no-progress",
                 "--set", "train.iterations=3", "--set", "train.metaBatch=2", "--set", "eval.episodes=2");
         assertThat(s.code()).as(s.err()).isZero();
+        cnp = dir.resolve("runs/cnp");
+        CliRun c = CliRun.of("train", CONFIGS.resolve("sinusoid-cnp.yaml"), "--out", cnp, "--no-progress",
+                "--set", "train.iterations=3", "--set", "train.metaBatch=2", "--set", "eval.episodes=2");
+        assertThat(c.code()).as(c.err()).isZero();
     }
 
     /** The providers a model needs at inference: its learner (and core's backbones), no data set. */
@@ -193,6 +199,33 @@ class LibraryUseTest {
                 .hasMessageContaining("is a regression model").hasMessageContaining("adaptToPoints");
         assertThatThrownBy(() -> model.adaptToPoints(x, new double[][] {{1.0}}))
                 .hasMessageContaining("10 inputs and 1 targets");
+    }
+
+    @Test
+    void aNeuralProcessAlsoPredictsItsUncertainty() {
+        Reference ref = Reference.of(cnp, 1, 10, 5);
+        FewShotModel model = FewShotModel.load(cnp, withoutDatasets("cnp"));
+        double[][] query = matrix(ref.task().query().x());
+        FewShotRegressor regressor = model.adaptToPoints(matrix(ref.task().support().x()),
+                matrix(ref.task().support().y()));
+        assertThat(regressor.hasUncertainty()).isTrue();
+        org.metalearn4j.core.learner.Prediction expected = ((ProbabilisticPredictor) ref.learner().adapter()
+                .adapt(ref.task().support(), TaskType.REGRESSION, 1)).distribution(ref.task().query().x());
+        double[][] mean = regressor.predict(query);
+        double[][] std = regressor.std(query);
+        double[][] expectedMean = matrix(expected.mean());
+        double[][] expectedStd = matrix(expected.std());
+        for (int i = 0; i < query.length; i++) {
+            assertThat(mean[i]).containsExactly(expectedMean[i], within(1e-5));
+            assertThat(std[i]).containsExactly(expectedStd[i], within(1e-5));
+            assertThat(std[i][0]).isPositive();
+        }
+
+        FewShotRegressor maml = FewShotModel.load(sinusoid, withoutDatasets("maml"))
+                .adaptToPoints(matrix(ref.task().support().x()), matrix(ref.task().support().y()));
+        assertThat(maml.hasUncertainty()).isFalse();
+        assertThatThrownBy(() -> maml.std(query)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("'maml' predicts no uncertainty");
     }
 
     @Test

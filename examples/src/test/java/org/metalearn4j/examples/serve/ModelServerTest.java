@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.model.FewShotClassifier;
 import org.metalearn4j.core.model.FewShotModel;
+import org.metalearn4j.core.model.FewShotRegressor;
 import org.metalearn4j.core.model.Prediction;
 import org.metalearn4j.examples.cli.MetalearnCli;
 
@@ -70,7 +71,8 @@ class ModelServerTest {
     static void start() {
         Path protoRun = train("proto", "omniglot-protonet.yaml", "--set", "learner.params.backbone.channels=8",
                 "--set", "train.way=5", "--set", "train.shot=1", "--set", "train.query=2");
-        Path sinusoidRun = train("sinusoid", "sinusoid-maml.yaml", "--set", "train.metaBatch=2");
+        // a neural process, so that answers carry a standard deviation beside the mean
+        Path sinusoidRun = train("sinusoid", "sinusoid-cnp.yaml", "--set", "train.metaBatch=2");
         proto = FewShotModel.load(protoRun);
         sinusoid = FewShotModel.load(sinusoidRun);
         vertx = Vertx.vertx();
@@ -166,7 +168,7 @@ class ModelServerTest {
     }
 
     @Test
-    void regressionAnswersAreTheLibrarysMeans() throws Exception {
+    void regressionAnswersAreTheLibrarysMeansAndStandardDeviations() throws Exception {
         double[][] x = {{-2.0}, {-1.0}, {0.5}, {1.5}, {3.0}};
         double[][] y = {{0.3}, {-0.8}, {1.1}, {0.9}, {-0.2}};
         double[][] query = {{0.0}, {2.0}};
@@ -187,11 +189,14 @@ class ModelServerTest {
         }
         HttpResponse<String> response = post(sinusoidServer, "/predict", body.toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        double[][] expected = sinusoid.adaptToPoints(x, y).predict(query);
+        FewShotRegressor regressor = sinusoid.adaptToPoints(x, y);
+        double[][] expected = regressor.predict(query);
+        double[][] std = regressor.std(query);
         JsonNode predictions = JSON.readTree(response.body()).get("predictions");
         assertThat(predictions).hasSize(2);
         for (int i = 0; i < expected.length; i++) {
             assertThat(predictions.get(i).at("/mean/0").asDouble()).isCloseTo(expected[i][0], within(1e-6));
+            assertThat(predictions.get(i).at("/std/0").asDouble()).isCloseTo(std[i][0], within(1e-6)).isPositive();
         }
     }
 
