@@ -113,7 +113,8 @@ class OmniglotDecodedImageCacheTest {
         Files.copy(file, other);
         assertThat(OmniglotZip.read(threeCharacters, "three.zip", 28, cache())).hasSize(3);
         assertThat(warnings).singleElement().asString().contains("it holds " + KIND + " of archive "
-                + OmniglotZip.sha256(twoCharacters) + ", expected " + KIND + " of " + OmniglotZip.sha256(threeCharacters));
+                + OmniglotZip.sha256(twoCharacters) + ", expected " + KIND + " of "
+                + OmniglotZip.sha256(threeCharacters));
 
         warnings.clear();
         byte[] bytes = Files.readAllBytes(file);
