@@ -1,13 +1,9 @@
 package org.metalearn4j.backends.cpu;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.stream.Stream;
 import org.bytedeco.javacpp.Loader;
 import org.metalearn4j.core.backend.Availability;
 import org.metalearn4j.core.backend.Backend;
+import org.metalearn4j.core.backend.HostCpu;
 import org.metalearn4j.core.backend.Nd4jNativeLibrary;
 import org.metalearn4j.core.backend.ResidentMemoryGuard;
 import org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu;
@@ -63,22 +59,8 @@ public final class CpuBackend implements Backend {
     public String device() {
         boolean loaded = availability().available();
         String variant = loaded ? variant() : "not loaded";
-        return cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " threads, oneDNN "
+        return HostCpu.current().model() + ", " + Runtime.getRuntime().availableProcessors() + " threads, oneDNN "
                 + (variant.contains("onednn") ? "yes" : loaded ? "no" : "unknown") + " (" + variant + ")";
-    }
-
-    private static String cpuModel() {
-        Path info = Path.of("/proc/cpuinfo");
-        if (!Files.isReadable(info)) {
-            return System.getProperty("os.arch");
-        }
-        try (Stream<String> lines = Files.lines(info)) {
-            return lines.filter(l -> l.toLowerCase(Locale.ROOT).startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
-                    .orElse(System.getProperty("os.arch"));
-        } catch (IOException e) {
-            return System.getProperty("os.arch");
-        }
     }
 
     /**

@@ -18,19 +18,31 @@ public final class OmniglotStores {
      */
     public static ClassStore build(List<OmniglotCharacter> characters, int size, boolean rotate) {
         ClassStore.Builder builder = ClassStore.builder(1, size, size);
-        for (OmniglotCharacter character : characters) {
-            if (!rotate) {
-                builder.addClass(character.id(), character.images());
-                continue;
-            }
+        if (!rotate) {
+            characters.forEach(c -> builder.addClass(c.id(), c.images()));
+            return builder.build();
+        }
+        // Independent per character, so on the common pool; classes are still added in character order.
+        List<List<List<float[]>>> turned = characters.parallelStream().map(c -> rotations(c, size)).toList();
+        for (int c = 0; c < characters.size(); c++) {
             for (int turns : QUARTER_TURNS) {
-                List<float[]> rotated = new ArrayList<>(character.images().size());
-                for (float[] image : character.images()) {
-                    rotated.add(Rotation.rotate(image, size, turns));
-                }
-                builder.addClass(character.id() + String.format("/rot%03d", turns * 90), rotated);
+                builder.addClass(characters.get(c).id() + String.format("/rot%03d", turns * 90),
+                        turned.get(c).get(turns));
             }
         }
         return builder.build();
+    }
+
+    /** The character's images turned by each of {@link #QUARTER_TURNS}. */
+    private static List<List<float[]>> rotations(OmniglotCharacter character, int size) {
+        List<List<float[]>> out = new ArrayList<>(QUARTER_TURNS.length);
+        for (int turns : QUARTER_TURNS) {
+            List<float[]> rotated = new ArrayList<>(character.images().size());
+            for (float[] image : character.images()) {
+                rotated.add(Rotation.rotate(image, size, turns));
+            }
+            out.add(rotated);
+        }
+        return out;
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.metalearn4j.core.dataset.DatasetException;
 import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.datasets.image.InkImage;
+import org.metalearn4j.datasets.store.DecodedImageCache;
 import org.metalearn4j.datasets.store.ZipArchive;
 
 /**
@@ -31,6 +32,13 @@ public final class OmniglotZip {
     private static final Map<String, String> SHIPPED_SHA256 = Map.of(
             OmniglotSmallProvider.SMALL1, "f38eb80f801274ac2b4dff5b24289016bfaba4a7d5bb50deebf27104ad6cb8a4",
             OmniglotSmallProvider.SMALL2, "3ccaa407515a8778e5d0861875af38b17e418f301ad5bb3b5a6b65d901a41c7f");
+
+    private static final String CACHE_KIND = "omniglot";
+    /**
+     * Names the layout of a cache file and the decoding behind it ({@link InkImage}, {@link
+     * org.metalearn4j.core.image.ImageFormat}'s resampling): bump it when either changes, so old files are not read.
+     */
+    private static final String CACHE_LAYOUT = "v1";
 
     private OmniglotZip() {
     }
@@ -64,22 +72,45 @@ public final class OmniglotZip {
         } catch (IOException e) {
             throw new DatasetException("cannot read Omniglot archive " + archive + ": " + e.getMessage(), e);
         }
-        List<OmniglotCharacter> characters = read(bytes, archive, imageSize);
-        OmniglotSet.of(fileName).ifPresent(set -> set.requireComplete(characters, archive));
         String pinned = SHIPPED_SHA256.get(fileName);
-        if (pinned != null && !pinned.equals(sha256(bytes))) {
+        String sha256 = sha256(bytes);
+        if (pinned != null && !pinned.equals(sha256)) {
             throw new DatasetException(archive + " is not the archive this build ships: its SHA-256 is "
-                    + sha256(bytes) + ", expected " + pinned + "; rebuild the datasets module");
+                    + sha256 + ", expected " + pinned + "; rebuild the datasets module");
         }
+        List<OmniglotCharacter> characters = read(bytes, sha256, archive, imageSize, DecodedImageCache.configured());
+        OmniglotSet.of(fileName).ifPresent(set -> set.requireComplete(characters, archive));
         return characters;
     }
 
     /**
-     * Reads an archive held in memory, after checking it is whole ({@link ZipArchive}).
+     * Reads an archive held in memory: its decoded images from the {@linkplain DecodedImageCache#configured()
+     * configured cache} when that holds them for these bytes, else decoded after checking the archive is whole
+     * ({@link ZipArchive}) and stored there.
      *
      * @param archive names the archive in error messages
      */
     public static List<OmniglotCharacter> read(byte[] zip, String archive, int imageSize) {
+        return read(zip, sha256(zip), archive, imageSize, DecodedImageCache.configured());
+    }
+
+    /** {@link #read(byte[], String, int)} with the given cache. */
+    public static List<OmniglotCharacter> read(byte[] zip, String archive, int imageSize, DecodedImageCache cache) {
+        return read(zip, sha256(zip), archive, imageSize, cache);
+    }
+
+    private static List<OmniglotCharacter> read(byte[] zip, String sha256, String archive, int imageSize,
+                                                DecodedImageCache cache) {
+        return cache.get(cacheKind(imageSize), sha256, archive, new OmniglotCharactersCodec(),
+                () -> decode(zip, archive, imageSize));
+    }
+
+    /** The {@link DecodedImageCache} kind of this archive format decoded to {@code imageSize} pixels square. */
+    static String cacheKind(int imageSize) {
+        return CACHE_KIND + "-" + imageSize + "px-" + CACHE_LAYOUT;
+    }
+
+    private static List<OmniglotCharacter> decode(byte[] zip, String archive, int imageSize) {
         List<String> names = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
         for (ZipArchive.Entry entry : ZipArchive.read(zip, archive)) {
@@ -117,7 +148,7 @@ public final class OmniglotZip {
         return characters;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
