@@ -2,17 +2,12 @@ package org.metalearn4j.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.checkpoint.Checkpoint;
-import org.metalearn4j.core.checkpoint.CheckpointException;
-import org.metalearn4j.core.checkpoint.CheckpointFile;
-import org.metalearn4j.core.checkpoint.CheckpointStore;
-import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.config.EvalConfig;
 import org.metalearn4j.core.config.RunConfig;
@@ -21,6 +16,7 @@ import org.metalearn4j.core.learner.EnsembleAdapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
+import org.metalearn4j.core.model.ModelFile;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskSource;
@@ -183,17 +179,10 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private Member read(Path target) {
-        if (!Files.isDirectory(target)) {
-            Checkpoint checkpoint = CheckpointFile.read(target);
-            return new Member(target, checkpoint, ConfigLoader.fromJson(checkpoint.configJson(), target.toString()));
-        }
-        CheckpointStore.Loaded loaded = new CheckpointStore(target, 1).latestGood()
-                .orElseThrow(() -> new CheckpointException("no checkpoint in " + target.resolve(
-                        CheckpointStore.DIRECTORY)));
-        loaded.skipped().forEach(reason -> console.err().println("warning: " + reason
+        ModelFile model = ModelFile.read(target);
+        model.skipped().forEach(reason -> console.err().println("warning: " + reason
                 + "; using the previous good checkpoint"));
-        return new Member(loaded.file(), loaded.checkpoint(), ConfigLoader.fromJson(loaded.checkpoint().configJson(),
-                loaded.file().toString()));
+        return new Member(model.file(), model.checkpoint(), model.runConfig());
     }
 
     /** Which checkpoints were scored: {@code checkpoint} and {@code iteration}, or a list of them for an ensemble. */
