@@ -64,7 +64,7 @@ public final class CheckpointFile {
         try {
             return ChecksummedFile.write(target, out -> encode(out, checkpoint));
         } catch (IOException e) {
-            throw new CheckpointException(IoReason.describe("cannot write checkpoint", target, e), e);
+            throw new CheckpointException(IoReason.describe("cannot write model file", target, e), e);
         }
     }
 
@@ -92,34 +92,34 @@ public final class CheckpointFile {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new CheckpointException("checkpoint " + file + " does not exist", e);
+            throw new CheckpointException("model file " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new CheckpointException(IoReason.describe("cannot read checkpoint", file, e), e);
+            throw new CheckpointException(IoReason.describe("cannot read model file", file, e), e);
         }
         if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CheckpointException(foreign(file, bytes));
         }
         if (bytes.length < MAGIC.length + ChecksummedFile.DIGEST_BYTES + 12) {
-            throw new CheckpointException("checkpoint " + file + " is truncated (" + bytes.length + " bytes)");
+            throw new CheckpointException("model file " + file + " is truncated (" + bytes.length + " bytes)");
         }
         int version = ByteBuffer.wrap(bytes, MAGIC.length, Integer.BYTES).getInt();
         if (version != VERSION) {
-            throw new CheckpointException("checkpoint " + file + " has format version " + version + "; this build"
+            throw new CheckpointException("model file " + file + " has format version " + version + "; this build"
                     + " reads only version " + VERSION + " (whose provenance records library versions), so it cannot"
                     + " resume from it: start a new run directory");
         }
         int body = bytes.length - ChecksummedFile.DIGEST_BYTES;
         if (!ChecksummedFile.verify(bytes)) {
-            throw new CheckpointException("checkpoint " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
+            throw new CheckpointException("model file " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
         }
         try {
             int start = MAGIC.length + Integer.BYTES;
             return new Loaded(decode(new DataInputStream(new ByteArrayInputStream(bytes, start, body - start))),
                     HexFormat.of().formatHex(bytes, body, bytes.length));
         } catch (EOFException e) {
-            throw new CheckpointException("checkpoint " + file + " is truncated inside its body", e);
+            throw new CheckpointException("model file " + file + " is truncated inside its body", e);
         } catch (IOException e) {
-            throw new CheckpointException("checkpoint " + file + " is malformed: " + e.getMessage(), e);
+            throw new CheckpointException("model file " + file + " is malformed: " + e.getMessage(), e);
         }
     }
 

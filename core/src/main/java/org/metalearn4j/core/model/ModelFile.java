@@ -134,7 +134,7 @@ public record ModelFile(Path file, Checkpoint checkpoint, List<String> skipped) 
     private void requireLearner(String needed) {
         if (checkpoint.kind() != ArtifactKind.LEARNER) {
             String stage = checkpoint.provenance().details().getOrDefault("stage", "?");
-            throw new CheckpointException("model file " + file + " holds a " + checkpoint.kind() + " artifact of"
+            throw new CheckpointException("model file " + file + " holds the " + checkpoint.kind() + " artifact of"
                     + " pipeline stage '" + stage + "', not " + needed + "; expected a training run's checkpoint, a"
                     + " meta-train stage's artifact or an application's saved model");
         }

@@ -93,7 +93,7 @@ class CheckpointFileTest {
         flipped[good.length / 2] ^= 1;
         Files.write(f, flipped);
         assertThatThrownBy(() -> CheckpointFile.read(f)).isInstanceOf(CheckpointException.class)
-                .hasMessage("checkpoint " + f + " is corrupt or truncated: SHA-256 checksum mismatch");
+                .hasMessage("model file " + f + " is corrupt or truncated: SHA-256 checksum mismatch");
 
         Files.write(f, Arrays.copyOf(good, good.length - 40));
         assertThatThrownBy(() -> CheckpointFile.read(f)).hasMessageContaining(f.toString())
@@ -125,7 +125,7 @@ class CheckpointFileTest {
             out.write(state);
         });
         assertThatThrownBy(() -> CheckpointFile.read(f)).isInstanceOf(CheckpointException.class)
-                .hasMessageStartingWith("checkpoint " + f + " has format version 1; this build reads only version "
+                .hasMessageStartingWith("model file " + f + " has format version 1; this build reads only version "
                         + CheckpointFile.VERSION);
     }
 

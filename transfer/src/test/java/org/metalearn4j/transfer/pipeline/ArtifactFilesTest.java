@@ -60,12 +60,12 @@ class ArtifactFilesTest {
         bytes[bytes.length - 40] ^= 1;
         Files.write(file, bytes);
         assertThatThrownBy(() -> ArtifactFiles.read(file)).isInstanceOf(UncheckedIOException.class)
-                .hasMessage("checkpoint " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
+                .hasMessage("model file " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
 
         Files.write(file, Arrays.copyOf(bytes, 20));
-        assertThatThrownBy(() -> ArtifactFiles.read(file)).hasMessage("checkpoint " + file + " is truncated (20 bytes)");
+        assertThatThrownBy(() -> ArtifactFiles.read(file)).hasMessage("model file " + file + " is truncated (20 bytes)");
         assertThatThrownBy(() -> ArtifactFiles.read(dir.resolve("gone.bin")))
-                .hasMessage("checkpoint " + dir.resolve("gone.bin") + " does not exist");
+                .hasMessage("model file " + dir.resolve("gone.bin") + " does not exist");
     }
 
     @Test

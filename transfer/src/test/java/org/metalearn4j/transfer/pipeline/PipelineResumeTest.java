@@ -127,7 +127,7 @@ class PipelineResumeTest {
         assertThat(FakeStages.RUNS.get()).isEqualTo(2);
         assertThat(recorded.events).startsWith("reused 0-add 1/3", "reruns 1-add", "started 1-add 2/3");
         assertThat(recorded.reasons).containsExactly(
-                "checkpoint " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
+                "model file " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
         assertThat(out.get(2).metrics()).containsEntry("score", 3.5);
         assertThat(ArtifactFiles.read(file).state().getScalar("w")).isEqualTo(3.5);
     }
