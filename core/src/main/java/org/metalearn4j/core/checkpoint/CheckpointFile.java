@@ -64,7 +64,7 @@ public final class CheckpointFile {
         try {
             return ChecksummedFile.write(target, out -> encode(out, checkpoint));
         } catch (IOException e) {
-            throw new CheckpointException(IoReason.describe("cannot write model file", target, e), e);
+            throw new CheckpointException(IoReason.describe("cannot write checkpoint", target, e), e);
         }
     }
 
@@ -94,7 +94,7 @@ public final class CheckpointFile {
         } catch (NoSuchFileException e) {
             throw new CheckpointException("model file " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new CheckpointException(IoReason.describe("cannot read model file", file, e), e);
+            throw new CheckpointException(IoReason.describe("cannot read checkpoint", file, e), e);
         }
         if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CheckpointException(foreign(file, bytes));

@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
  * official one-shot runs or the within-alphabet set, and prints one JSON line.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluates the newest good checkpoint of a run directory (or one checkpoint file) on seeded "
+        description = {"Evaluates the newest good checkpoint of a run directory (or a pipeline stage's artifact, or one "
+                + "model file) on seeded "
                 + "episodes and prints one JSON line with accuracy (or mse), ci95 (95%% confidence half-width) and "
                 + "episodes; learners whose predictions have a standard deviation (neural processes) also get "
                 + "logLikelihood and logLikelihood.ci95 (nats per query point).", "Options default to the eval section "
@@ -55,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
     private final Console console;
 
     @Parameters(paramLabel = "RUN_DIR_OR_CHECKPOINT", arity = "1..*",
-            description = "A run directory or a checkpoint file; several form an ensemble.")
+            description = "A run directory, a pipeline stage directory or a model file; several form an ensemble.")
     List<Path> targets;
 
     @Option(names = "--way", paramLabel = "N", description = "Classes per episode (within-alphabet: default 20).")

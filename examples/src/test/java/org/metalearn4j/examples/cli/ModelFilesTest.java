@@ -10,6 +10,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.checkpoint.CheckpointException;
+import org.metalearn4j.core.checkpoint.ChecksummedFile;
 import org.metalearn4j.core.generate.GeneratorRun;
 import org.metalearn4j.core.model.FewShotClassifier;
 import org.metalearn4j.core.model.FewShotModel;
@@ -32,6 +34,7 @@ import org.metalearn4j.core.model.ModelFile;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.examples.apps.medical.SiteAdaptationBenchmark;
 import org.metalearn4j.examples.metric.ClassifyCharacters;
 
@@ -235,6 +238,28 @@ class ModelFilesTest {
         CliRun eval = CliRun.of("eval", saved, "--way", "5", "--shot", "1", "--query", "2", "--episodes", "2");
         assertThat(eval.code()).as(eval.err()).isZero();
         assertThat(JSON.readTree(eval.lastLine()).get("checkpoint").asText()).isEqualTo(saved.toString());
+    }
+
+    @Test
+    void filesOfTheOldFormatsAreRefusedByEvalAndExportSayingHowToRecreateThem() throws IOException {
+        Path stage = Files.createDirectories(dir.resolve("old/0-meta-train"));
+        Path artifact = stage.resolve(ModelFile.STAGE_FILE);
+        ChecksummedFile.write(artifact, out -> {
+            out.writeInt(0x4D4C4146); // "MLAF", the pipeline's artifact format before model files
+            out.writeInt(3);
+            new StateDict().putScalar("w", 1.0).write(out);
+        });
+        Path state = dir.resolve("old/protonet.state");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(state))) {
+            new StateDict().putScalar("w", 1.0).write(out);
+        }
+        for (Path old : List.of(stage, state)) {
+            for (CliRun r : List.of(CliRun.of("eval", old), CliRun.of("export", old, "--out", dir.resolve("x.npz")))) {
+                assertThat(r.code()).isEqualTo(1);
+                assertThat(r.err()).contains(old.equals(stage) ? artifact.toString() : state.toString())
+                        .contains("in the old format").contains("Re-create it by");
+            }
+        }
     }
 
     /** A dark stroke on white, one shape per class, slightly moved per drawing. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.metalearn4j.core.checkpoint.CheckpointException;
 import org.metalearn4j.core.checkpoint.CheckpointFile;
+import org.metalearn4j.core.io.IoReason;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 
@@ -38,7 +39,8 @@ public final class ArtifactFiles {
         try {
             return CheckpointFile.write(file, artifact.toCheckpoint());
         } catch (CheckpointException e) {
-            throw new UncheckedIOException(e.getMessage(), new IOException(e.getMessage(), e));
+            IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw new UncheckedIOException(IoReason.describe("cannot write artifact", file, cause), cause);
         }
     }
 
