@@ -180,6 +180,21 @@ class ModelFilesTest {
     }
 
     @Test
+    void aTrainingCheckpointCanStartAPipelineInPlaceOfAStageArtifact() throws IOException {
+        Path spec = dir.resolve("from-checkpoint.yaml");
+        Files.writeString(spec, """
+                input: %s
+                stages:
+                  - stage: evaluate
+                    config: {dataset: omniglot-small, split: meta-test, way: 5, shot: 1, query: 2, episodes: 2}
+                """.formatted(ModelFile.read(trainRun).file()));
+        CliRun r = CliRun.of("pipeline", spec, "--out", dir.resolve("from-checkpoint"), "--no-progress");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(ModelFile.read(dir.resolve("from-checkpoint/0-evaluate")).checkpoint().metrics())
+                .containsKey("accuracy");
+    }
+
+    @Test
     void anApplicationsSavedModelIsAModelFileThatExportAndFewShotModelRead() throws IOException {
         Path out = dir.resolve("medical");
         PrintStream stdout = System.out;
