@@ -83,7 +83,8 @@ public record ModelFile(Path file, Checkpoint checkpoint, List<String> skipped) 
     public RunConfig runConfig() {
         requireLearner("a training configuration");
         return trainingConfig().orElseThrow(() -> new CheckpointException("model file " + file + " records no"
-                + " metalearn train configuration (it was saved by an example application, whose settings are "
+                + " metalearn train configuration (it was saved by another trainer, e.g. an example application,"
+                + " whose settings are "
                 + abbreviated(ConfigMappers.readJson(checkpoint.configJson(), file.toString())) + "), so its data set"
                 + " cannot be reopened; metalearn export and FewShotModel.load read it without one"));
     }
