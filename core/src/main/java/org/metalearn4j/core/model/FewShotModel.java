@@ -47,16 +47,20 @@ public final class FewShotModel {
         this.adapter = adapter;
     }
 
-    /** Loads a model file, or a run directory's newest good checkpoint, with the class path's providers. */
+    /**
+     * Loads a model file, a pipeline stage directory's artifact or a run directory's newest good checkpoint (see
+     * {@link ModelFile#read}) with the class path's providers.
+     */
     public static FewShotModel load(Path fileOrRunDir) {
         return load(fileOrRunDir, PluginRegistry.classpath());
     }
 
     /**
-     * Loads a model file, or a run directory's newest good checkpoint, with the learners and backbones of
-     * {@code registry} (plugin JARs included, see {@link PluginRegistry#discover}).
+     * Loads a model file, a pipeline stage directory's artifact or a run directory's newest good checkpoint with the
+     * learners and backbones of {@code registry} (plugin JARs included, see {@link PluginRegistry#discover}).
      *
-     * @throws CheckpointException naming the file if it is missing, corrupt or not a model
+     * @throws CheckpointException naming the file if it is missing, corrupt, in an old format, not a model or holds
+     *                             no learner
      */
     public static FewShotModel load(Path fileOrRunDir, ProviderRegistry registry) {
         ModelFile file = ModelFile.read(fileOrRunDir);

@@ -49,9 +49,16 @@ public record ModelDescription(String learner, JsonNode learnerParams, String da
                                       ProviderRegistry registry) {
         LearnerContext context = LearnerContext.forDataset(dataset, training, config.train().way(), config.seed(),
                 Optional.empty(), registry);
-        return new ModelDescription(config.learner().name(), config.learner().params(), dataset.name(),
-                context.inputShape(), context.type(), context.ways(), context.outputs(), context.seed(),
-                dataset.imageFormat().orElse(null), List.of());
+        return of(config.learner().name(), config.learner().params(), dataset, context);
+    }
+
+    /**
+     * The description of learner {@code learner} with {@code params}, created in {@code context} for examples of
+     * {@code dataset}: what every trainer (pipeline stage, example application) records with its model.
+     */
+    public static ModelDescription of(String learner, JsonNode params, Dataset dataset, LearnerContext context) {
+        return new ModelDescription(learner, params, dataset.name(), context.inputShape(), context.type(),
+                context.ways(), context.outputs(), context.seed(), dataset.imageFormat().orElse(null), List.of());
     }
 
     /** The context to rebuild the learner in, with backbones from {@code registry}. */

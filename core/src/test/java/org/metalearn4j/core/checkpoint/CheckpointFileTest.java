@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.state.StateDict;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -54,6 +56,34 @@ class CheckpointFileTest {
     }
 
     @Test
+    void aPipelineArtifactRoundTripsItsKindAndMetricsAndATrainingCheckpointReadsAsALearner() throws IOException {
+        Checkpoint c = sample(0);
+        Checkpoint artifact = new Checkpoint(0, c.state(), "{}", c.provenance(), null, ArtifactKind.BACKBONE,
+                Map.of("loss", 0.25, "acc", 0.5));
+        Path f = dir.resolve("artifact.bin");
+        String sha = CheckpointFile.write(f, artifact);
+
+        CheckpointFile.Loaded back = CheckpointFile.load(f);
+        assertThat(back.sha256()).isEqualTo(sha).hasSize(64);
+        assertThat(back.checkpoint().kind()).isEqualTo(ArtifactKind.BACKBONE);
+        assertThat(back.checkpoint().metrics()).isEqualTo(artifact.metrics());
+        assertThat(bytes(back.checkpoint().state())).isEqualTo(bytes(c.state()));
+
+        CheckpointFile.write(f, c);
+        assertThat(CheckpointFile.read(f).kind()).isEqualTo(ArtifactKind.LEARNER);
+        assertThat(CheckpointFile.read(f).metrics()).isEmpty();
+    }
+
+    @Test
+    void aBareStateOfTheOldFormatIsRefusedSayingSoAndHowToRecreateIt() throws IOException {
+        Path f = dir.resolve("protonet.state");
+        Files.write(f, bytes(sample(1).state()));
+        assertThatThrownBy(() -> CheckpointFile.read(f)).isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith(f + " is a bare parameter state in the old format (\"MLSD\"")
+                .hasMessageContaining("Re-create it by training again");
+    }
+
+    @Test
     void flippedByteTruncationAndForeignFilesAreReportedWithTheFileName() throws IOException {
         Path f = dir.resolve("c.ml4j");
         CheckpointFile.write(f, sample(1));
@@ -63,7 +93,7 @@ class CheckpointFileTest {
         flipped[good.length / 2] ^= 1;
         Files.write(f, flipped);
         assertThatThrownBy(() -> CheckpointFile.read(f)).isInstanceOf(CheckpointException.class)
-                .hasMessage("checkpoint " + f + " is corrupt or truncated: SHA-256 checksum mismatch");
+                .hasMessage("model file " + f + " is corrupt or truncated: SHA-256 checksum mismatch");
 
         Files.write(f, Arrays.copyOf(good, good.length - 40));
         assertThatThrownBy(() -> CheckpointFile.read(f)).hasMessageContaining(f.toString())
@@ -73,7 +103,7 @@ class CheckpointFileTest {
         assertThatThrownBy(() -> CheckpointFile.read(f)).hasMessageContaining("is truncated");
 
         Files.writeString(f, "hello, not a checkpoint");
-        assertThatThrownBy(() -> CheckpointFile.read(f)).hasMessageContaining("is not a metalearn4j checkpoint");
+        assertThatThrownBy(() -> CheckpointFile.read(f)).hasMessageContaining("is not a metalearn4j model file");
 
         assertThatThrownBy(() -> CheckpointFile.read(dir.resolve("none.ml4j"))).hasMessageContaining("does not exist");
     }
@@ -95,7 +125,7 @@ class CheckpointFileTest {
             out.write(state);
         });
         assertThatThrownBy(() -> CheckpointFile.read(f)).isInstanceOf(CheckpointException.class)
-                .hasMessageStartingWith("checkpoint " + f + " has format version 1; this build reads only version "
+                .hasMessageStartingWith("model file " + f + " has format version 1; this build reads only version "
                         + CheckpointFile.VERSION);
     }
 

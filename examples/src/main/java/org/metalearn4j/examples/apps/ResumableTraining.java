@@ -9,6 +9,7 @@ import org.metalearn4j.core.checkpoint.Provenance;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.train.Every;
 import org.metalearn4j.core.train.LoopPlan;
@@ -22,7 +23,8 @@ import org.metalearn4j.core.train.TrainingCheckpoint;
  * on a stream, a checkpoint in {@code dir} every {@code checkpointEvery} iterations and at the end, and, when
  * {@code dir} already holds one, a resume from the newest good checkpoint, so an interrupted benchmark run continues
  * where it stopped, a finished one is not trained again and one given more iterations trains on. A checkpoint made
- * with other settings is refused.
+ * with other settings is refused. The checkpoints are model files with the learner's {@link ModelDescription}, so the
+ * newest one ({@code dir} itself) is what {@code metalearn export} and {@code FewShotModel.load} read.
  */
 public final class ResumableTraining {
     private ResumableTraining() {
@@ -34,9 +36,11 @@ public final class ResumableTraining {
      * @param label    names the learner in progress lines
      * @param settings what determines the training apart from the number of iterations (learner, params, data), a
      *                 JSON object stored with every checkpoint
+     * @param model    what rebuilds {@code learner} without its data, stored with every checkpoint
      */
     public static LoopResult run(String label, Learner learner, TaskSource training, LoopPlan plan, String metric,
-                                 Path dir, ObjectNode settings, int checkpointEvery, PrintStream log) {
+                                 Path dir, ObjectNode settings, ModelDescription model, int checkpointEvery,
+                                 PrintStream log) {
         CheckpointStore store = new CheckpointStore(dir, 2);
         String json = settings.toString();
         LoopStart start = store.latestGood().map(loaded -> {
@@ -64,7 +68,7 @@ public final class ResumableTraining {
                     }
                 })
                 .checkpoints((l, iteration, recent) -> store.save(TrainingCheckpoint.of(l, iteration, recent, json,
-                        Provenance.current(plan.seed()))).toString())
+                        Provenance.current(plan.seed())).withModel(model)).toString())
                 .run(start, () -> false);
     }
 }

@@ -2,17 +2,12 @@ package org.metalearn4j.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.checkpoint.Checkpoint;
-import org.metalearn4j.core.checkpoint.CheckpointException;
-import org.metalearn4j.core.checkpoint.CheckpointFile;
-import org.metalearn4j.core.checkpoint.CheckpointStore;
-import org.metalearn4j.core.config.ConfigLoader;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.config.EvalConfig;
 import org.metalearn4j.core.config.RunConfig;
@@ -21,6 +16,7 @@ import org.metalearn4j.core.learner.EnsembleAdapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.TaskScorer;
 import org.metalearn4j.core.learner.TestTimeAugmentation;
+import org.metalearn4j.core.model.ModelFile;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskSource;
@@ -41,7 +37,8 @@ import picocli.CommandLine.Parameters;
  * official one-shot runs or the within-alphabet set, and prints one JSON line.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluates the newest good checkpoint of a run directory (or one checkpoint file) on seeded "
+        description = {"Evaluates the newest good checkpoint of a run directory (or a pipeline stage's artifact, or one "
+                + "model file) on seeded "
                 + "episodes and prints one JSON line with accuracy (or mse), ci95 (95%% confidence half-width) and "
                 + "episodes; learners whose predictions have a standard deviation (neural processes) also get "
                 + "logLikelihood and logLikelihood.ci95 (nats per query point).", "Options default to the eval section "
@@ -59,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
     private final Console console;
 
     @Parameters(paramLabel = "RUN_DIR_OR_CHECKPOINT", arity = "1..*",
-            description = "A run directory or a checkpoint file; several form an ensemble.")
+            description = "A run directory, a pipeline stage directory or a model file; several form an ensemble.")
     List<Path> targets;
 
     @Option(names = "--way", paramLabel = "N", description = "Classes per episode (within-alphabet: default 20).")
@@ -183,17 +180,10 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private Member read(Path target) {
-        if (!Files.isDirectory(target)) {
-            Checkpoint checkpoint = CheckpointFile.read(target);
-            return new Member(target, checkpoint, ConfigLoader.fromJson(checkpoint.configJson(), target.toString()));
-        }
-        CheckpointStore.Loaded loaded = new CheckpointStore(target, 1).latestGood()
-                .orElseThrow(() -> new CheckpointException("no checkpoint in " + target.resolve(
-                        CheckpointStore.DIRECTORY)));
-        loaded.skipped().forEach(reason -> console.err().println("warning: " + reason
+        ModelFile model = ModelFile.read(target);
+        model.skipped().forEach(reason -> console.err().println("warning: " + reason
                 + "; using the previous good checkpoint"));
-        return new Member(loaded.file(), loaded.checkpoint(), ConfigLoader.fromJson(loaded.checkpoint().configJson(),
-                loaded.file().toString()));
+        return new Member(model.file(), model.checkpoint(), model.runConfig());
     }
 
     /** Which checkpoints were scored: {@code checkpoint} and {@code iteration}, or a list of them for an ensemble. */

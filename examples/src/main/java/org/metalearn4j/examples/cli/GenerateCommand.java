@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.metalearn4j.core.backend.Backend;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.generate.ExampleGenerator;
+import org.metalearn4j.core.config.RunConfig;
 import org.metalearn4j.core.generate.GeneratorRun;
+import org.metalearn4j.core.model.ModelFile;
 import org.metalearn4j.core.plugin.BackendSelector;
 import org.metalearn4j.core.spi.ConfigException;
-import org.metalearn4j.core.train.RunCheckpoint;
 import org.metalearn4j.examples.generative.InkPng;
 import org.metalearn4j.examples.generative.SampleSpread;
 import org.metalearn4j.examples.generative.SupportImages;
@@ -75,11 +77,14 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ConfigException("--count", "expected at least 1 image, got " + count);
         }
         List<Path> files = outputFiles();
-        RunCheckpoint source = RunCheckpoint.locate(target, "RUN_DIR_OR_CHECKPOINT");
+        ModelFile source = ModelFile.read(target, "RUN_DIR_OR_CHECKPOINT");
         source.skipped().forEach(reason -> console.err().println("warning: " + reason
                 + "; using the previous good checkpoint"));
-        try (Session session = Session.open(plugins.orElse(source.config().pluginsDir()), console.err())) {
-            Backend backend = BackendSelector.select(session.registry(), source.config().backend());
+        Optional<RunConfig> trained = source.trainingConfig();
+        try (Session session = Session.open(plugins.orElse(trained.map(RunConfig::pluginsDir).orElse(null)),
+                console.err())) {
+            Backend backend = BackendSelector.select(session.registry(), trained.map(RunConfig::backend)
+                    .orElse("auto"));
             backend.activate();
             ExampleGenerator generator = GeneratorRun.load(source, session.registry(), "RUN_DIR_OR_CHECKPOINT")
                     .generator();

@@ -9,8 +9,8 @@ import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.generate.ExampleGenerator;
 import org.metalearn4j.core.generate.GeneratedSupport;
 import org.metalearn4j.core.learner.Adapter;
-import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.model.ModelFile;
 import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.task.ClassSets;
@@ -18,7 +18,6 @@ import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
-import org.metalearn4j.core.train.RunCheckpoint;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
 import org.metalearn4j.model.generative.statistician.StatisticianLearner;
@@ -58,15 +57,15 @@ public final class GeneratorBenchmark {
                 Map.entry("episodes", "200"), Map.entry("elbo-samples", "10"), Map.entry("generated", "5"),
                 Map.entry("eval-seed", "20261123")));
         PluginRegistry registry = PluginRegistry.classpath();
-        RunCheckpoint generatorRun = RunCheckpoint.locate(Path.of(required(a, "generator")), "--generator");
-        Learner generatorLearner = generatorRun.learner(registry);
-        if (!(generatorLearner instanceof StatisticianLearner statistician)) {
+        ModelFile generatorRun = ModelFile.read(Path.of(required(a, "generator")), "--generator");
+        ModelFile.Loaded generatorModel = generatorRun.load(registry);
+        if (!(generatorModel.learner() instanceof StatisticianLearner statistician)) {
             throw new IllegalArgumentException("--generator: " + generatorRun.file() + " is a run of '"
-                    + generatorRun.config().learner().name() + "', expected neural-statistician");
+                    + generatorModel.description().learner() + "', expected neural-statistician");
         }
         ExampleGenerator generator = statistician.generator();
-        RunCheckpoint protonetRun = RunCheckpoint.locate(Path.of(required(a, "protonet")), "--protonet");
-        Adapter protonet = protonetRun.learner(registry).adapter();
+        ModelFile protonetRun = ModelFile.read(Path.of(required(a, "protonet")), "--protonet");
+        Adapter protonet = protonetRun.load(registry).learner().adapter();
         Dataset omniglot = Components.dataset("omniglot-small", "");
         int episodes = a.integer("episodes");
         long seed = Long.parseLong(a.string("eval-seed"));

@@ -116,7 +116,7 @@ class MetalearnCliTest {
         Files.write(trained, Arrays.copyOf(bytes, bytes.length - 5));
         CliRun repaired = CliRun.of("pipeline", pipeline, "--resume", run, "--no-progress");
         assertThat(repaired.code()).as(repaired.err()).isZero();
-        assertThat(repaired.err()).contains("[1/2] 0-meta-train runs again, and every stage after it: artifact "
+        assertThat(repaired.err()).contains("[1/2] 0-meta-train runs again, and every stage after it: model file "
                 + trained + " is corrupt or truncated").contains("[2/2] 1-evaluate starts");
         assertThat(JSON.readTree(repaired.lastLine()).get("stages")).isEqualTo(summary);
     }
@@ -165,7 +165,7 @@ class MetalearnCliTest {
 
         CliRun r = CliRun.of("eval", ckpt);
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("error: checkpoint " + ckpt
+        assertThat(r.err().strip()).isEqualTo("error: model file " + ckpt
                 + " is corrupt or truncated: SHA-256 checksum mismatch");
     }
 

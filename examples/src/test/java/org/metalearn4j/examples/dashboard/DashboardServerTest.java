@@ -151,7 +151,7 @@ class DashboardServerTest {
         assertThat(pipe.get("stageList")).singleElement().satisfies(s -> {
             assertThat(s.get("label").asText()).isEqualTo("0-pretrain");
             assertThat(s.get("state").asText()).isEqualTo("done");
-            assertThat(s.get("saved").get("problem").asText()).contains("is not a metalearn4j artifact");
+            assertThat(s.get("saved").get("problem").asText()).contains("is not a metalearn4j model file");
         });
     }
 

@@ -9,6 +9,7 @@ import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.StageContext;
@@ -20,7 +21,9 @@ import org.metalearn4j.core.task.TaskType;
  * A meta-trained learner as a LEARNER artifact and back: state {@code learner.*} (everything {@link Learner#state()}
  * returns) and {@code backbone.*}; provenance names the learner, its bound config (JSON), the episode width, the task
  * type and output width, and the seed, which is all needed to recreate it and {@link Learner#load} the state.
- * Artifacts written before the task type was recorded are classification learners with one output per way.
+ * Artifacts written before the task type was recorded are classification learners with one output per way. A model
+ * file of another trainer (a {@code metalearn train} checkpoint given as a pipeline's input) is restored from its
+ * {@link ModelDescription}.
  */
 public final class LearnerArtifacts {
     static final String NAME = "learner";
@@ -49,6 +52,16 @@ public final class LearnerArtifacts {
     /** Creates the learner named in {@code artifact} for inputs of {@code inputShape} and loads its saved state. */
     public static Learner restore(Artifact artifact, ProviderRegistry registry, long[] inputShape) {
         Map<String, String> p = artifact.provenance().details();
+        ModelDescription model = artifact.model();
+        if (!p.containsKey(NAME) && model != null) {
+            // a model file of another trainer (a metalearn train checkpoint): its description names the learner
+            LearnerContext context = new LearnerContext(inputShape, model.type(), model.ways(), model.outputs(),
+                    model.seed(), Optional.empty(), registry);
+            Learner learner = create(registry.learner(model.learner()), model.learnerParams(), "the input's model"
+                    + " description", context);
+            learner.load(artifact.state().withPrefix("learner."));
+            return learner;
+        }
         if (!p.containsKey(NAME) || !p.containsKey(CONFIG) || !p.containsKey(WAYS) || !p.containsKey(SEED)) {
             throw new IllegalArgumentException("LEARNER artifact from stage '" + p.getOrDefault("stage", "?")
                     + "' lacks learner provenance (" + NAME + ", " + CONFIG + ", " + WAYS + ", " + SEED + ")");

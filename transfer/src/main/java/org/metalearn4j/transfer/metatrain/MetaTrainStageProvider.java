@@ -7,12 +7,18 @@ import java.util.Set;
 import org.metalearn4j.core.checkpoint.CheckpointException;
 import org.metalearn4j.core.checkpoint.CheckpointStore;
 import org.metalearn4j.core.checkpoint.Provenance;
+import org.metalearn4j.core.config.ComponentConfig;
 import org.metalearn4j.core.config.ConfigBinder;
+import org.metalearn4j.core.config.ConfigLoader;
+import org.metalearn4j.core.config.EvalConfig;
+import org.metalearn4j.core.config.RunConfig;
+import org.metalearn4j.core.config.TrainConfig;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.event.StepEvent;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.pipeline.PipelineStage;
@@ -89,6 +95,9 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
         LearnerContext created = LearnerContext.forDataset(data, source, config.way(), seed, backbone,
                 context.registry());
         Learner learner = LearnerArtifacts.create(provider, config.params(), "config.params", created);
+        Record bound = ConfigBinder.bindParams(provider, config.params(), "config.params", null);
+        ModelDescription description = ModelDescription.of(config.learner(), ConfigBinder.toTree(bound), data,
+                created);
         String identity = ConfigBinder.toTree(config).put("seed", context.seed()).put("input", input.kind().name())
                 .toString();
         CheckpointStore store = new CheckpointStore(context.workDir(), 2);
@@ -103,13 +112,25 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
                     }
                 })
                 .checkpoints((l, iteration, recent) -> store.save(TrainingCheckpoint.of(l, iteration, recent,
-                        identity, Provenance.current(context.seed()))).toString())
+                        identity, Provenance.current(context.seed())).withModel(description)).toString())
                 .run(start, () -> false);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train.loss", result.recentLoss());
         metrics.put("train." + Evaluator.metricName(data.type()), result.recentMetric());
-        Record bound = ConfigBinder.bindParams(provider, config.params(), "config.params", null);
-        return LearnerArtifacts.of(config.learner(), bound, created, learner, metrics, context);
+        return LearnerArtifacts.of(config.learner(), bound, created, learner, metrics, context)
+                .withModel(description, ConfigLoader.toJson(runConfig(config, bound, seed)));
+    }
+
+    /**
+     * The {@code metalearn train} configuration that trains the same learner on the same episodes, recorded with the
+     * artifact so that {@code metalearn eval} can reopen its data set and score it like a training run.
+     */
+    private static RunConfig runConfig(MetaTrainConfig config, Record bound, long seed) {
+        TrainConfig defaults = TrainConfig.defaults();
+        return new RunConfig(seed, "auto", null, ComponentConfig.named(config.dataset()),
+                new ComponentConfig(config.learner(), ConfigBinder.toTree(bound)), new TrainConfig(config.iterations(),
+                config.metaBatch(), config.way(), config.shot(), config.query(), config.split(), CHECKPOINT_EVERY,
+                defaults.evalEvery(), defaults.keepCheckpoints()), EvalConfig.defaults(), null);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.metalearn4j.core.event.StageProgressEvent;
 import org.metalearn4j.core.event.StageReused;
 import org.metalearn4j.core.event.StageStarted;
 import org.metalearn4j.core.io.IoReason;
+import org.metalearn4j.core.model.ModelFile;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProgress;
@@ -40,8 +41,8 @@ import org.metalearn4j.core.train.RunLock;
  * in order on the thread that runs the pipeline.
  */
 public final class PipelineRunner {
-    /** File name of each stage's saved artifact inside its directory. */
-    public static final String ARTIFACT_FILE = "artifact.bin";
+    /** File name of each stage's saved artifact (a model file) inside its directory. */
+    public static final String ARTIFACT_FILE = ModelFile.STAGE_FILE;
 
     private final ProviderRegistry registry;
     private final EventPublisher events;
@@ -147,8 +148,7 @@ public final class PipelineRunner {
             throw new IllegalStateException("stage " + p.label() + " declared it produces " + p.stage().produces()
                     + " but returned " + out.kind());
         }
-        Artifact recorded = new Artifact(out.kind(), out.state(), out.metrics(),
-                StageProvenance.of(p, seed, out, input.artifact(), input.sha256()));
+        Artifact recorded = out.withProvenance(StageProvenance.of(p, seed, out, input.artifact(), input.sha256()));
         Path file = workDir.resolve(ARTIFACT_FILE);
         String sha256 = ArtifactFiles.write(file, recorded);
         events.publish(new StageFinished(position, recorded.kind(), recorded.metrics(), file.toString(),

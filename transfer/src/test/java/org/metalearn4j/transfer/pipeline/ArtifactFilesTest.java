@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metalearn4j.core.checkpoint.Checkpoint;
+import org.metalearn4j.core.checkpoint.CheckpointFile;
 import org.metalearn4j.core.checkpoint.ChecksummedFile;
 import org.metalearn4j.core.checkpoint.LibraryVersions;
 import org.metalearn4j.core.checkpoint.Provenance;
@@ -57,17 +60,27 @@ class ArtifactFilesTest {
         bytes[bytes.length - 40] ^= 1;
         Files.write(file, bytes);
         assertThatThrownBy(() -> ArtifactFiles.read(file)).isInstanceOf(UncheckedIOException.class)
-                .hasMessage("artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
+                .hasMessage("model file " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
 
-        Files.write(file, new byte[] {0x4D, 0x4C, 0x41});
-        assertThatThrownBy(() -> ArtifactFiles.read(file)).hasMessage("artifact " + file + " is truncated (3 bytes)");
+        Files.write(file, Arrays.copyOf(bytes, 20));
+        assertThatThrownBy(() -> ArtifactFiles.read(file)).hasMessage("model file " + file + " is truncated (20 bytes)");
         assertThatThrownBy(() -> ArtifactFiles.read(dir.resolve("gone.bin")))
-                .hasMessage("artifact " + dir.resolve("gone.bin") + " does not exist");
+                .hasMessage("model file " + dir.resolve("gone.bin") + " does not exist");
     }
 
     @Test
-    void filesOfEarlierFormatsAreRefusedNamingTheFileAndTheirVersion() throws IOException {
-        for (int version : new int[] {1, 2}) {
+    void artifactsAreModelFilesThatATrainingCheckpointReaderReads() {
+        Path file = dir.resolve("artifact.bin");
+        ArtifactFiles.write(file, sample());
+        Checkpoint read = CheckpointFile.read(file);
+        assertThat(read.kind()).isEqualTo(ArtifactKind.BACKBONE);
+        assertThat(read.metrics()).isEqualTo(sample().metrics());
+        assertThat(read.state().get("w")).isEqualTo(sample().state().get("w"));
+    }
+
+    @Test
+    void artifactsOfTheOldFormatAreRefusedNamingTheFileAndHowToRecreateThem() throws IOException {
+        for (int version : new int[] {1, 2, 3}) {
             Path file = dir.resolve("v" + version + ".bin");
             ChecksummedFile.write(file, out -> {
                 out.writeInt(0x4D4C4146);
@@ -79,11 +92,10 @@ class ArtifactFilesTest {
                 out.writeInt(0);
                 new StateDict().putScalar("b", 2.0).write(out);
             });
-            String expected = file + " has artifact format version " + version + "; this build reads only version 3"
-                    + " (older provenance lacks library versions): rerun the stage that wrote it";
             assertThatThrownBy(() -> ArtifactFiles.load(file)).isInstanceOf(UncheckedIOException.class)
-                    .hasMessage(expected);
-            assertThatThrownBy(() -> ArtifactFiles.readKind(file)).hasMessageContaining(expected);
+                    .hasMessageStartingWith(file + " is a pipeline stage artifact in the old format (\"MLAF\")")
+                    .hasMessageContaining("running the pipeline again into a new directory");
+            assertThatThrownBy(() -> ArtifactFiles.readKind(file)).hasMessageContaining("old format");
         }
     }
 }

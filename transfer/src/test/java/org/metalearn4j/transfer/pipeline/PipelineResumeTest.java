@@ -17,6 +17,7 @@ import org.metalearn4j.core.checkpoint.LibraryVersions;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
+import org.metalearn4j.core.state.StateDict;
 
 /** Stage-level resume: finished stages are reused only while they are intact and made exactly as this run would. */
 class PipelineResumeTest {
@@ -126,21 +127,20 @@ class PipelineResumeTest {
         assertThat(FakeStages.RUNS.get()).isEqualTo(2);
         assertThat(recorded.events).startsWith("reused 0-add 1/3", "reruns 1-add", "started 1-add 2/3");
         assertThat(recorded.reasons).containsExactly(
-                "artifact " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
+                "model file " + file + " is corrupt or truncated: SHA-256 checksum mismatch");
         assertThat(out.get(2).metrics()).containsEntry("score", 3.5);
         assertThat(ArtifactFiles.read(file).state().getScalar("w")).isEqualTo(3.5);
     }
 
     @Test
-    void anArtifactOfAnEarlierFormatIsReportedWithItsVersionAndReRun() throws IOException {
+    void anArtifactOfTheOldFormatIsReportedAsSuchAndReRun() throws IOException {
         run("1", false);
         Path file = artifact("1-add");
-        byte[] bytes = Files.readAllBytes(file);
-        // A version 2 file: the same preamble with the older format number (its body no longer matters).
+        // The preamble of the pipeline's own artifact format used before model files (its body no longer matters).
         ChecksummedFile.write(file, out -> {
-            out.write(bytes, 0, 4);
-            out.writeInt(2);
-            out.write(bytes, 8, bytes.length - 8 - ChecksummedFile.DIGEST_BYTES);
+            out.writeInt(0x4D4C4146);
+            out.writeInt(3);
+            new StateDict().putScalar("w", 1.0).write(out);
         });
         FakeStages.RUNS.set(0);
 
@@ -148,7 +148,7 @@ class PipelineResumeTest {
         assertThat(FakeStages.RUNS.get()).isEqualTo(2);
         assertThat(recorded.events).startsWith("reused 0-add 1/3", "reruns 1-add", "started 1-add 2/3");
         assertThat(recorded.reasons).singleElement().asString()
-                .startsWith(file + " has artifact format version 2; this build reads only version 3");
+                .startsWith(file + " is a pipeline stage artifact in the old format (\"MLAF\")");
         assertThat(ArtifactFiles.read(file).provenance().libraries()).isEqualTo(LibraryVersions.current());
     }
 

@@ -14,6 +14,8 @@ import java.util.stream.IntStream;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Seeds;
@@ -116,12 +118,15 @@ public final class SiteAdaptationBenchmark {
 
     private static Learner trained(BreastCancerSitesDataset data, TaskSource train, String name, String params,
                                    MainOptions args, long seed, Path dir, int split) {
-        Learner learner = Components.learner(name, params, Components.context(data, train, 2, seed));
+        LearnerContext context = Components.context(data, train, 2, seed);
+        Learner learner = Components.learner(name, params, context);
+        ModelDescription model = ModelDescription.of(name, ConfigMappers.readJson(params, name), data,
+                context);
         ObjectNode settings = ConfigMappers.plain().createObjectNode().put("learner", name).put("split", split)
                 .put("metaBatch", args.integer("meta-batch")).put("seed", seed);
         settings.set("params", ConfigMappers.readJson(params, name));
         ResumableTraining.run(name + " split " + split, learner, train, LoopPlan.of(args.integer("iterations"),
-                args.integer("meta-batch"), seed), "accuracy", dir.resolve(name), settings, 100, System.err);
+                args.integer("meta-batch"), seed), "accuracy", dir.resolve(name), settings, model, 100, System.err);
         return learner;
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.env.EnvironmentDataset;
+import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -62,13 +64,15 @@ public final class NavigationBenchmark {
         List<String> csv = new ArrayList<>(List.of("learner,steps,return,ci95,goals"));
         System.out.printf(Locale.ROOT, "%-12s %s%n", "learner", header(steps));
         for (String name : args.list("learners")) {
-            MetaRlLearner learner = (MetaRlLearner) Components.learner(name, params, Components.context(nav, train,
-                    1, seed));
+            LearnerContext context = Components.context(nav, train, 1, seed);
+            MetaRlLearner learner = (MetaRlLearner) Components.learner(name, params, context);
+            ModelDescription model = ModelDescription.of(name, ConfigMappers.readJson(params, name), nav,
+                    context);
             ObjectNode settings = ConfigMappers.plain().createObjectNode().put("learner", name)
                     .put("metaBatch", args.integer("meta-batch")).put("trajectories", trajectories).put("seed", seed);
             settings.set("params", ConfigMappers.readJson(params, "--meta-lr"));
             ResumableTraining.run(name, learner, train, LoopPlan.of(args.integer("iterations"),
-                    args.integer("meta-batch"), seed), "return", out.resolve(name), settings, 10, System.err);
+                    args.integer("meta-batch"), seed), "return", out.resolve(name), settings, model, 10, System.err);
             double[][] returns = new double[steps + 1][goals];
             MetaRlLearner.Evaluation first = null;
             for (int g = 0; g < goals; g++) {

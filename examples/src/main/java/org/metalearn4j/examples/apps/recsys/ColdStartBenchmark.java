@@ -15,6 +15,8 @@ import java.util.Set;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -107,12 +109,15 @@ public final class ColdStartBenchmark {
 
     private static Learner trained(MovieLensDataset data, TaskSource train, String name, String params,
                                    MainOptions args, long seed, Path out) {
-        Learner learner = Components.learner(name, params, Components.context(data, train, 1, seed));
+        LearnerContext context = Components.context(data, train, 1, seed);
+        Learner learner = Components.learner(name, params, context);
+        ModelDescription model = ModelDescription.of(name, ConfigMappers.readJson(params, name), data,
+                context);
         ObjectNode settings = ConfigMappers.plain().createObjectNode().put("learner", name)
                 .put("metaBatch", args.integer("meta-batch")).put("seed", seed);
         settings.set("params", ConfigMappers.readJson(params, name));
         ResumableTraining.run(name, learner, train, LoopPlan.of(args.integer("iterations"),
-                args.integer("meta-batch"), seed), "mse", out.resolve(name), settings, 100, System.err);
+                args.integer("meta-batch"), seed), "mse", out.resolve(name), settings, model, 100, System.err);
         return learner;
     }
 

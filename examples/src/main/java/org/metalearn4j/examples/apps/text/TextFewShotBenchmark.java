@@ -15,6 +15,8 @@ import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.EpisodeSampler;
 import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.pipeline.StageProgress;
@@ -114,12 +116,15 @@ public final class TextFewShotBenchmark {
     private static Learner trained(Dataset data, String name, String params, int way, int shot, int metaBatch,
                                    int iterations, long seed, Path out) {
         TaskSource train = data.episodes("meta-train", new EpisodeSpec(way, shot, 5));
-        Learner learner = Components.learner(name, params, Components.context(data, train, way, seed));
+        LearnerContext context = Components.context(data, train, way, seed);
+        Learner learner = Components.learner(name, params, context);
+        ModelDescription model = ModelDescription.of(name, ConfigMappers.readJson(params, name), data,
+                context);
         ObjectNode settings = ConfigMappers.plain().createObjectNode().put("learner", name).put("way", way)
                 .put("shot", shot).put("metaBatch", metaBatch).put("seed", seed);
         settings.set("params", ConfigMappers.readJson(params, name));
         ResumableTraining.run(name + " " + shot + "-shot", learner, train, LoopPlan.of(iterations, metaBatch, seed),
-                "accuracy", out.resolve(name + "-" + shot + "shot"), settings, 100, System.err);
+                "accuracy", out.resolve(name + "-" + shot + "shot"), settings, model, 100, System.err);
         return learner;
     }
 
