@@ -8,7 +8,9 @@ import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
 import org.metalearn4j.core.learner.MetaGradients;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
@@ -21,7 +23,6 @@ import org.metalearn4j.core.nn.LearnedHead;
 import org.metalearn4j.core.nn.ParameterSpec;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
-import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -46,7 +47,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>A layer is a parameter's module path ({@code backbone.0} for {@code backbone.0.weight} and {@code .bias}).
  * Batch norm as in MAML: each task's own batch statistics.
  */
-public final class TaskConditionedLearner implements TaskwiseLearner {
+public final class TaskConditionedLearner implements TaskwiseLearner, StatefulLearner {
     static final String ALPHA = "alpha";
     static final String ENCODER = "encoder";
     static final String CONDITIONER = "conditioner";
@@ -230,17 +231,7 @@ public final class TaskConditionedLearner implements TaskwiseLearner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
+    public LearnerState learnerState() {
+        return state;
     }
 }
