@@ -6,6 +6,8 @@ import java.util.function.LongFunction;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskResult;
 import org.metalearn4j.core.learner.TaskwiseLearner;
@@ -42,7 +44,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>State ({@link TrainingState}): parameters, batch-norm statistics, Adam moments and the step counter; everything
  * that influences later steps, so a reload continues bitwise identically.
  */
-public final class MetricLearner implements TaskwiseLearner {
+public final class MetricLearner implements TaskwiseLearner, StatefulLearner {
     private static final String GRAD = "grad.";
     private static final String BATCH_STATS = "bn.";
 
@@ -159,26 +161,11 @@ public final class MetricLearner implements TaskwiseLearner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
+    public LearnerState learnerState() {
+        return state;
     }
 
     /** Backbone parameters and batch-norm statistics, named as the backbone module names them. */
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
-    }
-
-    @Override
-    public Map<String, INDArray> trainedArrays() {
-        return state.trainedArrays();
-    }
-
     /** Completed training steps. */
     public long steps() {
         return state.steps();

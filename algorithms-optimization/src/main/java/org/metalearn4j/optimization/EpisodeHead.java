@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ClassMeans;
+import org.metalearn4j.core.nn.LearnedHead;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskType;
@@ -59,18 +60,16 @@ record EpisodeHead(Params params, List<Tensor> leaves, List<Tensor> sources) {
         DataType dataType = weights.tensors().get(0).dataType();
         switch (init) {
             case LEARNED -> {
-                INDArray w = weights.get(WEIGHT).value();
-                if (w.size(0) == ways) {
+                long rows = weights.get(WEIGHT).shape()[0];
+                if (rows == ways) {
                     return new EpisodeHead(weights, List.of(), List.of());
                 }
                 if (use != Use.EVALUATION) {
                     throw new IllegalArgumentException("episode has " + ways + " ways but the meta-learned head has "
-                            + w.size(0) + " outputs (train.way); head: zero or prototypes train on any number of ways");
+                            + rows + " outputs (train.way); head: zero or prototypes train on any number of ways");
                 }
-                INDArray rows = Nd4j.zeros(dataType, ways, w.size(1)).addiRowVector(w.mean(true, 0));
-                INDArray bias = Nd4j.valueArrayOf(new long[] {ways}, weights.get(BIAS).value().meanNumber()
-                        .doubleValue(), dataType);
-                return built(weights, rows, bias);
+                Params resized = LearnedHead.forWays(weights, BackboneHeadModel.HEAD, type, ways);
+                return new EpisodeHead(resized, List.of(resized.get(WEIGHT), resized.get(BIAS)), List.of());
             }
             case ZERO -> {
                 return built(weights, Nd4j.zeros(dataType, ways, width), Nd4j.zeros(dataType, ways));
@@ -91,23 +90,6 @@ record EpisodeHead(Params params, List<Tensor> leaves, List<Tensor> sources) {
             }
             default -> throw new IllegalStateException("head: " + init);
         }
-    }
-
-    /**
-     * Learned per-parameter step sizes for an episode of {@code ways} classes: a meta-learned head's per-class rates
-     * are averaged over its rows when the episode has another number of classes; single-row head rates (heads built
-     * per episode) are shared by every class as they are.
-     */
-    static Params rates(Params rates, int ways) {
-        if (!rates.contains(WEIGHT) || rates.get(WEIGHT).shape()[0] == ways || rates.get(WEIGHT).shape()[0] == 1) {
-            return rates;
-        }
-        Map<String, Tensor> shared = new LinkedHashMap<>();
-        for (String name : rates.names()) {
-            Tensor r = rates.get(name);
-            shared.put(name, name.startsWith(HEAD) ? Tensor.constant(r.value().mean(true, 0)) : r);
-        }
-        return Params.of(shared);
     }
 
     /**

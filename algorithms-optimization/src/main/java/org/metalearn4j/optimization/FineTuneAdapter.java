@@ -7,6 +7,7 @@ import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.nn.BackboneHeadModel;
+import org.metalearn4j.core.nn.LearnedHead;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.ParameterSpec;
@@ -74,9 +75,10 @@ public final class FineTuneAdapter implements IsolatedAdapter {
     }
 
     /**
-     * An adapter of the whole of {@code model} with its meta-learned head of {@code train.way} outputs, from a copy
-     * of {@code start} taken now, with the rule {@code rules} gives each episode; the rule must hold its own copies of
-     * anything it learned (later training must not reach it).
+     * An adapter of the whole of {@code model} with its meta-learned head of {@code train.way} outputs (an episode of
+     * another number of classes starts every class at the mean learned row, {@link HeadInit#LEARNED}), from a copy of
+     * {@code start} taken now, with the rule {@code rules} gives each episode; the rule must hold its own copies of
+     * anything it learned (later training must not reach it) and serve a head of the episode's width.
      */
     public static FineTuneAdapter withRule(BackboneHeadModel model, Params start, RuleForSupport rules, int steps) {
         return new FineTuneAdapter(model, AdaptationScope.WHOLE, HeadInit.LEARNED,
@@ -89,21 +91,7 @@ public final class FineTuneAdapter implements IsolatedAdapter {
             return (support, type, ways) -> sgd;
         }
         Params copy = alpha.map(t -> Tensor.constant(t.value().dup()));
-        return (support, type, ways) -> UpdateRule.learnedRates(EpisodeHead.rates(copy, ways));
-    }
-
-    /**
-     * Fails naming {@code train.way} when a classification episode's ways differ from {@code model}'s outputs: for
-     * adapters whose head cannot be resized to an episode.
-     */
-    public static void checkWays(BackboneHeadModel model, TaskType type, int ways) {
-        if (type == TaskType.CLASSIFICATION) {
-            long outputs = model.head().parameterSpecs().get(0).shape()[0];
-            if (ways != outputs) {
-                throw new IllegalArgumentException("episode has " + ways + " ways but the learner was built for "
-                        + outputs + " (train.way)");
-            }
-        }
+        return (support, type, ways) -> UpdateRule.learnedRates(LearnedHead.rates(copy, BackboneHeadModel.HEAD, type, ways));
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
 import org.metalearn4j.core.learner.MetaGradients;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
@@ -23,7 +25,6 @@ import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -42,7 +43,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * one built for the task's number of classes, whose meta-gradient is chained back through the prototypes it was
  * built from. The meta-optimizer's learning rate follows {@link MetaOptimizerConfig#schedule()}.
  */
-public final class GradientMetaLearner implements TaskwiseLearner {
+public final class GradientMetaLearner implements TaskwiseLearner, StatefulLearner {
     /** Learned step sizes are stored beside the weights under {@code "alpha.<weight name>"}. */
     static final String ALPHA = "alpha";
 
@@ -190,23 +191,8 @@ public final class GradientMetaLearner implements TaskwiseLearner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
-    }
-
-    @Override
-    public Map<String, INDArray> trainedArrays() {
-        return state.trainedArrays();
+    public LearnerState learnerState() {
+        return state;
     }
 
     /** The network these weights run in. */

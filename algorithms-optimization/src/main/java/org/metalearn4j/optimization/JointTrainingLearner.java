@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
@@ -32,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * every task: regression, or classification with fixed classes (the sites of a clinical data set); N-way episodes
  * with per-episode labels need the {@code pretrain} stage over the flat labelled set instead.
  */
-public final class JointTrainingLearner implements TaskwiseLearner {
+public final class JointTrainingLearner implements TaskwiseLearner, StatefulLearner {
     private final BackboneHeadModel model;
     private final JointConfig config;
     private final TrainingState state;
@@ -103,17 +105,7 @@ public final class JointTrainingLearner implements TaskwiseLearner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
+    public LearnerState learnerState() {
+        return state;
     }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TrainingState;
@@ -13,7 +15,6 @@ import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
 import org.metalearn4j.core.optim.UpdateRule;
-import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
@@ -31,7 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * moved; the adapted head is dropped with the task.
  * {@link BatchedReptileLearner} moves once per meta-batch instead.
  */
-public class ReptileLearner implements Learner {
+public class ReptileLearner implements StatefulLearner {
     private final BackboneHeadModel model;
     private final ReptileConfig config;
     private final long seed;
@@ -123,23 +124,8 @@ public class ReptileLearner implements Learner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
-    }
-
-    @Override
-    public Map<String, INDArray> trainedArrays() {
-        return state.trainedArrays();
+    public LearnerState learnerState() {
+        return state;
     }
 
     /** The network these weights run in. */

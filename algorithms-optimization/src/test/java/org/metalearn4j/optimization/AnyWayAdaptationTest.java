@@ -133,7 +133,7 @@ class AnyWayAdaptationTest {
     }
 
     @Test
-    void learnedStepSizesOfAResizedHeadAreOneRowSharedByEveryClass() {
+    void learnedStepSizesOfAPerEpisodeHeadAreOneRowSharedByEveryClass() {
         GradientMetaLearner zero = GradientMetaLearner.create(maml(HeadInit.ZERO),
                 ClassificationTasks.context(2, TRAIN_WAYS), GradientMetaLearner.Variant.META_SGD, DataType.FLOAT);
         StateDict params = zero.state().withPrefix("params.");
@@ -141,15 +141,6 @@ class AnyWayAdaptationTest {
         assertThat(params.get("alpha.head.bias").shape()).containsExactly(1);
         assertThat(params.names()).doesNotContain("head.weight", "head.bias");
 
-        INDArray perClass = Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}, {5, 9}});
-        Params rates = Params.of(Map.of("head.weight", Tensor.constant(perClass),
-                "head.bias", Tensor.constant(Nd4j.createFromArray(1f, 2f, 6f))));
-        assertThat(EpisodeHead.rates(rates, 3)).as("the trained width keeps its per-class rates").isSameAs(rates);
-        Params shared = EpisodeHead.rates(rates, 5);
-        assertThat(shared.get("head.weight").value()).isEqualTo(Nd4j.createFromArray(new float[][] {{3, 5}}));
-        assertThat(shared.get("head.bias").value().getDouble(0)).isEqualTo(3.0);
-        Params oneRow = Params.of(Map.of("head.weight", Tensor.constant(Nd4j.ones(DataType.FLOAT, 1, 2))));
-        assertThat(EpisodeHead.rates(oneRow, 5)).isSameAs(oneRow);
     }
 
     @Test

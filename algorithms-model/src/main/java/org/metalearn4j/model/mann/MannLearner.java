@@ -3,9 +3,9 @@ package org.metalearn4j.model.mann;
 import java.util.List;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.EpisodeObjectiveLearner;
-import org.metalearn4j.core.learner.Learner;
+import org.metalearn4j.core.learner.LearnerState;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
-import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Tensor;
 
@@ -13,7 +13,7 @@ import org.metalearn4j.core.tensor.Tensor;
  * A MANN (or its LSTM baseline) trained by core's {@link EpisodeObjectiveLearner} on the sequence objective, which
  * also hands out a {@link SequenceClassifier} for the per-instance protocol.
  */
-public final class MannLearner implements Learner {
+public final class MannLearner implements StatefulLearner {
     private final EpisodeObjectiveLearner learner;
     private final MannObjective objective;
 
@@ -38,17 +38,7 @@ public final class MannLearner implements Learner {
     }
 
     @Override
-    public StateDict state() {
-        return learner.state();
-    }
-
-    @Override
-    public void load(StateDict state) {
-        learner.load(state);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return learner.backbone();
+    public LearnerState learnerState() {
+        return learner.learnerState();
     }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
 import org.metalearn4j.core.learner.MetaGradients;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
@@ -42,7 +44,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * what a {@link org.metalearn4j.core.exec.TaskExecutor} spreads over threads or workers. Predictions average the
  * particles ({@link UncertainPredictor}). Batch norm as in MAML: each task's own batch statistics.
  */
-public final class BayesianMamlLearner implements TaskwiseLearner {
+public final class BayesianMamlLearner implements TaskwiseLearner, StatefulLearner {
 
     /** The two members. */
     public enum Variant {
@@ -170,13 +172,8 @@ public final class BayesianMamlLearner implements TaskwiseLearner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
+    public LearnerState learnerState() {
+        return state;
     }
 
     /** The first particle's backbone, for pipelines that hand a backbone on. */

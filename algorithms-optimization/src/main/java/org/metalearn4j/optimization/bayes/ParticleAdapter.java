@@ -11,7 +11,6 @@ import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.optimization.FineTuneAdapter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -20,7 +19,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Evaluation of a particle learner: a copy of the particles' initial values is adapted to the support set with the
  * training inner update (one step's graph at a time), and the episode's predictor averages the adapted particles:
  * an {@link UncertainPredictor}. Batch norm as MAML's evaluation: support statistics while adapting, the query
- * batch's while predicting.
+ * batch's while predicting. An episode of another number of classes than {@code train.way} starts each particle's
+ * classes at its mean learned head row ({@link Particles#forWays}); the kernel of SVGD compares whole particles, so
+ * it serves particles of any width.
  */
 public final class ParticleAdapter implements Adapter {
     private final Particles particles;
@@ -39,10 +40,9 @@ public final class ParticleAdapter implements Adapter {
 
     @Override
     public UncertainPredictor adapt(Examples support, TaskType type, int ways) {
-        FineTuneAdapter.checkWays(particles.model(), type, ways);
         TaskLoss loss = TaskLoss.of(support, type, dataType);
         ForwardContext ctx = ForwardContext.training(0);
-        Params adapted = InnerLoop.adapt(snapshot.copyAsVariables(),
+        Params adapted = InnerLoop.adapt(particles.forWays(snapshot.copyAsVariables(), ways),
                 (fast, step) -> particles.objective(fast, loss, ctx), rule, steps, false).map(Tensor::detach);
         return new UncertainPredictor() {
             @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
+import org.metalearn4j.core.nn.LearnedHead;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
@@ -79,6 +80,18 @@ public final class Particles {
             }
         }
         return Params.of(all);
+    }
+
+    /**
+     * The particles with each one's meta-learned classifier head sized to an episode of {@code ways} classes as
+     * {@link LearnedHead} sizes one network's: every particle's classes start at that particle's mean learned row.
+     */
+    public Params forWays(Params all, int ways) {
+        Params out = all;
+        for (int m = 0; m < count; m++) {
+            out = LearnedHead.forWays(out, prefix(m) + "." + BackboneHeadModel.HEAD, type, ways);
+        }
+        return out;
     }
 
     /** Each particle's outputs for {@code x}. */

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
 import org.metalearn4j.core.learner.MetaGradients;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
@@ -17,10 +19,10 @@ import org.metalearn4j.core.learner.TrainingState;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Init;
+import org.metalearn4j.core.nn.LearnedHead;
 import org.metalearn4j.core.nn.ParameterSpec;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
-import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -45,7 +47,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>A layer is a parameter's module path ({@code backbone.0} for {@code backbone.0.weight} and {@code .bias}).
  * Batch norm as in MAML: each task's own batch statistics.
  */
-public final class TaskConditionedLearner implements TaskwiseLearner {
+public final class TaskConditionedLearner implements TaskwiseLearner, StatefulLearner {
     static final String ALPHA = "alpha";
     static final String ENCODER = "encoder";
     static final String CONDITIONER = "conditioner";
@@ -125,7 +127,7 @@ public final class TaskConditionedLearner implements TaskwiseLearner {
             ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, state.steps(), index));
             boolean second = config.order() == MamlConfig.Order.SECOND;
             Params fast = InnerLoop.adapt(model.whole(), weights(meta), support.x(), support,
-                    rule(meta, task.support(), task.type()), config.innerSteps(), second, ctx);
+                    rule(meta, task.support(), task.type(), task.ways()), config.innerSteps(), second, ctx);
             Tensor output = model.whole().forward(fast, query.x(), ctx);
             Tensor loss = query.loss(output);
             return MetaGradients.of(meta, loss, loss.item(), query.metric(output), Map.of());
@@ -142,13 +144,18 @@ public final class TaskConditionedLearner implements TaskwiseLearner {
         return config.taskThreads();
     }
 
-    /** The rule for one support set from the meta-parameters {@code meta} (live or a snapshot). */
-    private ConditionedRule rule(Params meta, Examples support, TaskType type) {
+    /**
+     * The rule for one support set of {@code ways} classes from the meta-parameters {@code meta} (live or a
+     * snapshot): per-class base rates of the head are shared by every class when {@code ways} is not the trained
+     * number ({@link LearnedHead#rates}).
+     */
+    private ConditionedRule rule(Params meta, Examples support, TaskType type, int ways) {
         Tensor conditioning = conditioning(meta, support, type);
         Tensor layerScale = conditioning.slice(0, 0, layers.size()).exp();
         Tensor stepWeights = conditioning.slice(0, layers.size(), conditioning.length()).sigmoid().mul(2.0);
-        return new ConditionedRule(config.perEntryRates() ? meta.scope(ALPHA) : null, config.innerLr(), layerScale,
-                stepWeights, layerOf);
+        Params baseRates = config.perEntryRates()
+                ? LearnedHead.rates(meta.scope(ALPHA), BackboneHeadModel.HEAD, type, ways) : null;
+        return new ConditionedRule(baseRates, config.innerLr(), layerScale, stepWeights, layerOf);
     }
 
     /** The conditioner's raw output {@code [layers + innerSteps]} for a support set. */
@@ -161,7 +168,11 @@ public final class TaskConditionedLearner implements TaskwiseLearner {
                 .reshape(layers.size() + config.innerSteps());
     }
 
-    /** Regression targets as they are, class labels one-hot over this learner's outputs. */
+    /**
+     * Regression targets as they are, class labels one-hot over this learner's {@code train.way} outputs. The encoder
+     * reads which support examples share a class, and class slots are arbitrary labels, so an episode of more classes
+     * reuses the slots in turn (class {@code c} in slot {@code c mod train.way}); one of fewer leaves slots empty.
+     */
     private INDArray targets(Examples support, TaskType type, DataType dataType) {
         if (type == TaskType.REGRESSION) {
             INDArray y = support.y().castTo(dataType);
@@ -170,7 +181,7 @@ public final class TaskConditionedLearner implements TaskwiseLearner {
         int[] labels = support.y().toIntVector();
         INDArray oneHot = Nd4j.zeros(dataType, labels.length, outputs);
         for (int i = 0; i < labels.length; i++) {
-            oneHot.putScalar(i, labels[i], 1.0);
+            oneHot.putScalar(i, labels[i] % outputs, 1.0);
         }
         return oneHot;
     }
@@ -213,25 +224,14 @@ public final class TaskConditionedLearner implements TaskwiseLearner {
     public FineTuneAdapter adapter() {
         Params snapshot = state.params().map(t -> Tensor.constant(t.value().dup()));
         return FineTuneAdapter.withRule(model, weights(state.params()), (support, type, ways) -> {
-            FineTuneAdapter.checkWays(model, type, ways);
             try (Scope noGrad = Autograd.noGrad()) {
-                return rule(snapshot, support, type);
+                return rule(snapshot, support, type, ways);
             }
         }, config.evalInnerSteps());
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
+    public LearnerState learnerState() {
+        return state;
     }
 }

@@ -6,6 +6,7 @@ import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
+import org.metalearn4j.core.nn.LearnedHead;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
 import org.metalearn4j.core.optim.UpdateRule;
@@ -14,7 +15,6 @@ import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.optimization.FineTuneAdapter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,7 +22,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Evaluation with the LSTM meta-learner: a copy of the learned initial parameters is updated on the support set by
  * the meta-learner (first order, one step's graph at a time), then the query is classified with batch norm
  * normalising by the support set's statistics under the adapted weights: the paper's non-transductive evaluation.
- * Everything is copied when the adapter is made, so later training cannot reach it.
+ * Everything is copied when the adapter is made, so later training cannot reach it. An episode of another number of
+ * classes than {@code train.way} starts every class at the mean learned head row ({@link LearnedHead}); the
+ * coordinatewise meta-learner then updates a learner of that size as it does any other, its state being sized from
+ * the parameters it starts from.
  */
 public final class LstmMetaAdapter implements Adapter {
     private final BackboneHeadModel model;
@@ -41,9 +44,9 @@ public final class LstmMetaAdapter implements Adapter {
 
     @Override
     public Predictor adapt(Examples support, TaskType type, int ways) {
-        FineTuneAdapter.checkWays(model, type, ways);
         TaskLoss loss = TaskLoss.of(support, type, dataType);
-        Params fast = InnerLoop.adapt(model.whole(), start.copyAsVariables(), loss.x(), loss, rule, steps, false,
+        Params begin = LearnedHead.forWays(start.copyAsVariables(), BackboneHeadModel.HEAD, type, ways);
+        Params fast = InnerLoop.adapt(model.whole(), begin, loss.x(), loss, rule, steps, false,
                 ForwardContext.training(0)).map(Tensor::detach);
         RunningStats supportStatistics = RunningStats.lastBatch();
         try (Scope noGrad = Autograd.noGrad()) {

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
 import org.metalearn4j.core.learner.MetaGradients;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
@@ -16,7 +18,6 @@ import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
-import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Tensor;
@@ -35,7 +36,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * episodes); at evaluation the query examples are normalised with the support set's statistics under the adapted
  * weights ({@link LstmMetaAdapter}), so that test examples never influence each other.
  */
-public final class LstmMetaLearner implements TaskwiseLearner {
+public final class LstmMetaLearner implements TaskwiseLearner, StatefulLearner {
     /** The meta-learner's weights live under {@code optimizer.*} beside the learner's initial parameters. */
     static final String OPTIMIZER = "optimizer";
 
@@ -110,18 +111,8 @@ public final class LstmMetaLearner implements TaskwiseLearner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
+    public LearnerState learnerState() {
+        return state;
     }
 
     /** The learner network. */

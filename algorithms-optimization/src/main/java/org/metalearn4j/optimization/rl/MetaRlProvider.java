@@ -2,42 +2,16 @@ package org.metalearn4j.optimization.rl;
 
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.learner.LearnerContext;
-import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.learner.LearnerFamilyProvider;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * What {@code maml-rl}, {@code fomaml-rl} and {@code pretrain-rl} share: one {@link MetaRlConfig} whose defaults
  * differ only in {@code order}, and a {@link MetaRlLearner}. Each subclass is its own ServiceLoader provider.
  */
-abstract class MetaRlProvider implements LearnerProvider<MetaRlConfig> {
-    private final String name;
-    private final String description;
-    private final MetaRlConfig.Order order;
-
+abstract class MetaRlProvider extends LearnerFamilyProvider<MetaRlConfig> {
     MetaRlProvider(String name, String description, MetaRlConfig.Order order) {
-        this.name = name;
-        this.description = description;
-        this.order = order;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final Class<MetaRlConfig> configType() {
-        return MetaRlConfig.class;
-    }
-
-    @Override
-    public final MetaRlConfig defaults() {
-        return MetaRlConfig.defaults(order);
+        super(name, description, MetaRlConfig.class, MetaRlConfig.defaults(order));
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
 import org.metalearn4j.core.optim.GradClip;
 import org.metalearn4j.core.optim.ScheduledAdamConfig;
-import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Tensor;
@@ -25,7 +24,7 @@ import org.metalearn4j.core.tensor.Tensor;
  * keeps them, and the step counter; the step's random stream is {@code Seeds.derive(seed, 1, step)}, so a reloaded
  * learner continues bitwise identically.
  */
-public final class EpisodeObjectiveLearner implements Learner {
+public final class EpisodeObjectiveLearner implements StatefulLearner {
     private final EpisodeObjective objective;
     private final ScheduledAdamConfig optimizer;
     private final long seed;
@@ -94,18 +93,8 @@ public final class EpisodeObjectiveLearner implements Learner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
+    public LearnerState learnerState() {
+        return state;
     }
 
     /** Completed training steps. */

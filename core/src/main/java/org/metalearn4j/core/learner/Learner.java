@@ -33,7 +33,8 @@ public interface Learner {
     /**
      * The arrays a training step updates, by name and not copied, which the training loop checks for NaN and Inf
      * after every step; callers only read them. The default is {@link #state()}'s entries: correct, but a copy per
-     * step, so a learner keeping a {@link TrainingState} returns {@link TrainingState#trainedArrays()} instead.
+     * step, so a {@link StatefulLearner} keeping a {@link TrainingState} returns {@link TrainingState#trainedArrays()}
+     * instead.
      */
     default Map<String, INDArray> trainedArrays() {
         return state().asMap();

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@code bn.*}, when it keeps any) and the count of completed steps ({@code steps}). A learner with more state
  * (an RNG, a memory) adds its own entries next to {@link #save()}'s.
  */
-public final class TrainingState {
+public final class TrainingState implements LearnerState {
     private static final String PARAMS = "params.";
     private static final String OPTIM = "optim.";
     private static final String STATS = "bn.";
@@ -68,6 +68,7 @@ public final class TrainingState {
     }
 
     /** A detached snapshot of everything listed in the class comment. */
+    @Override
     public StateDict save() {
         StateDict sd = new StateDict();
         sd.putAll(PARAMS, params.toStateDict());
@@ -82,6 +83,7 @@ public final class TrainingState {
     }
 
     /** Restores what {@link #save()} returned; fails naming a missing entry or a parameter of another shape. */
+    @Override
     public void load(StateDict state) {
         params = params.load(state.withPrefix(PARAMS));
         if (optimizer != null) {
@@ -112,11 +114,13 @@ public final class TrainingState {
     }
 
     /** The parameters' live arrays by name, not copied (see {@link Learner#trainedArrays()}). */
+    @Override
     public Map<String, INDArray> trainedArrays() {
         return params.arrays();
     }
 
     /** The backbone's parameters and statistics, named as the backbone module names them. */
+    @Override
     public StateDict backbone() {
         return BackboneHeadModel.backboneState(params, stats);
     }

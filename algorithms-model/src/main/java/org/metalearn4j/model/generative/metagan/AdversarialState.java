@@ -1,5 +1,6 @@
 package org.metalearn4j.model.generative.metagan;
 
+import org.metalearn4j.core.learner.LearnerState;
 import org.metalearn4j.core.learner.TrainingState;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
@@ -12,7 +13,7 @@ import org.metalearn4j.core.state.StateDict;
  * {@code params.backbone.*} is where every learner keeps a backbone) and the generator's, under {@code generator.}.
  * One step applies both players' gradients, each with its own Adam and schedule.
  */
-final class AdversarialState {
+final class AdversarialState implements LearnerState {
     private static final String GENERATOR = "generator.";
 
     private final TrainingState classifier;
@@ -62,18 +63,21 @@ final class AdversarialState {
         return norm;
     }
 
-    StateDict save() {
+    @Override
+    public StateDict save() {
         StateDict state = classifier.save();
         state.putAll(GENERATOR, generator.save());
         return state;
     }
 
-    void load(StateDict state) {
+    @Override
+    public void load(StateDict state) {
         classifier.load(state);
         generator.load(state.withPrefix(GENERATOR));
     }
 
-    StateDict backbone() {
+    @Override
+    public StateDict backbone() {
         return classifier.backbone();
     }
 }

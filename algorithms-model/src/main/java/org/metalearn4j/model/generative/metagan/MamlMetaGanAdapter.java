@@ -1,11 +1,10 @@
 package org.metalearn4j.model.generative.metagan;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
+import org.metalearn4j.core.nn.LearnedHead;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.metric.MetricModel;
 import org.metalearn4j.core.task.Examples;
@@ -16,8 +15,6 @@ import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.model.generative.Noise;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Evaluation of MetaGAN's {@code maml} classifier: the training inner loop, first order, for {@code evalSteps} steps
@@ -25,13 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * episode; queries are scored by the N class logits (the fake logit only shapes training). Generation noise is fixed,
  * so a predictor is a function of its support set. Batch norm uses each batch's own statistics, as in training. An
  * episode with another number of classes than {@code train.way} starts every class row of the head from the mean
- * learned row and bias (the fake logit as learned), as the MAML family's learned head does.
+ * learned row and bias ({@link LearnedHead}; the fake logit as learned), as the MAML family's learned head does.
  */
 final class MamlMetaGanAdapter implements Adapter {
     /** Seeds the generator at evaluation, the same for every episode. */
     private static final long EVALUATION_NOISE = 0x4D657461L;
-    private static final String WEIGHT = BackboneHeadModel.HEAD + ".weight";
-    private static final String BIAS = BackboneHeadModel.HEAD + ".bias";
 
     private final MamlDiscriminator discriminator;
     private final TaskGenerator generator;
@@ -88,25 +83,10 @@ final class MamlMetaGanAdapter implements Adapter {
             fakes = generator.generate(generatorParams, x, config.fakesPerClass() * ways,
                     new Noise(EVALUATION_NOISE));
         }
-        return discriminator.adapt(start(ways), x, MetricModel.classLabels(support.y(), "support"),
+        Params start = LearnedHead.forWays(snapshot.copyAsVariables(), BackboneHeadModel.HEAD,
+                TaskType.CLASSIFICATION, ways);
+        return discriminator.adapt(start, x, MetricModel.classLabels(support.y(), "support"),
                 fakes, config.inner().evalSteps(), false, ForwardContext.training(0)).map(Tensor::detach);
-    }
-
-    /** A fresh copy of the meta-learned weights, with a head of {@code ways} class rows. */
-    private Params start(int ways) {
-        Params weights = snapshot.copyAsVariables();
-        INDArray w = weights.get(WEIGHT).value();
-        if (w.size(0) == ways) {
-            return weights;
-        }
-        Map<String, Tensor> resized = new LinkedHashMap<>();
-        for (String name : weights.names()) {
-            resized.put(name, weights.get(name));
-        }
-        resized.put(WEIGHT, Tensor.variable(Nd4j.zeros(type, ways, w.size(1)).addiRowVector(w.mean(true, 0))));
-        resized.put(BIAS, Tensor.variable(Nd4j.valueArrayOf(new long[] {ways},
-                weights.get(BIAS).value().meanNumber().doubleValue(), type)));
-        return Params.of(resized);
     }
 
     /** The N class logits, with the batch's own statistics. */

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TaskResult;
 import org.metalearn4j.core.learner.TaskwiseLearner;
@@ -36,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * and {@code generator.*}), combined in task order by {@link #applyResults}, so where the tasks run does not change
  * the update. Noise and batch-norm draws are seeded by step and task, so a reload continues bitwise.
  */
-public final class MamlMetaGanLearner implements TaskwiseLearner, AdversarialLearner {
+public final class MamlMetaGanLearner implements TaskwiseLearner, StatefulLearner, AdversarialLearner {
     private static final String CLASSIFIER = "classifier.";
     private static final String GENERATOR = "generator.";
 
@@ -182,17 +184,7 @@ public final class MamlMetaGanLearner implements TaskwiseLearner, AdversarialLea
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
+    public LearnerState learnerState() {
+        return state;
     }
 }

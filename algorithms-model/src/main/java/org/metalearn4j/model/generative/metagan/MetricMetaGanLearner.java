@@ -6,6 +6,8 @@ import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.nn.BackboneHeadModel;
@@ -20,7 +22,6 @@ import org.metalearn4j.core.nn.metric.MetricModel;
 import org.metalearn4j.core.nn.metric.PrototypeHead;
 import org.metalearn4j.core.nn.metric.RelationHead;
 import org.metalearn4j.core.nn.metric.SupportLabels;
-import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.tensor.Autograd;
@@ -42,7 +43,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * evaluation normalizes real examples as the base learner would. Evaluation is the base learner's
  * ({@link MetricAdapter}): prototypes of the real support set, N class logits.
  */
-public final class MetricMetaGanLearner implements AdversarialLearner {
+public final class MetricMetaGanLearner implements StatefulLearner, AdversarialLearner {
     private final MetricModel model;
     private final TaskGenerator generator;
     private final MetaGanConfig config;
@@ -181,17 +182,7 @@ public final class MetricMetaGanLearner implements AdversarialLearner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
+    public LearnerState learnerState() {
+        return state;
     }
 }

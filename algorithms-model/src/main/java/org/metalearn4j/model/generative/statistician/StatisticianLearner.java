@@ -8,6 +8,8 @@ import org.metalearn4j.core.generate.ExampleGenerator;
 import org.metalearn4j.core.generate.GenerativeLearner;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.LearnerContext;
+import org.metalearn4j.core.learner.LearnerState;
+import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
 import org.metalearn4j.core.learner.TrainingState;
 import org.metalearn4j.core.nn.BackboneHeadModel;
@@ -15,7 +17,6 @@ import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
-import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.ClassSets;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
@@ -37,7 +38,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p>State ({@link TrainingState}): parameters, batch-norm statistics of the encoder, Adam moments and the step
  * counter. The draws of a step come from {@link Noise} seeded by the step and task, so a reload continues bitwise.
  */
-public final class StatisticianLearner implements GenerativeLearner {
+public final class StatisticianLearner implements StatefulLearner, GenerativeLearner {
     private final Statistician model;
     private final StatisticianConfig config;
     private final long seed;
@@ -171,18 +172,8 @@ public final class StatisticianLearner implements GenerativeLearner {
     }
 
     @Override
-    public StateDict state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(StateDict saved) {
-        state.load(saved);
-    }
-
-    @Override
-    public StateDict backbone() {
-        return state.backbone();
+    public LearnerState learnerState() {
+        return state;
     }
 
     /** Completed training steps. */
