@@ -69,4 +69,22 @@ class SmallGemmTest {
         Tensor product = Tensor.constant(everyOtherColumn).matmul(Tensor.constant(b));
         assertThat(product.value().equalsWithEps(everyOtherColumn.dup().mmul(b), 1e-12)).isTrue();
     }
+
+    @ParameterizedTest
+    @CsvSource({"c,c", "f,c", "c,f", "rows,transposed"})
+    void affineAndColumnSumsMatchTheComposedOps(String layoutX, String layoutW) {
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            INDArray x = layout(GradCheck.random(5, 6, 4).castTo(type), layoutX);
+            INDArray w = layout(GradCheck.random(6, 3, 4).castTo(type), layoutW);
+            INDArray bias = GradCheck.random(7, 3).castTo(type);
+            INDArray y = Nd4j.create(type, new long[] {6, 3}, 'c');
+            assertThat(SmallGemm.affine(x, w, bias, y, 6, 3, 4)).isTrue();
+            INDArray expected = reference(x, w, false, true, 6, 3).addiRowVector(bias);
+            assertThat(y.equalsWithEps(expected, type == DataType.DOUBLE ? 1e-14 : 1e-5)).as("%s %s", y, expected)
+                    .isTrue();
+            INDArray sums = Nd4j.create(type, 4);
+            assertThat(SmallGemm.columnSums(x, sums)).isTrue();
+            assertThat(sums.equalsWithEps(x.sum(0), type == DataType.DOUBLE ? 1e-14 : 1e-5)).isTrue();
+        }
+    }
 }
