@@ -23,7 +23,7 @@ final class SmallGemm {
      * of 4), and the op's fixed cost dominates; larger products keep ND4J's op and its threading.
      */
     private static final long MAX_MULTIPLY_ADDS = 1L << 18;
-    private static final boolean AVAILABLE = openBlasLoaded();
+    static final boolean AVAILABLE = openBlasLoaded();
     /** Vectors of ones by type (float32, float64), grown on demand; replaced, never written. */
     private static final AtomicReferenceArray<INDArray> ONES = new AtomicReferenceArray<>(2);
 
