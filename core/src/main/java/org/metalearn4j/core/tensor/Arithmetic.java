@@ -61,7 +61,9 @@ final class Arithmetic {
     }
 
     static Tensor mulScalar(Tensor a, double c) {
-        return Tensor.record("mul", a.value().mul(c), (out, g, needs) -> new Tensor[] {g.mul(c)}, a);
+        INDArray scaled = SmallVectorOps.scale(a.value(), c);
+        return Tensor.record("mul", scaled != null ? scaled : a.value().mul(c),
+                (out, g, needs) -> new Tensor[] {g.mul(c)}, a);
     }
 
     private static void check(String op, Tensor a, Tensor b) {

@@ -56,8 +56,14 @@ enum BinaryKernels {
         };
     }
 
-    /** ND4J's pairwise kernels, for equal shapes. */
+    /** ND4J's pairwise kernels for equal shapes; small sums and differences as BLAS calls ({@link SmallVectorOps}). */
     private INDArray same(INDArray a, INDArray b) {
+        if (this == ADD || this == SUB) {
+            INDArray z = SmallVectorOps.addScaled(a, b, this == ADD ? 1.0 : -1.0);
+            if (z != null) {
+                return z;
+            }
+        }
         return switch (this) {
             case ADD -> a.add(b);
             case SUB -> a.sub(b);

@@ -38,7 +38,14 @@ final class MatMul {
 
     /** The raw kernel: {@code op(a) @ op(b)} into a new c-order array of the (already validated) result shape. */
     static INDArray product(INDArray a, INDArray b, boolean ta, boolean tb, long... shape) {
-        INDArray c = Nd4j.createUninitialized(a.dataType(), shape, 'c');
+        return productInto(a, b, ta, tb, Nd4j.createUninitialized(a.dataType(), shape, 'c'));
+    }
+
+    /** {@code op(a) @ op(b)} written into {@code c}, a fresh c-order array of the result's shape; returns c. */
+    static INDArray productInto(INDArray a, INDArray b, boolean ta, boolean tb, INDArray c) {
+        if (c.rank() == 2 && SmallGemm.product(a, b, ta, tb, c, c.size(0), c.size(1), a.size(ta ? 0 : 1))) {
+            return c;
+        }
         Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c)
                 .addIntegerArguments(ta ? 1 : 0, tb ? 1 : 0).build());
         return c;

@@ -1,0 +1,168 @@
+package org.metalearn4j.core.tensor;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Small matrix products as one direct {@code cblas_?gemm} call into the OpenBLAS that nd4j-native loads. ND4J's
+ * {@code matmul} op spends 12-20 us per call before and around the BLAS call (op context, shape function, and for
+ * float32 a oneDNN primitive), against 2-3 us for the product itself on a 10x40 by 40x40 problem: that overhead was
+ * about half the time of an MLP step (issue 26, engine-profile notes). Float64 results are bit-identical to the op's
+ * (it calls the same dgemm); float32 ones may differ in the last bit where the op used oneDNN.
+ */
+final class SmallGemm {
+    /**
+     * Up to this many multiply-adds OpenBLAS 0.3.19 runs a gemm on one thread (65536 times its multithread threshold
+     * of 4), and the op's fixed cost dominates; larger products keep ND4J's op and its threading.
+     */
+    private static final long MAX_MULTIPLY_ADDS = 1L << 18;
+    static final boolean AVAILABLE = openBlasLoaded();
+    /** Vectors of ones by type (float32, float64), grown on demand; replaced, never written. */
+    private static final AtomicReferenceArray<INDArray> ONES = new AtomicReferenceArray<>(2);
+
+    private SmallGemm() {
+    }
+
+    /**
+     * Writes {@code op(a) @ op(b)} into {@code c} (a fresh c-order {@code [m, n]} array) and returns true, or returns
+     * false without touching anything when this path does not apply (large, not float32/float64, strides BLAS cannot
+     * express, or another backend).
+     */
+    static boolean product(INDArray a, INDArray b, boolean ta, boolean tb, INDArray c, long m, long n, long k) {
+        if (!applies(a, b, c, m, n, k)) {
+            return false;
+        }
+        int lda = leadingDimension(a);
+        int ldb = leadingDimension(b);
+        if (lda == 0 || ldb == 0) {
+            return false;
+        }
+        gemm(c.dataType(), ta != lda < 0, tb != ldb < 0, m, n, k, a.data().addressPointer(), Math.abs(lda),
+                b.data().addressPointer(), Math.abs(ldb), 0, c.data().addressPointer(), n);
+        return true;
+    }
+
+    /**
+     * Writes {@code x @ w^T + bias} into {@code y} (fresh, c-order {@code [m, n]}) as two gemm calls, like PyTorch's
+     * addmm: the bias rows first (a product with a column of ones, exact), then the product accumulated onto them.
+     * Returns false, touching nothing, where {@link #product} would not apply or the bias is not contiguous.
+     */
+    static boolean affine(INDArray x, INDArray w, INDArray bias, INDArray y, long m, long n, long k) {
+        if (!applies(x, w, y, m, n, k) || !(bias.length() == 1 || bias.stride(0) == 1)) {
+            return false;
+        }
+        int ldx = leadingDimension(x);
+        int ldw = leadingDimension(w);
+        if (ldx == 0 || ldw == 0) {
+            return false;
+        }
+        DataType type = y.dataType();
+        Pointer out = y.data().addressPointer();
+        gemm(type, false, false, m, n, 1, ones(type, m), 1, bias.data().addressPointer(), n, 0, out, n);
+        gemm(type, ldx < 0, ldw > 0, m, n, k, x.data().addressPointer(), Math.abs(ldx), w.data().addressPointer(),
+                Math.abs(ldw), 1, out, n);
+        return true;
+    }
+
+    /**
+     * Writes the sums over the rows of {@code g} ({@code [m, n]}) into {@code out} (fresh, length n) as one gemv with a
+     * vector of ones, e.g. a bias gradient; returns false, touching nothing, where {@link #product} would not apply.
+     */
+    static boolean columnSums(INDArray g, INDArray out) {
+        long m = g.size(0);
+        long n = g.size(1);
+        if (!applies(g, g, out, 1, n, m)) {
+            return false;
+        }
+        int ldg = leadingDimension(g);
+        if (ldg == 0) {
+            return false;
+        }
+        // out [1, n] = ones [1, m] @ g
+        gemm(out.dataType(), false, ldg < 0, 1, n, m, ones(out.dataType(), m), Math.max(1, m),
+                g.data().addressPointer(), Math.abs(ldg), 0, out.data().addressPointer(), n);
+        return true;
+    }
+
+    private static boolean applies(INDArray a, INDArray b, INDArray c, long m, long n, long k) {
+        DataType type = c.dataType();
+        return AVAILABLE && a.rank() == 2 && b.rank() == 2 && m > 0 && n > 0 && k > 0 && m * n * k <= MAX_MULTIPLY_ADDS
+                && (type == DataType.FLOAT || type == DataType.DOUBLE) && a.dataType() == type
+                && b.dataType() == type;
+    }
+
+    /** Row-major {@code c = op(a) @ op(b) + beta * c} on raw buffers of {@code type}. */
+    private static void gemm(DataType type, boolean transA, boolean transB, long m, long n, long k, Pointer a,
+                             long lda, Pointer b, long ldb, double beta, Pointer c, long ldc) {
+        int opA = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+        int opB = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+        int order = openblas_nolapack.CblasRowMajor;
+        if (type == DataType.FLOAT) {
+            openblas_nolapack.cblas_sgemm(order, opA, opB, (int) m, (int) n, (int) k, 1f, new FloatPointer(a),
+                    (int) lda, new FloatPointer(b), (int) ldb, (float) beta, new FloatPointer(c), (int) ldc);
+        } else {
+            openblas_nolapack.cblas_dgemm(order, opA, opB, (int) m, (int) n, (int) k, 1.0, new DoublePointer(a),
+                    (int) lda, new DoublePointer(b), (int) ldb, beta, new DoublePointer(c), (int) ldc);
+        }
+    }
+
+    /**
+     * A buffer of at least {@code length} ones of {@code type}, shared and never written after creation; made outside
+     * any workspace so that a step arena's reset cannot overwrite it.
+     */
+    private static Pointer ones(DataType type, long length) {
+        int slot = type == DataType.FLOAT ? 0 : 1;
+        INDArray current = ONES.get(slot);
+        if (current == null || current.length() < length) {
+            synchronized (ONES) {
+                current = ONES.get(slot);
+                if (current == null || current.length() < length) {
+                    long size = Math.max(length, current == null ? 64 : 2 * current.length());
+                    try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                        current = Nd4j.ones(type, size);
+                    }
+                    ONES.set(slot, current);
+                }
+            }
+        }
+        return current.data().addressPointer();
+    }
+
+    /**
+     * The BLAS leading dimension of matrix {@code x}: positive when it is stored row-major (unit column stride),
+     * negated when stored column-major (unit row stride), 0 when neither.
+     */
+    private static int leadingDimension(INDArray x) {
+        long rows = x.size(0);
+        long cols = x.size(1);
+        long s0 = x.stride(0);
+        long s1 = x.stride(1);
+        if ((s1 == 1 || cols == 1) && s0 >= Math.max(1, cols) && s0 <= Integer.MAX_VALUE) {
+            return (int) s0;
+        }
+        if ((s0 == 1 || rows == 1) && s1 >= Math.max(1, rows) && s1 <= Integer.MAX_VALUE) {
+            return -(int) s1;
+        }
+        return 0;
+    }
+
+    /** True on the CPU backend once OpenBLAS's bindings load; other backends keep ND4J's matmul op. */
+    private static boolean openBlasLoaded() {
+        try {
+            if (!Nd4j.getEnvironment().isCPU()) {
+                return false;
+            }
+            Class.forName("org.bytedeco.openblas.global.openblas_nolapack", true, SmallGemm.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
