@@ -159,7 +159,7 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             TaskSource episodes = components.episodes(eval.split(), eval.way(), eval.shot(), eval.query());
             EvalResult r;
-            try (EvalProgressBars bars = new EvalProgressBars(console.err())) {
+            try (EvalProgressBars bars = new EvalProgressBars(console.err(), console.errIsTerminal())) {
                 // a learner that acts in control tasks scores them itself; an ensemble of those is refused there
                 r = learners.size() == 1 && learners.get(0) instanceof TaskScorer
                         ? Evaluator.evaluate(learners.get(0), episodes, eval.episodes(), eval.seed(), bars)

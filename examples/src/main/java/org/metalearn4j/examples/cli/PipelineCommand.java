@@ -107,7 +107,8 @@ final class PipelineCommand implements Callable<Integer> {
         List<Artifact> artifacts;
         PipelinePlan plan = new PipelinePlan(file.toString(),
                 pipeline.stages().stream().map(PlannedStage::label).toList(), runOptions.resuming());
-        try (PipelineConsole progress = new PipelineConsole(console.err(), runOptions.showProgress());
+        try (PipelineConsole progress = new PipelineConsole(console.err(),
+                console.errIsTerminal() && runOptions.showProgress());
              EventSubscription shown = progress.subscribe(events);
              PipelineJournal.Subscribed journal = PipelineJournal.start(events, runDir, plan);
              DashboardOption.Served served = dashboard.start(session, runDir, false, console.err())) {

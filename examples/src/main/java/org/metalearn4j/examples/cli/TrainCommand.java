@@ -110,10 +110,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
         MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
         listeners.add(metrics);
-        listeners.add(new ConsoleSummaryListener(console.err()));
-        if (runOptions.showProgress()) {
-            listeners.add(new ProgressBarListener(console.err()));
-        }
+        listeners.add(new TrainConsole(console.err(), console.errIsTerminal() && runOptions.showProgress()));
         List<TrainingEventBus.Subscription> subscriptions = listeners.stream().map(events::subscribe).toList();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
