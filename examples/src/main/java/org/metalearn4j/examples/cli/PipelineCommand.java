@@ -45,6 +45,8 @@ import picocli.CommandLine.Parameters;
                 "      examples/configs/pipelines/zeroshot-fashion-mnist.yaml",
                 "  ./metalearn pipeline --check \\",
                 "      examples/configs/pipelines/pretrain-protonet-fashion.yaml",
+                "  ./metalearn pipeline --set stages.pretrain.config.iterations=500 \\",
+                "      examples/configs/pipelines/pretrain-protonet-fashion.yaml",
                 "  ./metalearn pipeline --resume runs/pretrain-protonet \\",
                 "      examples/configs/pipelines/pretrain-protonet-fashion.yaml"})
 final class PipelineCommand implements Callable<Integer> {
@@ -55,6 +57,9 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions runOptions;
+
+    @Mixin
+    ConfigOverrides overrides;
 
     @Option(names = "--check", description = "Only validate the pipeline: every stage's config, then every stage run "
             + "for one step on its real data and on what the stages before it produce; train nothing.")
@@ -88,7 +93,7 @@ final class PipelineCommand implements Callable<Integer> {
 
     private int run(Session session, Path runDir) {
         PipelineValidator validator = new PipelineValidator(session.registry());
-        Pipeline pipeline = validator.validate(PipelineSpecReader.read(file));
+        Pipeline pipeline = validator.validate(PipelineSpecReader.read(file, overrides.values));
         BackendSelector.requireKnown(session.registry(), backend, null);
         ObjectNode json = ConfigMappers.plain().createObjectNode().put("pipeline", file.toString());
         ArrayNode stages = json.putArray("stages");

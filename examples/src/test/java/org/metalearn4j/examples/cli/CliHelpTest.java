@@ -62,7 +62,7 @@ class CliHelpTest {
                 "--out", List.of("train", "pipeline", "plot", "export", "generate"),
                 "--resume", List.of("train", "pipeline"),
                 "--no-progress", List.of("train", "pipeline"),
-                "--set", List.of("train", "config"),
+                "--set", List.of("train", "config", "pipeline"),
                 "--dashboard", List.of("train", "pipeline"));
         Map<String, Class<?>> mixinOf = Map.of("--plugins-dir", PluginsDirOption.class, "--out", RunOptions.class,
                 "--resume", RunOptions.class, "--no-progress", RunOptions.class, "--set", ConfigOverrides.class,
