@@ -82,7 +82,10 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private int run() {
-        RunConfig loaded = ConfigLoader.load(config, overrides.values);
+        RunConfig fromFile = ConfigLoader.load(config, overrides.values);
+        // Recorded in the run, so that eval, export and resume of a plugin learner's run find its plugins.
+        RunConfig loaded = plugins.dir == null ? fromFile
+                : fromFile.withPluginsDir(plugins.dir.toAbsolutePath().normalize().toString());
         Path runDir = runOptions.runDir(loaded.learner().name() + "-" + loaded.dataset().name());
         // Loading ND4J's native backend, the plugins and the data takes seconds: say so at once, not after them (a
         // bad configuration fails before, with its one-line error).
