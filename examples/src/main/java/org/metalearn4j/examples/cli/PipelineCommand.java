@@ -130,7 +130,8 @@ final class PipelineCommand implements Callable<Integer> {
         for (int i = 0; i < artifacts.size(); i++) {
             ObjectNode stage = stages.addObject().put("stage", pipeline.stages().get(i).label())
                     .put("produces", artifacts.get(i).kind().name());
-            artifacts.get(i).metrics().forEach(stage.putObject("metrics")::put);
+            ObjectNode metrics = stage.putObject("metrics");
+            artifacts.get(i).metrics().forEach((name, value) -> MetricValue.put(metrics, name, value));
         }
         console.out().println(json.put("run", runDir.toString()));
         return 0;

@@ -85,7 +85,7 @@ final class PipelineConsole implements AutoCloseable {
         return metrics.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Double> e) -> !"loss".equals(e.getKey()))
                         .thenComparing(Map.Entry::getKey))
-                .map(e -> String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()))
+                .map(e -> e.getKey() + " " + MetricValue.text(e.getValue()))
                 .collect(Collectors.joining(" "));
     }
 
