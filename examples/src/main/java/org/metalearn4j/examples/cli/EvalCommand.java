@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
         description = {"Evaluates the newest good checkpoint of a run directory (or one checkpoint file) on seeded "
                 + "episodes and prints one JSON line with accuracy (or mse), ci95 (95%% confidence half-width) and "
                 + "episodes; learners whose predictions have a standard deviation (neural processes) also get "
-                + "logLikelihood and logLikelihood.ci95 (nats per query point).", "Options default to the eval section "
+                + "logLikelihood (nats per query point) and logLikelihood.ci95.", "Options default to the eval section "
                 + "of the (first) run's configuration. Several runs are scored as an ensemble: each adapts on its own "
                 + "and their class probabilities (regression: outputs, Gaussians as their mixture) are averaged; they "
                 + "must share the data set and its parameters, and plugins come from --plugins-dir or the first run's "
