@@ -84,6 +84,20 @@ class ReadmeCommandsTest {
                 assertThat(commands).as(s).anyMatch(c -> c.startsWith(s)));
     }
 
+    @Test
+    void configRefusesWhatTrainRefusesWithTheSameLine() {
+        String[] set = {"--set", "learner.name=fomaml"};
+        CliRun config = CliRun.of("config", "configs/omniglot-maml.yaml", set[0], set[1]);
+        CliRun train = CliRun.of("train", "configs/omniglot-maml.yaml", set[0], set[1], "--out",
+                dir.resolve("fomaml").toString());
+        String line = "error: learner.params.order: fomaml is first-order by definition, got 'second'; use learner "
+                + "maml for second-order meta-gradients (in configs/omniglot-maml.yaml)";
+        assertThat(config.code()).isEqualTo(MetalearnCli.USAGE);
+        assertThat(train.code()).isEqualTo(MetalearnCli.USAGE);
+        assertThat(config.err().strip().lines()).last().isEqualTo(line);
+        assertThat(train.err().strip().lines()).last().isEqualTo(line);
+    }
+
     /** The {@code ./metalearn} commands of every bash block, continuation lines joined, comments removed. */
     static List<String> commands(String readme) {
         List<String> out = new ArrayList<>();
