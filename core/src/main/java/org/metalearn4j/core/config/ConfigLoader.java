@@ -77,13 +77,17 @@ public final class ConfigLoader {
             String override = overrides.get(i);
             String key = override.substring(0, override.indexOf('=')).trim();
             String at = e.path();
+            String from = " (from --set " + override + ")";
+            if (e.detail().endsWith(from)) {
+                return e;
+            }
             if (at.equals(key) || at.startsWith(key + ".") || at.startsWith(key + "[")) {
                 String detail = e.detail();
                 String in = ConfigBinder.in(source);
                 if (!in.isEmpty() && detail.endsWith(in)) {
                     detail = detail.substring(0, detail.length() - in.length());
                 }
-                return new ConfigException(at, detail + " (from --set " + override + ")", e);
+                return new ConfigException(at, detail + from, e);
             }
         }
         return e;
@@ -100,8 +104,11 @@ public final class ConfigLoader {
         return ConfigBinder.toTree(config).toString();
     }
 
-    /** Applies one {@code a.b.c=value} override; the value is read as a YAML scalar or flow value. */
-    static void applyOverride(ObjectNode doc, String override) {
+    /**
+     * Applies one {@code a.b.c=value} override to {@code doc}, creating mappings on the way; the value is read as a
+     * YAML scalar or flow value. Public for documents other than a run configuration, e.g. a pipeline stage's config.
+     */
+    public static void applyOverride(ObjectNode doc, String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
             throw new ConfigException("", "--set expects key.path=value, got \"" + override + "\"");

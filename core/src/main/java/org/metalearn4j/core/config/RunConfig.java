@@ -48,6 +48,11 @@ public record RunConfig(
         return new RunConfig(seed, backend, pluginsDir, dataset, learner, train, eval, section);
     }
 
+    /** This configuration with another {@code pluginsDir} (null: none). */
+    public RunConfig withPluginsDir(String dir) {
+        return new RunConfig(seed, backend, dir, dataset, learner, train, eval, cluster);
+    }
+
     public static RunConfig defaults() {
         return new RunConfig(42L, "auto", null, ComponentConfig.named("omniglot-small"),
                 ComponentConfig.named("protonet"), TrainConfig.defaults(), EvalConfig.defaults(), null);

@@ -112,6 +112,9 @@ class ConfigLoaderTest {
                 .hasMessage("learner.params.lr: expected a number, got \"x\" (from --set learner.params.lr=x)");
         ConfigException fromFile = new ConfigException("learner.params.momentum", "expected ... (in base.yaml)");
         assertThat(ConfigLoader.attribute(fromFile, List.of("learner.params.lr=x"), "base.yaml")).isSameAs(fromFile);
+        ConfigException attributed = ConfigLoader.attribute(fromBinding, List.of("learner.params.lr=x"), "base.yaml");
+        assertThat(ConfigLoader.attribute(attributed, List.of("learner.params.lr=x"), "base.yaml"))
+                .as("attributed once, however often a caller asks").isSameAs(attributed);
     }
 
     @Test

@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
                 + "model file) on seeded "
                 + "episodes and prints one JSON line with accuracy (or mse), ci95 (95%% confidence half-width) and "
                 + "episodes; learners whose predictions have a standard deviation (neural processes) also get "
-                + "logLikelihood and logLikelihood.ci95 (nats per query point).", "Options default to the eval section "
+                + "logLikelihood (nats per query point) and logLikelihood.ci95.", "Options default to the eval section "
                 + "of the (first) run's configuration. Several runs are scored as an ensemble: each adapts on its own "
                 + "and their class probabilities (regression: outputs, Gaussians as their mixture) are averaged; they "
                 + "must share the data set and its parameters, and plugins come from --plugins-dir or the first run's "
@@ -156,7 +156,7 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             TaskSource episodes = components.episodes(eval.split(), eval.way(), eval.shot(), eval.query());
             EvalResult r;
-            try (EvalProgressBars bars = new EvalProgressBars(console.err())) {
+            try (EvalProgressBars bars = new EvalProgressBars(console.err(), console.errIsTerminal())) {
                 // a learner that acts in control tasks scores them itself; an ensemble of those is refused there
                 r = learners.size() == 1 && learners.get(0) instanceof TaskScorer
                         ? Evaluator.evaluate(learners.get(0), episodes, eval.episodes(), eval.seed(), bars)

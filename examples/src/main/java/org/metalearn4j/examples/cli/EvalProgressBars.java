@@ -1,7 +1,6 @@
 package org.metalearn4j.examples.cli;
 
 import java.io.PrintStream;
-import me.tongfei.progressbar.ProgressBar;
 import org.metalearn4j.core.train.EvalProgress;
 
 /**
@@ -10,11 +9,14 @@ import org.metalearn4j.core.train.EvalProgress;
  */
 final class EvalProgressBars implements EvalProgress, AutoCloseable {
     private final PrintStream err;
-    private ProgressBar bar;
+    private final boolean redraw;
+    private Progress bar;
     private String phase;
 
-    EvalProgressBars(PrintStream err) {
+    /** @param redraw bars redrawn in place (a terminal), else heartbeat lines */
+    EvalProgressBars(PrintStream err, boolean redraw) {
         this.err = err;
+        this.redraw = redraw;
     }
 
     @Override
@@ -22,7 +24,7 @@ final class EvalProgressBars implements EvalProgress, AutoCloseable {
         if (!phase.equals(this.phase)) {
             close();
             this.phase = phase;
-            bar = ProgressBarListener.bar(err, "eval " + phase, total, 0);
+            bar = Progress.start(err, "eval " + phase, total, 0, redraw);
         }
         bar.stepTo(done);
         if (done >= total) {

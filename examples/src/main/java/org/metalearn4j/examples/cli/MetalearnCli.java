@@ -31,14 +31,18 @@ public final class MetalearnCli {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        System.exit(run(Console.system(), args));
     }
 
-    /** Runs one command in-process with the given streams; returns the exit code. */
+    /** Runs one command in-process with the given streams (not a terminal); returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = commandLine(new Console(out, err));
-        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return run(new Console(out, err), args);
+    }
+
+    private static int run(Console console, String... args) {
+        CommandLine cli = commandLine(console);
+        cli.setOut(new PrintWriter(console.out(), true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(console.err(), true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
         try {
             return cli.execute(args);

@@ -45,6 +45,8 @@ import picocli.CommandLine.Parameters;
                 "      examples/configs/pipelines/zeroshot-fashion-mnist.yaml",
                 "  ./metalearn pipeline --check \\",
                 "      examples/configs/pipelines/pretrain-protonet-fashion.yaml",
+                "  ./metalearn pipeline --set stages.pretrain.config.iterations=500 \\",
+                "      examples/configs/pipelines/pretrain-protonet-fashion.yaml",
                 "  ./metalearn pipeline --resume runs/pretrain-protonet \\",
                 "      examples/configs/pipelines/pretrain-protonet-fashion.yaml"})
 final class PipelineCommand implements Callable<Integer> {
@@ -55,6 +57,9 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions runOptions;
+
+    @Mixin
+    ConfigOverrides overrides;
 
     @Option(names = "--check", description = "Only validate the pipeline: every stage's config, then every stage run "
             + "for one step on its real data and on what the stages before it produce; train nothing.")
@@ -88,7 +93,7 @@ final class PipelineCommand implements Callable<Integer> {
 
     private int run(Session session, Path runDir) {
         PipelineValidator validator = new PipelineValidator(session.registry());
-        Pipeline pipeline = validator.validate(PipelineSpecReader.read(file));
+        Pipeline pipeline = validator.validate(PipelineSpecReader.read(file, overrides.values));
         BackendSelector.requireKnown(session.registry(), backend, null);
         ObjectNode json = ConfigMappers.plain().createObjectNode().put("pipeline", file.toString());
         ArrayNode stages = json.putArray("stages");
@@ -107,7 +112,8 @@ final class PipelineCommand implements Callable<Integer> {
         List<Artifact> artifacts;
         PipelinePlan plan = new PipelinePlan(file.toString(),
                 pipeline.stages().stream().map(PlannedStage::label).toList(), runOptions.resuming());
-        try (PipelineConsole progress = new PipelineConsole(console.err(), runOptions.showProgress());
+        try (PipelineConsole progress = new PipelineConsole(console.err(),
+                console.errIsTerminal() && runOptions.showProgress());
              EventSubscription shown = progress.subscribe(events);
              PipelineJournal.Subscribed journal = PipelineJournal.start(events, runDir, plan);
              DashboardOption.Served served = dashboard.start(session, runDir, false, console.err())) {
@@ -124,7 +130,8 @@ final class PipelineCommand implements Callable<Integer> {
         for (int i = 0; i < artifacts.size(); i++) {
             ObjectNode stage = stages.addObject().put("stage", pipeline.stages().get(i).label())
                     .put("produces", artifacts.get(i).kind().name());
-            artifacts.get(i).metrics().forEach(stage.putObject("metrics")::put);
+            ObjectNode metrics = stage.putObject("metrics");
+            artifacts.get(i).metrics().forEach((name, value) -> MetricValue.put(metrics, name, value));
         }
         console.out().println(json.put("run", runDir.toString()));
         return 0;

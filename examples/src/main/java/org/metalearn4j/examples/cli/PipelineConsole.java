@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import me.tongfei.progressbar.ProgressBar;
 import org.metalearn4j.core.event.EventSubscription;
 import org.metalearn4j.core.event.ResumeStopped;
 import org.metalearn4j.core.event.StageFinished;
@@ -18,18 +17,18 @@ import org.metalearn4j.core.event.TypedEventBus;
 
 /**
  * Shows a pipeline run on stderr from its events on the event bus: one line when a stage starts, is reused or
- * finishes (with how long it took), why a resumed run runs a stage again, and, while a stage reports progress, a
- * progress bar with its ETA and latest metrics.
+ * finishes (with how long it took), why a resumed run runs a stage again, and, while a stage reports progress, its
+ * {@link Progress} with its ETA and latest metrics.
  */
 final class PipelineConsole implements AutoCloseable {
     private final PrintStream err;
-    private final boolean drawBars;
-    private ProgressBar bar;
+    private final boolean redraw;
+    private Progress bar;
 
-    /** @param drawBars {@code false} for {@code --no-progress}: stage lines only */
-    PipelineConsole(PrintStream err, boolean drawBars) {
+    /** @param redraw bars redrawn in place (a terminal, progress wanted), else heartbeat lines */
+    PipelineConsole(PrintStream err, boolean redraw) {
         this.err = err;
-        this.drawBars = drawBars;
+        this.redraw = redraw;
     }
 
     /** Subscribes to the pipeline events; it prints, so it runs on a worker thread. */
@@ -56,14 +55,11 @@ final class PipelineConsole implements AutoCloseable {
     }
 
     private void progress(StageProgressEvent e) {
-        if (!drawBars) {
-            return;
-        }
         if (bar == null) {
-            bar = ProgressBarListener.bar(err, e.stage().label(), e.total(), 0);
+            bar = Progress.start(err, e.stage().label(), e.total(), 0, redraw);
         }
-        bar.stepTo(e.done());
         bar.setExtraMessage(" " + format(e.metrics()));
+        bar.stepTo(e.done());
     }
 
     private void finished(StageFinished e) {
@@ -89,7 +85,7 @@ final class PipelineConsole implements AutoCloseable {
         return metrics.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Double> e) -> !"loss".equals(e.getKey()))
                         .thenComparing(Map.Entry::getKey))
-                .map(e -> String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()))
+                .map(e -> e.getKey() + " " + MetricValue.text(e.getValue()))
                 .collect(Collectors.joining(" "));
     }
 

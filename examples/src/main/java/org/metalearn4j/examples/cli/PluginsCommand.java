@@ -26,23 +26,23 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = Session.open(plugins.dir, console.err())) {
             PluginRegistry r = session.registry();
-            console.out().printf("%-9s %-22s %-5s %-36s %s%n", "KIND", "NAME", "RANK", "ORIGIN", "DESCRIPTION");
-            r.learners().forEach(p -> row("learner", p, r));
-            r.datasets().forEach(p -> row("dataset", p, r));
-            r.stages().forEach(p -> row("stage", p, r));
-            r.backbones().forEach(p -> row("backbone", p, r));
-            r.optimizers().forEach(p -> row("optimizer", p, r));
-            r.backends().forEach(b -> console.out().printf("%-9s %-22s %-5d %-36s %s%n", "backend", b.name(),
-                    b.rank(), r.origin(b), b.availability().available() ? "available"
-                            : "unavailable: " + b.availability().reason()));
-            r.modules().forEach(m -> console.out().printf("%-9s %s%n", "module", m.getClass().getName()));
+            TextTable table = new TextTable().row("KIND", "NAME", "RANK", "ORIGIN", "DESCRIPTION");
+            r.learners().forEach(p -> row(table, "learner", p, r));
+            r.datasets().forEach(p -> row(table, "dataset", p, r));
+            r.stages().forEach(p -> row(table, "stage", p, r));
+            r.backbones().forEach(p -> row(table, "backbone", p, r));
+            r.optimizers().forEach(p -> row(table, "optimizer", p, r));
+            r.backends().forEach(b -> table.row("backend", b.name(), b.rank(), r.origin(b),
+                    b.availability().available() ? "available" : "unavailable: " + b.availability().reason()));
+            r.modules().forEach(m -> table.row("module", m.getClass().getName()));
+            table.print(console.out());
             r.pluginJars().forEach(j -> console.out().println("loaded plugin JAR: " + j));
             r.problems().forEach(p -> console.out().println("skipped: " + p));
             return 0;
         }
     }
 
-    private void row(String kind, Provider<?> p, PluginRegistry r) {
-        console.out().printf("%-9s %-22s %-5d %-36s %s%n", kind, p.name(), p.rank(), r.origin(p), p.description());
+    private static void row(TextTable table, String kind, Provider<?> p, PluginRegistry r) {
+        table.row(kind, p.name(), p.rank(), r.origin(p), p.description());
     }
 }

@@ -22,7 +22,8 @@ final class RunOptions {
             description = "Continue the run in DIR where it stopped, reusing what it finished.")
     Path resume;
 
-    @Option(names = "--no-progress", description = "Do not draw progress bars; the other lines are still printed.")
+    @Option(names = "--no-progress", description = "Instead of progress bars redrawn in place, print a progress line "
+            + "at each tenth of a task and at least once a minute (as when stderr is not a terminal).")
     boolean noProgress;
 
     @Option(names = "--check-numerics",

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -82,19 +83,28 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private int run() {
-        RunConfig loaded = ConfigLoader.load(config, overrides.values);
+        RunConfig fromFile = ConfigLoader.load(config, overrides.values);
+        // Recorded in the run, so that eval, export and resume of a plugin learner's run find its plugins.
+        RunConfig loaded = plugins.dir == null ? fromFile
+                : fromFile.withPluginsDir(plugins.dir.toAbsolutePath().normalize().toString());
         Path runDir = runOptions.runDir(loaded.learner().name() + "-" + loaded.dataset().name());
-        // Loading ND4J's native backend, the plugins and the data takes seconds: say so at once, not after them (a
-        // bad configuration fails before, with its one-line error).
+        // Loading the plugins, ND4J's native backend and the data takes seconds: each step is announced before it
+        // starts, never after (a bad configuration fails before, with its one-line error).
         console.err().println("metalearn train: " + loaded.learner().name() + " on " + loaded.dataset().name()
-                + " into " + runDir + "; loading the ND4J backend, the plugins and the data set");
+                + " into " + runDir);
         Optional<ClusterConfig> cluster = clusterOptions.settings(loaded, config.toString());
         RunConfig run = cluster.map(c -> loaded.withCluster(c.toTree())).orElse(loaded);
         Path pluginsDir = plugins.orElse(run.pluginsDir());
+        long started = System.nanoTime();
+        console.err().println("loading the providers (learners, data sets, backends)"
+                + (pluginsDir == null ? "" : " and the plugins in " + pluginsDir));
         try (Session session = Session.open(pluginsDir, console.err(), ClusterOptions.modules(cluster));
              LocalWorkers workers = clusterOptions.startLocalWorkers(cluster, runDir, pluginsDir, run.backend(),
                      console.err())) {
             try {
+                console.err().printf(Locale.ROOT, "loaded %d learners and %d data sets (%.1f s)%n",
+                        session.registry().learners().size(), session.registry().datasets().size(),
+                        (System.nanoTime() - started) / 1e9);
                 return train(session, run, runDir);
             } catch (RuntimeException e) {
                 throw session.explain(e);
@@ -103,17 +113,18 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private int train(Session session, RunConfig run, Path runDir) {
+        long started = System.nanoTime();
+        console.err().println("starting the ND4J backend (" + run.backend() + ")");
         Backend backend = BackendSelector.select(session.registry(), run.backend(),
                 ConfigLoader.sourceOf("backend", overrides.values, config.toString()));
         backend.activate();
+        console.err().printf(Locale.ROOT, "backend %s: %s (%.1f s)%n", backend.name(), backend.device(),
+                (System.nanoTime() - started) / 1e9);
         TrainingEventBus events = session.get(TrainingEventBus.class);
         List<TrainingListener> listeners = new ArrayList<>(session.pluginListeners());
         MetricsFileListener metrics = new MetricsFileListener(runDir.resolve(Trainer.METRICS_FILE));
         listeners.add(metrics);
-        listeners.add(new ConsoleSummaryListener(console.err()));
-        if (runOptions.showProgress()) {
-            listeners.add(new ProgressBarListener(console.err()));
-        }
+        listeners.add(new TrainConsole(console.err(), console.errIsTerminal() && runOptions.showProgress()));
         List<TrainingEventBus.Subscription> subscriptions = listeners.stream().map(events::subscribe).toList();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
@@ -125,6 +136,8 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         try (Scope check = runOptions.numericsCheck();
              DashboardOption.Served shown = dashboard.start(session, runDir, true, console.err())) {
             String backendName = backend.name() + ": " + backend.device();
+            console.err().println("opening data set " + run.dataset().name() + " and building learner "
+                    + run.learner().name() + (runOptions.resuming() ? ", then restoring its last checkpoint" : ""));
             RunFinished finished;
             try {
                 // A metrics file that cannot be written stops the run like Ctrl-C: with a checkpoint, at once.

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +55,32 @@ class CliHelpTest {
         }
     }
 
+    /**
+     * A command-line token in a description ({@code train.iterations=200}, {@code --set}, a path) is printed on one
+     * line: picocli wraps at spaces and also after a dot, which would cut a pasted key in two.
+     */
+    @Test
+    void noTokenOfADescriptionIsWrapped() {
+        Pattern token = Pattern.compile("[\\w.\\[\\]/-]*[./=][\\w.\\[\\]/=-]*\\w");
+        List<String> wrapped = new ArrayList<>();
+        for (CommandLine command : commands()) {
+            CommandSpec spec = command.getCommandSpec();
+            String printed = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            List<String> descriptions = new ArrayList<>(List.of(spec.usageMessage().description()));
+            spec.options().forEach(o -> descriptions.addAll(List.of(o.description())));
+            spec.positionalParameters().forEach(p -> descriptions.addAll(List.of(p.description())));
+            for (String description : descriptions) {
+                Matcher m = token.matcher(description.replace("%n", " ").replace("%%", "%"));
+                while (m.find()) {
+                    if (!printed.contains(m.group())) {
+                        wrapped.add(command.getCommandName() + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(wrapped).as("tokens wrapped in --help").isEmpty();
+    }
+
     @Test
     void sharedOptionsAreOneMixinEach() {
         Map<String, List<String>> owners = Map.of(
@@ -62,7 +90,7 @@ class CliHelpTest {
                 "--out", List.of("train", "pipeline", "plot", "export", "generate"),
                 "--resume", List.of("train", "pipeline"),
                 "--no-progress", List.of("train", "pipeline"),
-                "--set", List.of("train", "config"),
+                "--set", List.of("train", "config", "pipeline"),
                 "--dashboard", List.of("train", "pipeline"));
         Map<String, Class<?>> mixinOf = Map.of("--plugins-dir", PluginsDirOption.class, "--out", RunOptions.class,
                 "--resume", RunOptions.class, "--no-progress", RunOptions.class, "--set", ConfigOverrides.class,

@@ -32,6 +32,7 @@ class LauncherTest {
                     System.out.println("UseParallelGC=" + vm.getVMOption("UseParallelGC").getValue());
                     System.out.println("maxResident=" + System.getProperty("metalearn4j.maxResident"));
                     System.out.println("collectEvery=" + System.getProperty("metalearn4j.collectEvery"));
+                    System.out.println("stderrIsTerminal=" + System.getProperty("metalearn4j.stderrIsTerminal"));
                     System.out.println("args=" + String.join(" ", args));
                 }
             }
@@ -44,7 +45,9 @@ class LauncherTest {
     void appendsMetalearnJavaOptsToTheDefaults() throws Exception {
         assertThat(launch(Map.of())).containsEntry("MaxHeapSize", String.valueOf(2L << 30))
                 .containsEntry("UseParallelGC", "true").containsEntry("maxResident", "8g")
-                .containsEntry("collectEvery", "null").containsEntry("args", "--version");
+                .containsEntry("collectEvery", "null").containsEntry("args", "--version")
+                // the test's stderr is a pipe: progress as plain lines
+                .containsEntry("stderrIsTerminal", "false");
 
         // The README's own advice: the memory guard and the heap limit must survive it.
         assertThat(launch(Map.of("METALEARN_JAVA_OPTS", "-Dmetalearn4j.collectEvery=512m")))

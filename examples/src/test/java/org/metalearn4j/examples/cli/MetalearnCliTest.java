@@ -55,7 +55,13 @@ class MetalearnCliTest {
         assertThat(summary.get("accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(summary.get("backend").asText()).startsWith("cpu: ");
         assertThat(train.out().strip().lines()).hasSize(1);
-        assertThat(train.err()).contains("train").contains("4/4").contains("done after 4 of 4 iterations");
+        // what it loads, each step before it starts; progress as plain lines, stderr being no terminal here
+        assertThat(train.err()).containsSubsequence("metalearn train: test-centroid on test-blobs into " + run,
+                        "loading the providers (learners, data sets, backends)", "starting the ND4J backend (auto)",
+                        "backend cpu: ", "opening data set test-blobs and building learner test-centroid",
+                        "training test-centroid on test-blobs", "train 50% 2/4 (", "train 100% 4/4 (")
+                .doesNotContain("\r");
+        assertThat(train.err().strip().lines()).last().asString().startsWith("done after 4 of 4 iterations");
         assertThat(Files.readAllLines(run.resolve("metrics.jsonl")))
                 .filteredOn(l -> l.contains("\"event\":\"step\"")).hasSize(4);
 
@@ -108,7 +114,9 @@ class MetalearnCliTest {
         assertThat(resumed.err()).contains("[1/2] 0-meta-train reused (finished earlier): "
                         + run.resolve("0-meta-train/artifact.bin"))
                 .contains("[2/2] 1-evaluate runs again, and every stage after it: no saved artifact")
-                .contains("[2/2] 1-evaluate done in").doesNotContain("0-meta-train starts").doesNotContain("6/6");
+                .contains("[2/2] 1-evaluate done in").doesNotContain("0-meta-train starts")
+                // --no-progress: a heartbeat line instead of a bar
+                .contains("1-evaluate 100% 6/6 (").doesNotContain("\r");
         assertThat(JSON.readTree(resumed.lastLine()).get("stages")).isEqualTo(summary);
 
         Path trained = run.resolve("0-meta-train/artifact.bin");
@@ -143,9 +151,10 @@ class MetalearnCliTest {
         // Typed on the command line: no file to blame.
         CliRun r = CliRun.of("train", config(dir, 1), "--set", "backend=cuda", "--out", dir.resolve("c"));
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err().strip().lines()).hasSize(2).last().isEqualTo("error: backend 'cuda' is unavailable: "
+        assertThat(r.err().strip().lines()).hasSize(5).last().isEqualTo("error: backend 'cuda' is unavailable: "
                 + "nd4j-cuda-11.6 is not on the class path (build with -Pcuda)");
-        assertThat(r.err()).as("the line printed at once").startsWith("metalearn train: test-centroid on ");
+        assertThat(r.err()).as("the lines printed at once").startsWith("metalearn train: test-centroid on ")
+                .contains("\nstarting the ND4J backend (cuda)\n");
 
         Path file = config(dir, 1);
         Files.writeString(file, Files.readString(file).replace("backend: auto", "backend: cuda"));

@@ -77,4 +77,26 @@ class PluginExampleTest {
         assertThat(CliRun.of("config", "--defaults", "nearest-mean", "--plugins-dir", plugins).out())
                 .contains("initialTemperature: 0.1  # starting softmax temperature");
     }
+
+    @Test
+    void aRunTrainedWithPluginsDirIsEvaluatedWithoutRepeatingIt() throws IOException {
+        Path plugins = pluginsWithExampleAndBrokenJars();
+        Path config = dir.resolve("plugin.yaml");
+        Files.writeString(config, """
+                dataset: {name: test-blobs}
+                learner: {name: nearest-mean}
+                train: {iterations: 2, metaBatch: 1, way: 3, shot: 2, query: 2, checkpointEvery: 2}
+                eval: {way: 3, shot: 2, query: 2, episodes: 4}
+                """);
+        Path run = dir.resolve("run");
+
+        CliRun trained = CliRun.of("train", config, "--plugins-dir", plugins, "--out", run, "--no-progress");
+
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(ConfigMappers.plain().readTree(run.resolve("config.json").toFile()).get("pluginsDir").asText())
+                .isEqualTo(plugins.toAbsolutePath().normalize().toString());
+        CliRun evaluated = CliRun.of("eval", run, "--episodes", 4);
+        assertThat(evaluated.code()).as(evaluated.err()).isZero();
+        assertThat(ConfigMappers.plain().readTree(evaluated.lastLine()).get("episodes").asInt()).isEqualTo(4);
+    }
 }

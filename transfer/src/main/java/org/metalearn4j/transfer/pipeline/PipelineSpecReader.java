@@ -24,7 +24,17 @@ public final class PipelineSpecReader {
 
     /** The pipeline in {@code file} ({@code .yaml}, {@code .yml} or {@code .json}). */
     public static PipelineSpec read(Path file) {
-        return parse(ConfigLoader.read(file), file.toString());
+        return read(file, List.of());
+    }
+
+    /**
+     * The pipeline in {@code file} with {@code overrides} ({@link PipelineOverrides}) applied; errors then name the
+     * file and the overrides as their source.
+     */
+    public static PipelineSpec read(Path file, List<String> overrides) {
+        String source = overrides.isEmpty() ? file.toString()
+                : file + " with --set " + String.join(" --set ", overrides);
+        return parse(PipelineOverrides.apply(ConfigLoader.read(file), overrides, file.toString()), source);
     }
 
     /** A pipeline held in memory, e.g. written by an example program. */
