@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An immutable, ordered map from parameter names to tensors: the weights a {@link Module} runs with. "Fast weights"
- * in MAML-style learners are simply another {@code Params} (e.g. {@link #step}), so modules are never mutated.
+ * in MAML-style learners are simply another {@code Params} (e.g. the result of
+ * {@link #zip}), so modules are never mutated.
  *
  * <p>{@link #scope(String)} gives a child module the view below {@code "child."} without copying; names, tensors and
  * lookups of a view are relative to its scope.
