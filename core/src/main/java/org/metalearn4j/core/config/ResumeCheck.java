@@ -6,12 +6,16 @@ import org.metalearn4j.core.spi.ConfigException;
 /**
  * Whether a run may continue from a checkpoint under a given configuration: only {@code train.iterations} may differ
  * from the configuration the checkpoint was trained with, since anything else would silently mix two experiments in
- * one run directory, and {@code cluster}, which decides where tasks are computed, not what they compute. The user can
- * accept other changes explicitly ({@code metalearn train --allow-config-change}).
+ * one run directory, {@code cluster}, which decides where tasks are computed, not what they compute, and
+ * {@code pluginsDir}, which says where the providers' JARs are found, not which providers run (their names and params
+ * are compared). The user can accept other changes explicitly ({@code metalearn train --allow-config-change}).
  */
 public final class ResumeCheck {
-    /** The keys a resumed run may change without the explicit override: how long it trains and on which workers. */
-    public static final Set<String> CHANGEABLE = Set.of("train.iterations", "cluster");
+    /**
+     * The keys a resumed run may change without the explicit override: how long it trains, on which workers, and where
+     * its plugins are loaded from.
+     */
+    public static final Set<String> CHANGEABLE = Set.of("train.iterations", "cluster", "pluginsDir");
 
     private ResumeCheck() {
     }
@@ -28,7 +32,8 @@ public final class ResumeCheck {
         ConfigDiff diff = ConfigDiff.between(saved, now).except(CHANGEABLE);
         if (!diff.isEmpty() && !allowChange) {
             throw new ConfigException("", "cannot resume: the configuration differs from the one checkpoint "
-                    + checkpoint + " was trained with (only train.iterations and cluster may change):\n" + diff
+                    + checkpoint + " was trained with (only train.iterations, cluster and pluginsDir may "
+                    + "change):\n" + diff
                     + "\nresume with the run's configuration (its config.json), or accept the change with "
                     + "--allow-config-change");
         }

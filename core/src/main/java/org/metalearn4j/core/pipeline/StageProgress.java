@@ -18,4 +18,13 @@ public interface StageProgress {
      * @param metrics a few current values to show beside the bar (e.g. {@code loss}, {@code accuracy}); may be empty
      */
     void report(long done, long total, Map<String, Double> metrics);
+
+    /**
+     * Says what the stage loads next (a data set split, an artifact) before it loads it, so that the seconds a large
+     * data set takes to read are not silent. Optional, like {@link #report}; ignored unless someone watches.
+     *
+     * @param what e.g. {@code data set fashion-mnist split train}
+     */
+    default void loading(String what) {
+    }
 }

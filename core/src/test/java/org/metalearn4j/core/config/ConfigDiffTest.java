@@ -50,13 +50,15 @@ class ConfigDiffTest {
         RunConfig longer = ConfigLoader.bind(ConfigMappers.json().createObjectNode(),
                 List.of("learner.params.innerLr=0.4", "train.iterations=5000"), "now");
         assertThat(ResumeCheck.require(saved, longer, "ckpt.ml4j", false).isEmpty()).isTrue();
+        assertThat(ResumeCheck.require(saved, longer.withPluginsDir("/elsewhere/plugins"), "ckpt.ml4j", false)
+                .isEmpty()).isTrue();
 
         RunConfig changed = ConfigLoader.bind(ConfigMappers.json().createObjectNode(),
                 List.of("learner.params.innerLr=0.1", "seed=7", "train.iterations=5000"), "now");
         assertThatThrownBy(() -> ResumeCheck.require(saved, changed, "ckpt.ml4j", false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("cannot resume: the configuration differs from the one checkpoint ckpt.ml4j was trained"
-                        + " with (only train.iterations and cluster may change):\n"
+                        + " with (only train.iterations, cluster and pluginsDir may change):\n"
                         + "  seed: 42 -> 7\n"
                         + "  learner.params.innerLr: 0.4 -> 0.1\n"
                         + "resume with the run's configuration (its config.json), or accept the change with"

@@ -24,6 +24,7 @@ class EventRecordCodecTest {
             new StageProgressEvent(STAGE, 7, 50, Map.of("loss", 0.5, "accuracy", Double.NaN)),
             new StageFinished(STAGE, ArtifactKind.MODEL, Map.of("accuracy", 0.9), "runs/p/1-finetune/artifact.bin",
                     12.0),
+            new StageLoading(STAGE, "data set fashion-mnist split train"),
             new StageReused(STAGE, "runs/p/1-finetune/artifact.bin"),
             new ResumeStopped(STAGE, "no saved artifact runs/p/1-finetune/artifact.bin"));
 

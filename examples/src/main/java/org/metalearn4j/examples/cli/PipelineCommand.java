@@ -118,6 +118,9 @@ final class PipelineCommand implements Callable<Integer> {
              PipelineJournal.Subscribed journal = PipelineJournal.start(events, runDir, plan);
              DashboardOption.Served served = dashboard.start(session, runDir, false, console.err())) {
             console.err().println("run directory " + runDir + " (after Ctrl-C: --resume " + runDir + ")");
+            if (pipeline.input() != null) {
+                console.err().println("loading input artifact " + pipeline.input());
+            }
             try {
                 artifacts = new PipelineRunner(session.registry(), events).run(pipeline, runDir,
                         runOptions.resuming());

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.metalearn4j.core.event.EventSubscription;
 import org.metalearn4j.core.event.ResumeStopped;
 import org.metalearn4j.core.event.StageFinished;
+import org.metalearn4j.core.event.StageLoading;
 import org.metalearn4j.core.event.StagePosition;
 import org.metalearn4j.core.event.StageProgressEvent;
 import org.metalearn4j.core.event.StageReused;
@@ -16,9 +17,9 @@ import org.metalearn4j.core.event.StageStarted;
 import org.metalearn4j.core.event.TypedEventBus;
 
 /**
- * Shows a pipeline run on stderr from its events on the event bus: one line when a stage starts, is reused or
- * finishes (with how long it took), why a resumed run runs a stage again, and, while a stage reports progress, its
- * {@link Progress} with its ETA and latest metrics.
+ * Shows a pipeline run on stderr from its events on the event bus: one line when a stage starts, loads a data set,
+ * is reused or finishes (with how long it took), why a resumed run runs a stage again, and, while a stage reports
+ * progress, its {@link Progress} with its ETA and latest metrics.
  */
 final class PipelineConsole implements AutoCloseable {
     private final PrintStream err;
@@ -37,6 +38,7 @@ final class PipelineConsole implements AutoCloseable {
                 .on(StageReused.class, this::reused)
                 .on(ResumeStopped.class, this::resumeStopped)
                 .on(StageStarted.class, this::started)
+                .on(StageLoading.class, this::loading)
                 .on(StageProgressEvent.class, this::progress)
                 .on(StageFinished.class, this::finished)
                 .subscribe();
@@ -52,6 +54,10 @@ final class PipelineConsole implements AutoCloseable {
 
     private void started(StageStarted e) {
         err.println(position(e.stage()) + " starts");
+    }
+
+    private void loading(StageLoading e) {
+        err.println(position(e.stage()) + " loading " + e.what());
     }
 
     private void progress(StageProgressEvent e) {

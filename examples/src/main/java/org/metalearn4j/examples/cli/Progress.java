@@ -12,9 +12,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * One task's progress on stderr. On a terminal it is a bar redrawn in place; anywhere else (a log file, a pipe) and
  * with {@code --no-progress} it is a heartbeat: one plain line at each tenth of the task and at least once a
- * {@linkplain #HEARTBEAT minute}, so a log never holds carriage-return frames and a long run is never silent.
+ * {@linkplain #HEARTBEAT minute}, so a log never holds carriage-return frames and a long run is never silent. Public
+ * for the example applications, which show their long loops the way the CLI does ({@link #onStderr}).
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     /** The longest time between two heartbeat lines while the task advances or its message changes. */
     static final Duration HEARTBEAT = Duration.ofMinutes(1);
     private static final int WIDTH = 110;
@@ -61,12 +62,21 @@ final class Progress implements AutoCloseable {
         return new Progress(err, task, max, start, redraw, System::nanoTime);
     }
 
+    /**
+     * Starts showing {@code task} on this process's stderr, none of {@code max} done: a bar where stderr is a terminal
+     * (as the {@code metalearn} launcher tells, else {@link System#console()}), heartbeat lines elsewhere.
+     */
+    public static Progress onStderr(String task, long max) {
+        return start(System.err, task, max, 0, Console.system().errIsTerminal());
+    }
+
     /** As {@link #start} without a bar, its clock {@code nanoTime}: for tests of the heartbeat. */
     static Progress heartbeat(PrintStream err, String task, long max, long start, LongSupplier nanoTime) {
         return new Progress(err, task, max, start, false, nanoTime);
     }
 
-    void stepTo(long value) {
+    /** Shows {@code value} of the task's {@code max} done. */
+    public void stepTo(long value) {
         done = value;
         if (bar != null) {
             bar.stepTo(value);
@@ -78,7 +88,7 @@ final class Progress implements AutoCloseable {
     }
 
     /** The text after the counts, e.g. {@code " loss 0.1234 acc 0.870"}. */
-    void setExtraMessage(String text) {
+    public void setExtraMessage(String text) {
         message = text;
         if (bar != null) {
             bar.setExtraMessage(text);

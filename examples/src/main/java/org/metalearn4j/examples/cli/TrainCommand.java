@@ -1,5 +1,7 @@
 package org.metalearn4j.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,14 +86,13 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     private int run() {
         RunConfig fromFile = ConfigLoader.load(config, overrides.values);
-        // Recorded in the run, so that eval, export and resume of a plugin learner's run find its plugins.
-        RunConfig loaded = plugins.dir == null ? fromFile
-                : fromFile.withPluginsDir(plugins.dir.toAbsolutePath().normalize().toString());
-        Path runDir = runOptions.runDir(loaded.learner().name() + "-" + loaded.dataset().name());
+        Path runDir = runOptions.runDir(fromFile.learner().name() + "-" + fromFile.dataset().name());
         // Loading the plugins, ND4J's native backend and the data takes seconds: each step is announced before it
         // starts, never after (a bad configuration fails before, with its one-line error).
-        console.err().println("metalearn train: " + loaded.learner().name() + " on " + loaded.dataset().name()
+        console.err().println("metalearn train: " + fromFile.learner().name() + " on " + fromFile.dataset().name()
                 + " into " + runDir);
+        // Recorded in the run, so that eval, export and resume of a plugin learner's run find its plugins.
+        RunConfig loaded = withPluginsDir(fromFile, runOptions.resuming() ? recordedPluginsDir(runDir) : null);
         Optional<ClusterConfig> cluster = clusterOptions.settings(loaded, config.toString());
         RunConfig run = cluster.map(c -> loaded.withCluster(c.toTree())).orElse(loaded);
         Path pluginsDir = plugins.orElse(run.pluginsDir());
@@ -110,6 +111,32 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
                 throw session.explain(e);
             }
         }
+    }
+
+    /**
+     * {@code config} with its plugins directory: {@code --plugins-dir}, else the config's, else the one the resumed run
+     * recorded ({@code recorded}, null when none or not resuming), saying so when a resume uses another than it had.
+     */
+    private RunConfig withPluginsDir(RunConfig config, String recorded) {
+        String chosen = plugins.dir != null ? plugins.dir.toAbsolutePath().normalize().toString()
+                : config.pluginsDir() != null ? config.pluginsDir() : recorded;
+        if (recorded != null && chosen.equals(recorded) && config.pluginsDir() == null && plugins.dir == null) {
+            console.err().println("plugins directory " + recorded + " (recorded in the run)");
+        } else if (recorded != null && !chosen.equals(recorded)) {
+            console.err().println("plugins directory " + chosen + " instead of the run's " + recorded
+                    + (plugins.dir != null ? " (--plugins-dir)" : " (the config's pluginsDir)"));
+        }
+        return chosen == null ? config : config.withPluginsDir(chosen);
+    }
+
+    /** The {@code pluginsDir} in the config a run saved in {@code runDir}, or null when it has none (or no config). */
+    private static String recordedPluginsDir(Path runDir) {
+        Path saved = runDir.resolve(Trainer.CONFIG_FILE);
+        if (!Files.isRegularFile(saved)) {
+            return null;
+        }
+        JsonNode dir = ConfigLoader.read(saved).path("pluginsDir");
+        return dir.isTextual() ? dir.asText() : null;
     }
 
     private int train(Session session, RunConfig run, Path runDir) {

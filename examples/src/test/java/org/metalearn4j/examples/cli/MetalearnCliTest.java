@@ -97,6 +97,10 @@ class MetalearnCliTest {
         Path run = dir.resolve("run");
         CliRun first = CliRun.of("pipeline", pipeline, "--out", run);
         assertThat(first.code()).as(first.err()).isZero();
+        // Each stage says what it loads, on its own line, after it starts and before its progress.
+        assertThat(first.err()).containsSubsequence("[1/2] 0-meta-train starts\n",
+                "[1/2] 0-meta-train loading data set test-blobs\n", "3/3", "[2/2] 1-evaluate starts\n",
+                "[2/2] 1-evaluate loading data set test-blobs\n", "6/6");
         assertThat(first.err()).contains("[1/2] 0-meta-train starts").contains("3/3")
                 .containsPattern("\\[1/2] 0-meta-train done in [0-9.]+ s")
                 .contains("[2/2] 1-evaluate starts").contains("6/6").contains("[2/2] 1-evaluate done in");

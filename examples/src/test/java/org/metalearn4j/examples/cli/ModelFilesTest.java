@@ -231,17 +231,28 @@ class ModelFilesTest {
         String[] args = {"--examples", examples.toString(), "--queries", queries.toString(), "--seconds", "1",
                 "--model", saved.toString()};
         List<String> answers = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            ByteArrayOutputStream noted = new ByteArrayOutputStream();
             PrintStream stdout = System.out;
+            PrintStream stderr = System.err;
             try {
                 System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+                System.setErr(new PrintStream(noted, true, StandardCharsets.UTF_8));
                 ClassifyCharacters.main(args);
             } finally {
                 System.setOut(stdout);
+                System.setErr(stderr);
             }
             answers.add(printed.toString(StandardCharsets.UTF_8));
+            notes.add(noted.toString(StandardCharsets.UTF_8));
         }
+        // Training shows its progress in seconds of the budget as heartbeat lines (stderr is not a terminal here).
+        assertThat(notes.get(0))
+                .containsPattern("train \\(seconds\\) 100% 1/1 \\([0-9:]+\\) episode [0-9]+ loss [0-9.]+ acc ")
+                .doesNotContain("\r");
+        assertThat(notes.get(1)).contains("loaded " + saved).doesNotContain("train (seconds)");
         assertThat(answers.get(0)).contains("q0.png -> ").contains("q2.png -> ");
         assertThat(answers.get(1)).as("the second run loads the saved model").isEqualTo(answers.get(0));
 

@@ -99,4 +99,41 @@ class PluginExampleTest {
         assertThat(evaluated.code()).as(evaluated.err()).isZero();
         assertThat(ConfigMappers.plain().readTree(evaluated.lastLine()).get("episodes").asInt()).isEqualTo(4);
     }
+
+    @Test
+    void aResumeUsesTheRunsPluginsDirWithoutTheFlagAndAnotherGivenOneSayingSo() throws IOException {
+        Path plugins = pluginsWithExampleAndBrokenJars();
+        Path config = dir.resolve("plugin.yaml");
+        Files.writeString(config, """
+                dataset: {name: test-blobs}
+                learner: {name: nearest-mean}
+                train: {iterations: 2, metaBatch: 1, way: 3, shot: 2, query: 2, checkpointEvery: 2}
+                eval: {way: 3, shot: 2, query: 2, episodes: 4}
+                """);
+        Path run = dir.resolve("run");
+        String recorded = plugins.toAbsolutePath().normalize().toString();
+        CliRun trained = CliRun.of("train", config, "--plugins-dir", plugins, "--out", run, "--no-progress");
+        assertThat(trained.code()).as(trained.err()).isZero();
+
+        CliRun resumed = CliRun.of("train", config, "--resume", run, "--set", "train.iterations=4",
+                "--no-progress");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("plugins directory " + recorded + " (recorded in the run)");
+        assertThat(ConfigMappers.plain().readTree(resumed.lastLine()).get("iterations").asInt()).isEqualTo(4);
+
+        Path moved = Files.createDirectories(dir.resolve("moved"));
+        Files.copy(plugins.resolve("nearest-mean-plugin.jar"), moved.resolve("nearest-mean-plugin.jar"));
+        String now = moved.toAbsolutePath().normalize().toString();
+        CliRun elsewhere = CliRun.of("train", config, "--resume", run, "--set", "train.iterations=6",
+                "--plugins-dir", moved, "--no-progress");
+        assertThat(elsewhere.code()).as(elsewhere.err()).isZero();
+        assertThat(elsewhere.err()).contains("plugins directory " + now + " instead of the run's " + recorded
+                + " (--plugins-dir)").doesNotContain("cannot resume");
+        assertThat(ConfigMappers.plain().readTree(elsewhere.lastLine()).get("iterations").asInt()).isEqualTo(6);
+        assertThat(ConfigMappers.plain().readTree(run.resolve("config.json").toFile()).get("pluginsDir").asText())
+                .isEqualTo(now);
+
+        CliRun evaluated = CliRun.of("eval", run, "--episodes", 4);
+        assertThat(evaluated.code()).as(evaluated.err()).isZero();
+    }
 }

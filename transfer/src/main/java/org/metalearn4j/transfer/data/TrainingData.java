@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.metalearn4j.core.dataset.Dataset;
 import org.metalearn4j.core.dataset.LabeledSet;
-import org.metalearn4j.core.spi.ProviderRegistry;
+import org.metalearn4j.core.pipeline.StageContext;
 import org.metalearn4j.core.task.Examples;
 
 /**
@@ -18,12 +18,14 @@ import org.metalearn4j.core.task.Examples;
 public record TrainingData(Examples examples, long[] inputShape, int classes) {
 
     /**
+     * @param context     the running stage, which opens the data set and is told what it loads
      * @param classes     original class indices to keep; empty for every class of the split
      * @param maxPerClass cap per class, {@code <= 0} for all
      */
-    public static TrainingData load(ProviderRegistry registry, String dataset, String split, List<Integer> classes,
+    public static TrainingData load(StageContext context, String dataset, String split, List<Integer> classes,
                                     int maxPerClass, long seed) {
-        Dataset data = DatasetAccess.open(registry, dataset);
+        context.progress().loading("data set " + dataset + " split " + split);
+        Dataset data = DatasetAccess.open(context.registry(), dataset);
         LabeledSet set = data.labeled(split);
         int[] chosen = classes == null || classes.isEmpty() ? IntStream.range(0, set.classes()).toArray()
                 : classes.stream().mapToInt(Integer::intValue).toArray();

@@ -63,7 +63,7 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
     }
 
     private static Artifact distill(DistillConfig config, Artifact input, StageContext context) {
-        TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(), config.classes(),
+        TrainingData data = TrainingData.load(context, config.dataset(), config.split(), config.classes(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 0));
         Classifier teacher = new Classifier(BackboneProvenance.read(input.provenance().details()),
                 data.inputShape(),
@@ -88,7 +88,7 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
         metrics.put("train.loss", r.loss());
         metrics.put("train.accuracy", r.accuracy());
         if (config.testSplit() != null) {
-            TrainingData test = TrainingData.load(context.registry(), config.dataset(), config.testSplit(),
+            TrainingData test = TrainingData.load(context, config.dataset(), config.testSplit(),
                     config.classes(), 0, Seeds.derive(context.seed(), 4));
             metrics.put("test.accuracy", ModelAccuracy.of(student, test.examples()));
             metrics.put("teacher.test.accuracy", ModelAccuracy.of(teacher, test.examples()));

@@ -65,7 +65,7 @@ public final class EvaluateStageProvider implements StageProvider<EvaluateConfig
                 Set.of(ArtifactKind.NONE, ArtifactKind.BACKBONE, ArtifactKind.MODEL, ArtifactKind.LEARNER),
                 ArtifactKind.EVALUATION,
                 (input, context) -> {
-            Dataset data = DatasetAccess.open(context.registry(), config.dataset());
+            Dataset data = DatasetAccess.open(context, config.dataset());
             Adapter adapter = adapter(config, input, context, data.inputShape());
             EvalResult r = Evaluator.evaluate(adapter,
                     data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query())),

@@ -42,7 +42,7 @@ final class FinetuneStage implements PipelineStage {
 
     @Override
     public Artifact run(Artifact input, StageContext context) {
-        TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(), config.classes(),
+        TrainingData data = TrainingData.load(context, config.dataset(), config.split(), config.classes(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 0));
         BackboneSpec spec = input.kind() == ArtifactKind.NONE ? config.backbone()
                 : BackboneProvenance.read(input.provenance().details());
@@ -74,7 +74,7 @@ final class FinetuneStage implements PipelineStage {
         metrics.put("train.accuracy", r.accuracy());
         metrics.put("frozen.parameters", (double) frozen.size());
         if (config.testSplit() != null) {
-            TrainingData test = TrainingData.load(context.registry(), config.dataset(), config.testSplit(),
+            TrainingData test = TrainingData.load(context, config.dataset(), config.testSplit(),
                     config.classes(), 0, Seeds.derive(context.seed(), 3));
             metrics.put("test.accuracy", ModelAccuracy.of(model, test.examples()));
         }

@@ -64,9 +64,9 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
     }
 
     private static Artifact train(InstanceTransferConfig config, Artifact input, StageContext context) {
-        TrainingData source = TrainingData.load(context.registry(), config.dataset(), config.sourceSplit(),
+        TrainingData source = TrainingData.load(context, config.dataset(), config.sourceSplit(),
                 config.classes(), config.maxPerClass(), Seeds.derive(context.seed(), 0));
-        TrainingData target = TrainingData.load(context.registry(), config.dataset(), config.targetSplit(), List.of(),
+        TrainingData target = TrainingData.load(context, config.dataset(), config.targetSplit(), List.of(),
                 config.maxPerClass(), Seeds.derive(context.seed(), 1));
         BackboneSpec spec = input.kind() == ArtifactKind.BACKBONE
                 ? BackboneProvenance.read(input.provenance().details()) : config.backbone();
@@ -90,7 +90,7 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
         metrics.put("weights.effectiveSize",
                 Math.pow(w.sumNumber().doubleValue(), 2) / w.mul(w).sumNumber().doubleValue());
         if (config.testSplit() != null) {
-            TrainingData test = TrainingData.load(context.registry(), config.dataset(), config.testSplit(),
+            TrainingData test = TrainingData.load(context, config.dataset(), config.testSplit(),
                     config.classes(), 0, Seeds.derive(context.seed(), 4));
             metrics.put("test.accuracy", ModelAccuracy.of(model, test.examples()));
         }

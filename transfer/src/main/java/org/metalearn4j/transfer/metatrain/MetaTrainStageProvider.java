@@ -85,7 +85,7 @@ public final class MetaTrainStageProvider implements StageProvider<MetaTrainConf
     }
 
     private static Artifact train(MetaTrainConfig config, Artifact input, StageContext context) {
-        Dataset data = DatasetAccess.open(context.registry(), config.dataset());
+        Dataset data = DatasetAccess.open(context, config.dataset());
         TaskSource source = data.episodes(config.split(), new EpisodeSpec(config.way(), config.shot(), config.query()));
         LearnerProvider<?> provider = context.registry().learner(config.learner());
         RunComponents.requireTaskType(provider, data, "learner", null);

@@ -66,7 +66,7 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
         List<TrainingData> tasks = new ArrayList<>();
         for (int t = 0; t < config.tasks().size(); t++) {
             MultitaskConfig.TaskData d = config.tasks().get(t);
-            tasks.add(TrainingData.load(context.registry(), d.dataset(), d.split(), d.classes(), config.maxPerClass(),
+            tasks.add(TrainingData.load(context, d.dataset(), d.split(), d.classes(), config.maxPerClass(),
                     Seeds.derive(context.seed(), 0, t)));
         }
         BackboneSpec spec = config.backbone();

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.metalearn4j.core.event.EventPublisher;
 import org.metalearn4j.core.event.ResumeStopped;
 import org.metalearn4j.core.event.StageFinished;
 import org.metalearn4j.core.event.StagePosition;
+import org.metalearn4j.core.event.StageLoading;
 import org.metalearn4j.core.event.StageProgressEvent;
 import org.metalearn4j.core.event.StageReused;
 import org.metalearn4j.core.event.StageStarted;
@@ -131,8 +133,17 @@ public final class PipelineRunner {
         StagePosition position = position(p, count);
         events.publish(new StageStarted(position, workDir.toString()));
         long t0 = System.nanoTime();
-        StageProgress progress = (done, total, metrics) -> events.publish(new StageProgressEvent(position, done,
-                total, metrics));
+        StageProgress progress = new StageProgress() {
+            @Override
+            public void report(long done, long total, Map<String, Double> metrics) {
+                events.publish(new StageProgressEvent(position, done, total, metrics));
+            }
+
+            @Override
+            public void loading(String what) {
+                events.publish(new StageLoading(position, what));
+            }
+        };
         Artifact out;
         try {
             out = p.stage().run(input.artifact(), new StageContext(registry, workDir, seed, progress));

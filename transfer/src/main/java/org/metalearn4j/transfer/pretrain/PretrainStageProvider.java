@@ -53,7 +53,7 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
     public PipelineStage create(PretrainConfig config) {
         BackboneSpec spec = config.backbone();
         return PipelineStage.of(Set.of(ArtifactKind.NONE), ArtifactKind.BACKBONE, (input, context) -> {
-            TrainingData data = TrainingData.load(context.registry(), config.dataset(), config.split(),
+            TrainingData data = TrainingData.load(context, config.dataset(), config.split(),
                     config.classes(), config.maxPerClass(), Seeds.derive(context.seed(), 0));
             Classifier model = new Classifier(spec, data.inputShape(), data.classes(),
                     Seeds.derive(context.seed(), 1), context.registry());

@@ -44,7 +44,7 @@ final class ZeroShotStage implements PipelineStage {
     @Override
     public Artifact run(Artifact input, StageContext context) {
         ClassAttributes table = ClassAttributes.load(config.attributes());
-        Dataset data = DatasetAccess.open(context.registry(), config.dataset());
+        Dataset data = DatasetAccess.open(context, config.dataset());
         LabeledSet train = data.labeled(config.trainSplit());
         LabeledSet test = data.labeled(config.testSplit());
         if (train.classes() != table.classNames().size()) {

@@ -7,6 +7,7 @@ import org.metalearn4j.core.event.EventPublisher;
 import org.metalearn4j.core.event.ResumeStopped;
 import org.metalearn4j.core.event.StageFinished;
 import org.metalearn4j.core.event.StagePosition;
+import org.metalearn4j.core.event.StageLoading;
 import org.metalearn4j.core.event.StageProgressEvent;
 import org.metalearn4j.core.event.StageReused;
 import org.metalearn4j.core.event.StageStarted;
@@ -32,6 +33,8 @@ public final class RecordingPublisher implements EventPublisher {
             reasons.add(e.reason());
         } else if (event instanceof StageStarted e) {
             events.add("started " + position(e.stage()));
+        } else if (event instanceof StageLoading e) {
+            events.add("loading " + e.stage().label() + " " + e.what());
         } else if (event instanceof StageProgressEvent e) {
             events.add("progress " + e.stage().label() + " " + e.done() + "/" + e.total());
             metrics.add(e.metrics());

@@ -19,7 +19,10 @@ import org.metalearn4j.transfer.metatrain.MetaTrainStageProvider;
 import org.metalearn4j.transfer.multitask.MultitaskStageProvider;
 import org.metalearn4j.transfer.pretrain.PretrainStageProvider;
 
-/** The real stages report their loops' progress as pipeline events, with exact counts and totals. */
+/**
+ * The real stages report their loops' progress as pipeline events, with exact counts and totals, and say what data
+ * they load before loading it.
+ */
 class StageProgressTest {
     @TempDir
     Path dir;
@@ -63,6 +66,12 @@ class StageProgressTest {
         assertThat(r.metrics.get(0)).containsOnlyKeys("loss", "accuracy");
         assertThat(r.metrics.get(0).get("loss")).isPositive();
         // Each stage's progress comes between its start and its end.
+        // Each stage says what it loads before it loads it, before its first progress report.
+        assertThat(r.events).containsSubsequence("started 0-pretrain 1/4",
+                "loading 0-pretrain data set blobs split train", "progress 0-pretrain 1/6", "started 1-finetune 2/4",
+                "loading 1-finetune data set blobs split train",
+                "progress 1-finetune 1/4", "loading 1-finetune data set blobs split test", "finished 1-finetune 2/4",
+                "started 3-evaluate 4/4", "loading 3-evaluate data set blobs", "progress 3-evaluate 1/5");
         assertThat(r.events).containsSubsequence("started 0-pretrain 1/4", "progress 0-pretrain 6/6",
                 "finished 0-pretrain 1/4", "started 1-finetune 2/4", "progress 3-evaluate 5/5",
                 "finished 3-evaluate 4/4");

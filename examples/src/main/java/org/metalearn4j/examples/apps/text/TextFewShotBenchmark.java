@@ -19,7 +19,6 @@ import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.model.ModelDescription;
 import org.metalearn4j.core.pipeline.Artifact;
 import org.metalearn4j.core.pipeline.StageContext;
-import org.metalearn4j.core.pipeline.StageProgress;
 import org.metalearn4j.core.pipeline.StageProvider;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.task.EpisodeSpec;
@@ -37,6 +36,7 @@ import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
 import org.metalearn4j.examples.apps.ApplicationMain;
 import org.metalearn4j.examples.apps.ResumableTraining;
+import org.metalearn4j.examples.cli.StderrStageProgress;
 
 /**
  * Few-shot text classification on {@code wordnet-glosses} (WordNet noun categories, hyponym definitions as examples):
@@ -183,8 +183,10 @@ public final class TextFewShotBenchmark {
 
     private static Artifact stage(String name, String json, Artifact input, long seed, Path out) {
         StageProvider<?> provider = PluginRegistry.classpath().stage(name);
-        return run(provider, ConfigMappers.readJson(json, name), input, new StageContext(PluginRegistry.classpath(),
-                out.resolve(name), seed, StageProgress.NONE));
+        try (StderrStageProgress progress = new StderrStageProgress(name)) {
+            return run(provider, ConfigMappers.readJson(json, name), input,
+                    new StageContext(PluginRegistry.classpath(), out.resolve(name), seed, progress));
+        }
     }
 
     private static <C extends Record> Artifact run(StageProvider<C> provider, JsonNode params, Artifact input,
