@@ -81,13 +81,7 @@ class PluginExampleTest {
     @Test
     void aRunTrainedWithPluginsDirIsEvaluatedWithoutRepeatingIt() throws IOException {
         Path plugins = pluginsWithExampleAndBrokenJars();
-        Path config = dir.resolve("plugin.yaml");
-        Files.writeString(config, """
-                dataset: {name: test-blobs}
-                learner: {name: nearest-mean}
-                train: {iterations: 2, metaBatch: 1, way: 3, shot: 2, query: 2, checkpointEvery: 2}
-                eval: {way: 3, shot: 2, query: 2, episodes: 4}
-                """);
+        Path config = pluginConfig();
         Path run = dir.resolve("run");
 
         CliRun trained = CliRun.of("train", config, "--plugins-dir", plugins, "--out", run, "--no-progress");
@@ -103,13 +97,7 @@ class PluginExampleTest {
     @Test
     void aResumeUsesTheRunsPluginsDirWithoutTheFlagAndAnotherGivenOneSayingSo() throws IOException {
         Path plugins = pluginsWithExampleAndBrokenJars();
-        Path config = dir.resolve("plugin.yaml");
-        Files.writeString(config, """
-                dataset: {name: test-blobs}
-                learner: {name: nearest-mean}
-                train: {iterations: 2, metaBatch: 1, way: 3, shot: 2, query: 2, checkpointEvery: 2}
-                eval: {way: 3, shot: 2, query: 2, episodes: 4}
-                """);
+        Path config = pluginConfig();
         Path run = dir.resolve("run");
         String recorded = plugins.toAbsolutePath().normalize().toString();
         CliRun trained = CliRun.of("train", config, "--plugins-dir", plugins, "--out", run, "--no-progress");
@@ -135,5 +123,15 @@ class PluginExampleTest {
 
         CliRun evaluated = CliRun.of("eval", run, "--episodes", 4);
         assertThat(evaluated.code()).as(evaluated.err()).isZero();
+    }
+
+    /** A two-iteration run of the example plugin's learner on the test data set. */
+    private Path pluginConfig() throws IOException {
+        return Files.writeString(dir.resolve("plugin.yaml"), """
+                dataset: {name: test-blobs}
+                learner: {name: nearest-mean}
+                train: {iterations: 2, metaBatch: 1, way: 3, shot: 2, query: 2, checkpointEvery: 2}
+                eval: {way: 3, shot: 2, query: 2, episodes: 4}
+                """);
     }
 }
