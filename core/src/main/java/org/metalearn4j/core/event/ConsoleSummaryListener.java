@@ -17,9 +17,16 @@ public final class ConsoleSummaryListener implements TrainingListener {
     private static final ObjectMapper JSON = ConfigMappers.plain();
 
     private final PrintStream notes;
+    private final String lead;
 
-    public ConsoleSummaryListener(PrintStream notes) {
+    /**
+     * @param notes        where the lines go (stderr)
+     * @param besideABar   whether a progress bar is redrawn in place on the same stream: each line then starts on a
+     *                     new line of its own, so as not to be appended to the bar; log files get no blank lines
+     */
+    public ConsoleSummaryListener(PrintStream notes, boolean besideABar) {
         this.notes = notes;
+        this.lead = besideABar ? "%n" : "";
     }
 
     /** Prints, so it runs on a worker thread. */
@@ -43,20 +50,20 @@ public final class ConsoleSummaryListener implements TrainingListener {
                         e.secondary().getOrDefault(name + ".ci95", Double.NaN)));
             }
         });
-        notes.printf(Locale.ROOT, "%neval @ %d: %s %.4f ± %.4f%s (%d episodes of %s)%n", e.iteration(),
+        notes.printf(Locale.ROOT, lead + "eval @ %d: %s %.4f ± %.4f%s (%d episodes of %s)%n", e.iteration(),
                 e.metricName(), e.value(), e.ci95(), more, e.episodes(), e.split());
     }
 
     @Override
     public void onCheckpoint(CheckpointEvent e) {
-        notes.printf(Locale.ROOT, "%ncheckpoint @ %d: %s%n", e.iteration(), e.file());
+        notes.printf(Locale.ROOT, lead + "checkpoint @ %d: %s%n", e.iteration(), e.file());
     }
 
     @Override
     public void onFinished(RunFinished e) {
         String score = Double.isNaN(e.value()) ? "no evaluation (" + NO_EVALUATION + ")"
                 : String.format(Locale.ROOT, "%s %.4f ± %.4f", e.metricName(), e.value(), e.ci95());
-        notes.printf(Locale.ROOT, "%n%s after %d of %d iterations (%.1f s): %s, last checkpoint %s%n",
+        notes.printf(Locale.ROOT, lead + "%s after %d of %d iterations (%.1f s): %s, last checkpoint %s%n",
                 e.interrupted() ? "stopped" : "done", e.iteration(), e.iterations(), e.seconds(), score,
                 e.checkpoint());
     }

@@ -24,9 +24,25 @@ class ConsoleSummaryListenerTest {
         assertThat(json.get("noEvaluation").asText()).contains("stopped before its first evaluation");
 
         ByteArrayOutputStream notes = new ByteArrayOutputStream();
-        new ConsoleSummaryListener(new PrintStream(notes, true, StandardCharsets.UTF_8)).onFinished(stopped);
+        new ConsoleSummaryListener(new PrintStream(notes, true, StandardCharsets.UTF_8), false).onFinished(stopped);
         assertThat(notes.toString(StandardCharsets.UTF_8)).contains("stopped after 3 of 100 iterations")
                 .contains("no evaluation (the run stopped").doesNotContain("NaN");
+    }
+
+    @Test
+    void linesStartOnANewLineOnlyBesideABarDrawnInPlace() {
+        RunFinished done = new RunFinished("runs/x", 100, 100, 0.5, "accuracy", 0.875, 0.01, 600, 9.0, null, false);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ConsoleSummaryListener toLog = new ConsoleSummaryListener(new PrintStream(log, true, StandardCharsets.UTF_8),
+                false);
+        toLog.onCheckpoint(new CheckpointEvent(50, "runs/x/checkpoints/ckpt-00000050.ml4j"));
+        toLog.onFinished(done);
+        assertThat(log.toString(StandardCharsets.UTF_8).lines().toList()).doesNotContain("")
+                .first().asString().startsWith("checkpoint @ 50: ");
+
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        new ConsoleSummaryListener(new PrintStream(terminal, true, StandardCharsets.UTF_8), true).onFinished(done);
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).startsWith(System.lineSeparator() + "done after 100");
     }
 
     @Test

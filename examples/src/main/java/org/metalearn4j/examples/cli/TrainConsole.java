@@ -28,7 +28,7 @@ final class TrainConsole implements TrainingListener {
     TrainConsole(PrintStream err, boolean redraw) {
         this.err = err;
         this.redraw = redraw;
-        this.lines = new ConsoleSummaryListener(err);
+        this.lines = new ConsoleSummaryListener(err, redraw);
     }
 
     /** Draws on stderr, so it runs on a worker thread. */
