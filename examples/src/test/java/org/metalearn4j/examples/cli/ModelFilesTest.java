@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,6 +32,7 @@ import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.examples.apps.medical.SiteAdaptationBenchmark;
+import org.metalearn4j.examples.StrokeDrawings;
 import org.metalearn4j.examples.metric.ClassifyCharacters;
 
 /**
@@ -224,8 +221,8 @@ class ModelFilesTest {
         Path examples = Files.createDirectories(dir.resolve("chars/examples"));
         Path queries = Files.createDirectories(dir.resolve("chars/queries"));
         for (int c = 0; c < 3; c++) {
-            ImageIO.write(character(c, 0), "png", examples.resolve("c" + c + ".png").toFile());
-            ImageIO.write(character(c, 1), "png", queries.resolve("q" + c + ".png").toFile());
+            ImageIO.write(StrokeDrawings.drawing(c, 0), "png", examples.resolve("c" + c + ".png").toFile());
+            ImageIO.write(StrokeDrawings.drawing(c, 1), "png", queries.resolve("q" + c + ".png").toFile());
         }
         Path saved = dir.resolve("chars/protonet.ml4j");
         String[] args = {"--examples", examples.toString(), "--queries", queries.toString(), "--seconds", "1",
@@ -288,21 +285,4 @@ class ModelFilesTest {
         }
     }
 
-    /** A dark stroke on white, one shape per class, slightly moved per drawing. */
-    private static BufferedImage character(int c, int drawing) {
-        BufferedImage image = new BufferedImage(56, 56, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 56, 56);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(4));
-        int d = 2 * drawing;
-        switch (c) {
-            case 0 -> g.drawLine(10 + d, 10, 46 + d, 46);
-            case 1 -> g.drawOval(12 + d, 12, 30, 30);
-            default -> g.drawLine(28 + d, 6, 28 + d, 50);
-        }
-        g.dispose();
-        return image;
-    }
 }

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +42,7 @@ import org.metalearn4j.core.model.FewShotClassifier;
 import org.metalearn4j.core.model.FewShotModel;
 import org.metalearn4j.core.model.FewShotRegressor;
 import org.metalearn4j.core.model.Prediction;
+import org.metalearn4j.examples.StrokeDrawings;
 import org.metalearn4j.examples.cli.MetalearnCli;
 
 /**
@@ -344,30 +342,13 @@ class ModelServerTest {
         return "[" + "0,".repeat(n - 1) + "0]";
     }
 
-    /** A few strokes, the same for the same {@code shape}, varied by {@code variant}; larger than the 28x28 input. */
-    private static BufferedImage drawing(int shape, int variant) {
-        BufferedImage image = new BufferedImage(56, 56, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 56, 56);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(4));
-        Random strokes = new Random(shape);
-        Random jitter = new Random(variant);
-        for (int i = 0; i < 3; i++) {
-            g.drawLine(strokes.nextInt(56) + jitter.nextInt(5), strokes.nextInt(56), strokes.nextInt(56),
-                    strokes.nextInt(56) + jitter.nextInt(5));
-        }
-        g.dispose();
-        return image;
-    }
 
     private static byte[] png(int shape, int variant) {
-        return encode(drawing(shape, variant), "png");
+        return encode(StrokeDrawings.drawing(shape, variant), "png");
     }
 
     private static byte[] jpeg(int shape, int variant) {
-        return encode(drawing(shape, variant), "jpeg");
+        return encode(StrokeDrawings.drawing(shape, variant), "jpeg");
     }
 
     private static byte[] blank(int width, int height) {
