@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +39,7 @@ import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.train.RunComponents;
 import org.metalearn4j.core.train.TrainingCheckpoint;
+import org.metalearn4j.examples.ReadmeBlocks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -242,10 +241,7 @@ class LibraryUseTest {
 
     @Test
     void readmeSnippetCompilesAndRuns() throws Exception {
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("## Use as a library\n.*?```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(m.find()).as("README has a java block under 'Use as a library'").isTrue();
-        String snippet = m.group(1);
+        String snippet = ReadmeBlocks.firstUnder("## Use as a library", "java");
         assertThat(snippet.split("\n")).hasSizeLessThanOrEqualTo(25);
         Path src = dir.resolve("snippet/Classify.java");
         Files.createDirectories(src.getParent());

@@ -42,6 +42,7 @@ import org.metalearn4j.core.model.FewShotClassifier;
 import org.metalearn4j.core.model.FewShotModel;
 import org.metalearn4j.core.model.FewShotRegressor;
 import org.metalearn4j.core.model.Prediction;
+import org.metalearn4j.examples.ReadmeBlocks;
 import org.metalearn4j.examples.StrokeDrawings;
 import org.metalearn4j.examples.cli.MetalearnCli;
 
@@ -287,10 +288,8 @@ class ModelServerTest {
 
     @Test
     void readmeCurlExampleIsAccepted() throws Exception {
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("### Serve over HTTP\n.*?```bash\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("README has a bash block under 'Serve over HTTP'").isTrue();
-        String commands = block.group(1);
+        String commands = ReadmeBlocks.firstUnder("### Serve over HTTP", "bash");
+        String readme = Files.readString(ReadmeBlocks.README, StandardCharsets.UTF_8);
         Matcher serve = Pattern.compile("(?m)^\\./metalearn serve \\S+ --port (\\d+)$").matcher(commands);
         assertThat(serve.find()).as(commands).isTrue();
         Matcher curl = Pattern.compile("curl -s http://127\\.0\\.0\\.1:(\\d+)(/\\w+) -H 'Content-Type:"
