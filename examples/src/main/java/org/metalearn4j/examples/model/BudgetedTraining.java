@@ -72,8 +72,11 @@ final class BudgetedTraining {
                         trained[0] += e.stepSeconds();
                         if (e.elapsedSeconds() - lastLog[0] > 60) {
                             lastLog[0] = e.elapsedSeconds();
-                            System.err.printf("%s iteration %d: loss %.4f, metric %.4f, %.0f s trained %s%n", label,
-                                    e.iteration(), e.loss(), e.metric(), previous + trained[0], e.extras());
+                            // regression learners have no metric (NaN): leave it out rather than print NaN
+                            String metric = Double.isFinite(e.metric())
+                                    ? String.format(", metric %.4f", e.metric()) : "";
+                            System.err.printf("%s iteration %d: loss %.4f%s, %.0f s trained %s%n", label,
+                                    e.iteration(), e.loss(), metric, previous + trained[0], e.extras());
                         }
                     }
                 })

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metalearn4j.core.config.ConfigMappers;
+import org.metalearn4j.examples.ReadmeBlocks;
 
 /**
  * Every {@code ./metalearn} command of README's bash blocks runs as written, in order and in-process, with settings
@@ -60,7 +61,7 @@ class ReadmeCommandsTest {
 
     @Test
     void everyReadmeCommandRunsAsWritten() throws IOException {
-        List<String> commands = commands(Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8));
+        List<String> commands = commands(Files.readString(ReadmeBlocks.README, StandardCharsets.UTF_8));
         assertThat(commands).hasSizeGreaterThan(30);
         List<String> ran = new ArrayList<>();
         for (String command : commands) {
@@ -79,7 +80,7 @@ class ReadmeCommandsTest {
 
     @Test
     void everySkippedCommandIsInTheReadme() throws IOException {
-        List<String> commands = commands(Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8));
+        List<String> commands = commands(Files.readString(ReadmeBlocks.README, StandardCharsets.UTF_8));
         SKIPPED.keySet().stream().filter(s -> !s.equals("./metalearn serve")).forEach(s ->
                 assertThat(commands).as(s).anyMatch(c -> c.startsWith(s)));
     }
