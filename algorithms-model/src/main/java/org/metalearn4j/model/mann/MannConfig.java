@@ -11,7 +11,7 @@ public record MannConfig(
         @JsonPropertyDescription("hidden units of the LSTM controller") int controllerSize,
         @JsonPropertyDescription("memory slots") int memorySlots,
         @JsonPropertyDescription("width of one memory slot") int memoryWidth,
-        @JsonPropertyDescription("read heads (each also writes, to the least used and the last read slots)")
+        @JsonPropertyDescription("read heads (each also writes: to its own least used slot or the slots it read last)")
         int readHeads,
         @JsonPropertyDescription("decay of the usage weights per step, in (0, 1)") double usageDecay,
         @JsonPropertyDescription("sharpen the read weights by a learned key strength 1 + softplus(beta) per head"

@@ -16,15 +16,20 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The MANN of Santoro et al. (2016) over batches of episodes, one step at a time. The controller LSTM reads
- * {@code [x_t, y_(t-1), r_(t-1)]} (the input, the previous step's label one-hot, the previous reads). Each read head
- * emits a key {@code k = tanh(W_k h)} and a write gate {@code a = sigmoid(W_a h)}; it writes {@code k} with weights
- * {@code a w^r_(t-1) + (1 - a) w^lu_(t-1)} (the slots it read last, or the least used ones) after the least used slot
- * is zeroed, then reads with the softmax over slots of the cosine similarity between {@code k} and the memory (times a
- * learned key strength when configured). Usage decays by {@code usageDecay} and grows by the read and write weights;
- * the least-used weights mark the {@code readHeads} slots of smallest usage. The output is
- * {@code softmax(W_o [h, r])}. The least-used choice is discrete and carries no gradient (as in the paper); everything
- * else is differentiated exactly. With {@link MemoryKind#NONE} only the controller and output remain (the LSTM
- * baseline). Parameters {@code controller.*}, {@code key.*}, {@code gate.*}, {@code strength.*}, {@code output.*}.
+ * {@code [x_t, y_(t-1), r_(t-1)]} (the input, the previous step's label one-hot, the previous reads). Each head
+ * {@code i} emits a read key {@code k_i = tanh(W_k h)}, an add vector {@code a_i = tanh(W_add h)} and a write gate
+ * {@code g_i = sigmoid(W_g h)}; it writes {@code a_i} with weights {@code g_i w^r_i(t-1) + (1 - g_i) lu_i(t-1)} (the
+ * slots it read last, or the {@code i}-th least used slot) after the least used slot is zeroed, then reads with the
+ * softmax over slots of the cosine similarity between {@code k_i} and the memory (times a learned key strength when
+ * configured). Usage decays by {@code usageDecay} and grows by the read and write weights. The output is
+ * {@code softmax(W_o [h, r])}. The add vector is separate from the key, as in neural Turing machines and the public
+ * MANN implementations, although Santoro et al. write {@code k} itself: a head that writes its own key finds that
+ * slot again at the same step's read, and the memory then echoes the present input instead of recalling the past
+ * (a 30-minute Omniglot run of that variant stayed at chance on second instances, below the plain LSTM). Each head
+ * writes to a least used slot of its own, so that the heads' writes do not sum into the same slots. The least-used
+ * choice is discrete and carries no gradient (as in the paper); everything else is differentiated exactly. With
+ * {@link MemoryKind#NONE} only the controller and output remain (the LSTM baseline). Parameters {@code controller.*}, {@code key.*}, {@code add.*}, {@code gate.*}, {@code strength.*},
+ * {@code output.*}.
  */
 public final class MemoryAugmentedNetwork {
     private static final double EPS = 1e-8;
@@ -48,6 +53,7 @@ public final class MemoryAugmentedNetwork {
         parts.put("controller", controller);
         if (memory) {
             parts.put("key", new Linear(h, reads));
+            parts.put("add", new Linear(h, reads));
             parts.put("gate", new Linear(h, config.readHeads()));
             if (config.keyStrength()) {
                 parts.put("strength", new Linear(h, config.readHeads()));
@@ -142,12 +148,13 @@ public final class MemoryAugmentedNetwork {
         int width = config.memoryWidth();
         int slots = config.memorySlots();
         Tensor key = parts.get("key").forward(p.scope("key"), h, null).tanh().reshape(b, heads, width);
+        Tensor add = parts.get("add").forward(p.scope("add"), h, null).tanh().reshape(b, heads, width);
         Tensor gate = parts.get("gate").forward(p.scope("gate"), h, null).sigmoid().reshape(b, heads, 1);
         double[][] usage = s.usage().toDoubleMatrix();
-        Tensor leastUsed = Tensor.constant(leastUsed(usage, heads, s.memory().dataType()).reshape(b, 1, slots));
+        Tensor leastUsed = Tensor.constant(leastUsed(usage, heads, s.memory().dataType()));
         Tensor writeWeights = gate.mul(s.readWeights()).add(gate.rsub(1.0).mul(leastUsed));
         Tensor kept = s.memory().mul(Tensor.constant(keepMask(usage, s.memory().dataType()).reshape(b, slots, 1)));
-        Tensor m = kept.add(writeWeights.matmul(key, true, false));
+        Tensor m = kept.add(writeWeights.matmul(add, true, false));
         Tensor similarity = normalised(key).matmul(normalised(m), false, true);
         if (config.keyStrength()) {
             Tensor strength = parts.get("strength").forward(p.scope("strength"), h, null).softplus().add(1.0);
@@ -166,10 +173,13 @@ public final class MemoryAugmentedNetwork {
         return v.div(v.square().sum(true, 2).add(EPS).sqrt());
     }
 
-    /** {@code [B, slots]}: 1 at each row's {@code n} least used slots (ties to the lower index), else 0. */
+    /**
+     * {@code [B, n, slots]}: row {@code k} of episode {@code b} is 1 at its {@code k}-th least used slot (ties to the
+     * lower index), else 0.
+     */
     static INDArray leastUsed(double[][] usage, int n, DataType type) {
         int slots = usage[0].length;
-        float[] out = new float[usage.length * slots];
+        float[] out = new float[usage.length * n * slots];
         for (int b = 0; b < usage.length; b++) {
             boolean[] taken = new boolean[slots];
             for (int k = 0; k < n; k++) {
@@ -180,10 +190,10 @@ public final class MemoryAugmentedNetwork {
                     }
                 }
                 taken[best] = true;
-                out[b * slots + best] = 1;
+                out[(b * n + k) * slots + best] = 1;
             }
         }
-        return Nd4j.create(out, new long[] {usage.length, slots}, DataType.FLOAT).castTo(type);
+        return Nd4j.create(out, new long[] {usage.length, n, slots}, DataType.FLOAT).castTo(type);
     }
 
     /** {@code [B, slots]}: 0 at each row's least used slot (the lowest index among ties), else 1. */
