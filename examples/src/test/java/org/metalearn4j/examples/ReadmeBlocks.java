@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /** The code blocks of the project's README, for the tests that run what README shows. */
 public final class ReadmeBlocks {
     /** README, seen from a module's directory (where the tests run). */
-    public static final Path README = Path.of("../README.md");
+    private static final Path README = Path.of("../README.md");
 
     private ReadmeBlocks() {
     }
@@ -22,12 +22,17 @@ public final class ReadmeBlocks {
      * @throws AssertionError when README has no such block, naming the heading
      */
     public static String firstUnder(String heading, String language) throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String readme = text();
         Matcher m = Pattern.compile(Pattern.quote(heading) + "\n.*?```" + Pattern.quote(language) + "\n(.*?)```",
                 Pattern.DOTALL).matcher(readme);
         if (!m.find()) {
             throw new AssertionError("README has no " + language + " block under '" + heading + "'");
         }
         return m.group(1);
+    }
+
+    /** The whole README. */
+    public static String text() throws IOException {
+        return Files.readString(README, StandardCharsets.UTF_8);
     }
 }

@@ -39,7 +39,7 @@ public final class LearnedHead {
         for (String name : weights.names()) {
             resized.put(name, weights.get(name));
         }
-        resized.put(weight, Tensor.variable(Nd4j.zeros(dataType, ways, w.size(1)).addiRowVector(w.mean(true, 0))));
+        resized.put(weight, Tensor.variable(w.mean(true, 0).repeat(0, ways)));
         resized.put(bias, Tensor.variable(Nd4j.valueArrayOf(new long[] {ways},
                 weights.get(bias).value().meanNumber().doubleValue(), dataType)));
         return Params.of(resized);

@@ -3,11 +3,11 @@ package org.metalearn4j.core.nn;
 import java.util.ArrayList;
 import java.util.List;
 import org.metalearn4j.core.tensor.Autograd;
+import org.metalearn4j.core.tensor.BiasAdd;
 import org.metalearn4j.core.tensor.Op;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -61,8 +61,7 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
         long h = hiddenSize;
         INDArray gates = Nd4j.gemm(x.value(), in[3].value(), false, true)
                 .addi(Nd4j.gemm(in[1].value(), in[4].value(), false, true));
-        addBias(gates, in[5].value());
-        addBias(gates, in[6].value());
+        BiasAdd.inPlace(BiasAdd.inPlace(gates, in[5].value()), in[6].value());
         INDArray i = Transforms.sigmoid(gates.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)), true);
         INDArray f = Transforms.sigmoid(gates.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h)), true);
         INDArray g = Transforms.tanh(gates.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)), true);
@@ -146,16 +145,5 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
     @Override
     public Tensor forward(Params params, Tensor x, ForwardContext ctx) {
         return step(params, x, zeroState(x.shape()[0], x.dataType())).hidden();
-    }
-
-    /**
-     * {@code rows += bias} in place by the {@code biasadd} custom op. Not {@code addiRowVector}: ND4J 1.0.0-M2.1's
-     * legacy broadcast hands the native call a dimension array that only the op object holds, and the op is
-     * unreachable during the call, so a garbage collection in that window frees the array under the kernel (SIGSEGV
-     * in {@code DataBuffer::primary}, seen twice in 30-minute LSTM runs).
-     */
-    private static void addBias(INDArray rows, INDArray bias) {
-        INDArray vector = bias.rank() == 1 ? bias : bias.reshape('c', new long[] {bias.length()});
-        Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(rows, vector).addOutputs(rows).build());
     }
 }

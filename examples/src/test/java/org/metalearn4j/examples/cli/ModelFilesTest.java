@@ -31,8 +31,8 @@ import org.metalearn4j.core.pipeline.ArtifactKind;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.state.StateDict;
-import org.metalearn4j.examples.apps.medical.SiteAdaptationBenchmark;
 import org.metalearn4j.examples.StrokeDrawings;
+import org.metalearn4j.examples.apps.medical.SiteAdaptationBenchmark;
 import org.metalearn4j.examples.metric.ClassifyCharacters;
 
 /**
@@ -284,5 +284,4 @@ class ModelFilesTest {
             }
         }
     }
-
 }

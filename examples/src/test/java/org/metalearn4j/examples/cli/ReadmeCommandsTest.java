@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ class ReadmeCommandsTest {
 
     @Test
     void everyReadmeCommandRunsAsWritten() throws IOException {
-        List<String> commands = commands(Files.readString(ReadmeBlocks.README, StandardCharsets.UTF_8));
+        List<String> commands = commands(ReadmeBlocks.text());
         assertThat(commands).hasSizeGreaterThan(30);
         List<String> ran = new ArrayList<>();
         for (String command : commands) {
@@ -80,7 +79,7 @@ class ReadmeCommandsTest {
 
     @Test
     void everySkippedCommandIsInTheReadme() throws IOException {
-        List<String> commands = commands(Files.readString(ReadmeBlocks.README, StandardCharsets.UTF_8));
+        List<String> commands = commands(ReadmeBlocks.text());
         SKIPPED.keySet().stream().filter(s -> !s.equals("./metalearn serve")).forEach(s ->
                 assertThat(commands).as(s).anyMatch(c -> c.startsWith(s)));
     }

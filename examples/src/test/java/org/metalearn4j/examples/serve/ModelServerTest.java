@@ -289,7 +289,7 @@ class ModelServerTest {
     @Test
     void readmeCurlExampleIsAccepted() throws Exception {
         String commands = ReadmeBlocks.firstUnder("### Serve over HTTP", "bash");
-        String readme = Files.readString(ReadmeBlocks.README, StandardCharsets.UTF_8);
+        String readme = ReadmeBlocks.text();
         Matcher serve = Pattern.compile("(?m)^\\./metalearn serve \\S+ --port (\\d+)$").matcher(commands);
         assertThat(serve.find()).as(commands).isTrue();
         Matcher curl = Pattern.compile("curl -s http://127\\.0\\.0\\.1:(\\d+)(/\\w+) -H 'Content-Type:"
@@ -340,7 +340,6 @@ class ModelServerTest {
     private static String zeros(int n) {
         return "[" + "0,".repeat(n - 1) + "0]";
     }
-
 
     private static byte[] png(int shape, int variant) {
         return encode(StrokeDrawings.drawing(shape, variant), "png");
