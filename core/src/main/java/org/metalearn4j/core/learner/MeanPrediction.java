@@ -3,6 +3,7 @@ package org.metalearn4j.core.learner;
 import java.util.Arrays;
 import java.util.List;
 import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.core.tensor.Softmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -24,18 +25,11 @@ final class MeanPrediction {
                 throw new IllegalStateException("predictions to average have shapes " + Arrays.toString(first.shape())
                         + " and " + Arrays.toString(p.shape()));
             }
-            INDArray term = type == TaskType.CLASSIFICATION ? softmax(p.castTo(DataType.DOUBLE))
+            INDArray term = type == TaskType.CLASSIFICATION ? Softmax.probabilities(p.castTo(DataType.DOUBLE), 1)
                     : p.castTo(DataType.DOUBLE);
             sum = sum == null ? term.dup() : sum.addi(term);
         }
         INDArray mean = sum.divi(predictions.size());
         return (type == TaskType.CLASSIFICATION ? Transforms.log(mean, false) : mean).castTo(first.dataType());
-    }
-
-    /** Row-wise softmax of logits {@code [n, ways]}, shifted by the row maximum for stability. */
-    private static INDArray softmax(INDArray logits) {
-        INDArray shifted = logits.subColumnVector(logits.max(1).reshape(logits.rows(), 1));
-        INDArray e = Transforms.exp(shifted, false);
-        return e.diviColumnVector(e.sum(1).reshape(e.rows(), 1));
     }
 }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.metalearn4j.core.learner.Predictor;
+import org.metalearn4j.core.tensor.Softmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A {@link FewShotModel} adapted to one support set: predicts one of its labels, with probabilities, for new
@@ -54,10 +54,7 @@ public final class FewShotClassifier {
         if (examples.isEmpty()) {
             return List.of();
         }
-        INDArray logits = predictor.predict(model.batch(examples)).castTo(DataType.DOUBLE);
-        INDArray shifted = logits.subColumnVector(logits.max(1).reshape(logits.rows(), 1));
-        INDArray e = Transforms.exp(shifted, false);
-        INDArray p = e.diviColumnVector(e.sum(1).reshape(e.rows(), 1));
+        INDArray p = Softmax.probabilities(predictor.predict(model.batch(examples)).castTo(DataType.DOUBLE), 1);
         List<Prediction> out = new ArrayList<>(examples.size());
         for (int i = 0; i < examples.size(); i++) {
             double[] row = p.getRow(i).toDoubleVector();

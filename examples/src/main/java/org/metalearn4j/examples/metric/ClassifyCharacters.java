@@ -27,6 +27,7 @@ import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.core.tensor.Softmax;
 import org.metalearn4j.core.train.LoopResult;
 import org.metalearn4j.core.train.TrainingCheckpoint;
 import org.metalearn4j.datasets.image.InkImage;
@@ -36,7 +37,6 @@ import org.metalearn4j.examples.apps.ApplicationMain;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One-shot classification of new handwritten characters: train a metric learner on {@code omniglot-small} (or load
@@ -75,7 +75,7 @@ public final class ClassifyCharacters {
         }
         Predictor predictor = learner.adapter().adapt(new Examples(images(examples), Nd4j.createFromArray(labels)),
                 TaskType.CLASSIFICATION, examples.size());
-        INDArray probabilities = softmax(predictor.predict(images(queries)));
+        INDArray probabilities = Softmax.probabilities(predictor.predict(images(queries)).castTo(DataType.DOUBLE), 1);
         for (int q = 0; q < queries.size(); q++) {
             int best = probabilities.getRow(q).argMax().getInt(0);
             System.out.printf(Locale.ROOT, "%s -> %s (p=%.3f)%n", queries.get(q).getFileName(),
@@ -142,13 +142,6 @@ public final class ClassifyCharacters {
             }
         }
         return Nd4j.create(all, new long[] {files.size(), 1, SIZE, SIZE}, 'c');
-    }
-
-    private static INDArray softmax(INDArray logits) {
-        INDArray shifted = logits.castTo(DataType.DOUBLE).subColumnVector(logits.castTo(DataType.DOUBLE).max(1)
-                .reshape(logits.size(0), 1));
-        INDArray e = Transforms.exp(shifted, false);
-        return e.divColumnVector(e.sum(1).reshape(logits.size(0), 1));
     }
 
     private static String label(Path example) {

@@ -46,6 +46,6 @@ public final class DistillationLoss {
     /** Row-wise log-sum-exp as an [n, 1] column, shifted by the row max for stability. */
     private static INDArray logSumExp(INDArray z) {
         INDArray max = z.max(true, 1);
-        return Transforms.log(Transforms.exp(z.subColumnVector(max), false).sum(true, 1), false).addi(max);
+        return Transforms.log(Transforms.exp(z.sub(max), false).sum(true, 1), false).addi(max);
     }
 }

@@ -50,8 +50,8 @@ final class PrototypeAdapter implements EmbeddingAdapter {
             return f -> {
                 // ||f - p||^2 = |f|^2 - 2 f.p + |p|^2
                 INDArray cross = f.mmul(prototypes.transpose()).muli(-2);
-                cross.addiColumnVector(f.mul(f).sum(true, 1));
-                cross.addiRowVector(prototypes.mul(prototypes).sum(true, 1).reshape(1, -1));
+                cross.addi(f.mul(f).sum(true, 1));
+                cross.addi(prototypes.mul(prototypes).sum(true, 1).reshape(1, -1));
                 return cross.negi();
             };
         };

@@ -83,7 +83,7 @@ public final class LogisticRegression {
             INDArray p = Transforms.sigmoid(xa.mmul(beta), false);
             INDArray grad = xa.transpose().mmul(p.sub(t).muli(w)).addi(penalty.mul(beta));
             INDArray curvature = p.mul(p.rsub(1.0)).muli(w);
-            INDArray hessian = xa.transpose().mmul(xa.mulColumnVector(curvature));
+            INDArray hessian = xa.transpose().mmul(xa.mul(curvature));
             hessian.addi(Nd4j.diag(penalty.reshape(-1)));
             // A tiny ridge keeps the bias row invertible when every weight underflows (perfectly fitted targets).
             INDArray step = Solve.ridge(hessian, 1e-12, grad);

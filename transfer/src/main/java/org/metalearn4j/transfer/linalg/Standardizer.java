@@ -19,13 +19,13 @@ public record Standardizer(INDArray mean, INDArray std) {
     public static Standardizer fit(INDArray x) {
         INDArray xd = x.castTo(DataType.DOUBLE);
         INDArray mean = xd.mean(0);
-        INDArray std = Transforms.sqrt(Transforms.pow(xd.subRowVector(mean), 2).mean(0), false);
+        INDArray std = Transforms.sqrt(Transforms.pow(xd.sub(mean), 2).mean(0), false);
         BooleanIndexing.replaceWhere(std, 1.0, Conditions.lessThan(1e-12));
         return new Standardizer(mean, std);
     }
 
     /** A new float64 array; {@code x} is left untouched. */
     public INDArray apply(INDArray x) {
-        return x.castTo(DataType.DOUBLE).subRowVector(mean).diviRowVector(std);
+        return x.castTo(DataType.DOUBLE).subi(mean).divi(std);
     }
 }

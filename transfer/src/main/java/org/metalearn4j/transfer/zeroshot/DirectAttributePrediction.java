@@ -100,6 +100,6 @@ public final class DirectAttributePrediction {
 
     /** Probability of class row {@code az}'s attribute values under attribute probabilities {@code p}, per element. */
     private static INDArray likelihood(INDArray p, INDArray az) {
-        return p.mulRowVector(az).addi(p.rsub(1.0).mulRowVector(az.rsub(1.0)));
+        return p.mul(az).addi(p.rsub(1.0).muli(az.rsub(1.0)));
     }
 }
