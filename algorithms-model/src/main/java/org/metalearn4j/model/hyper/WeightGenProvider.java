@@ -9,6 +9,7 @@ import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.RunningStats;
+import org.metalearn4j.core.nn.metric.Distance;
 import org.metalearn4j.core.nn.backbone.Backbone;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
 import org.metalearn4j.core.optim.LrSchedule;
@@ -18,7 +19,7 @@ import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.model.LearnerTaskType;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** {@code weightgen}: a cosine classifier whose class weights are generated from the support set. */
+/** {@code weightgen}: a classifier whose class weights are generated from the support set. */
 public final class WeightGenProvider implements LearnerProvider<WeightGenConfig> {
     @Override
     public String name() {
@@ -27,7 +28,8 @@ public final class WeightGenProvider implements LearnerProvider<WeightGenConfig>
 
     @Override
     public String description() {
-        return "Weight generation: a task encoder generates a cosine classifier's class weights from the support set";
+        return "Weight generation: a task encoder generates a cosine (or Euclidean) classifier's class weights from"
+                + " the support set";
     }
 
     @Override
@@ -35,10 +37,10 @@ public final class WeightGenProvider implements LearnerProvider<WeightGenConfig>
         return WeightGenConfig.class;
     }
 
-    /** Conv4 with 64 channels, encoder and generator 128 wide, scale 10, Adam 1e-3 halved every 2000 steps. */
+    /** Conv4 with 64 channels, encoder and generator 128 wide, cosine scale 10, Adam 1e-3 halved every 2000 steps. */
     @Override
     public WeightGenConfig defaults() {
-        return new WeightGenConfig(BackboneSpec.conv4(64), 128, 128, 10, 0,
+        return new WeightGenConfig(BackboneSpec.conv4(64), 128, 128, Distance.COSINE, 10, 0,
                 new ScheduledAdamConfig(1e-3, 0, LrSchedule.halvingEvery(2000), 0));
     }
 

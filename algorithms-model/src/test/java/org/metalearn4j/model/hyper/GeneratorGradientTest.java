@@ -6,12 +6,15 @@ import static org.metalearn4j.model.ParamsCheck.withParams;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Losses;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.backbone.Backbone;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
+import org.metalearn4j.core.nn.metric.Distance;
 import org.metalearn4j.core.optim.ScheduledAdamConfig;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.testing.GradCheck;
@@ -35,10 +38,11 @@ class GeneratorGradientTest {
                 DataType.DOUBLE), query, DataType.DOUBLE), target)), values(p));
     }
 
-    @Test
-    void generatedCosineClassifierOverAnMlpBackbone() {
+    @ParameterizedTest
+    @EnumSource(Distance.class)
+    void generatedClassifierOverAnMlpBackbone(Distance distance) {
         Backbone backbone = BackboneSpec.mlp(6).build(new long[] {4}, BackboneUse.EMBEDDING);
-        WeightGenConfig config = new WeightGenConfig(BackboneSpec.mlp(6), 3, 5, 4.0, 1,
+        WeightGenConfig config = new WeightGenConfig(BackboneSpec.mlp(6), 3, 5, distance, 4.0, 1,
                 ScheduledAdamConfig.constant(1e-3));
         WeightGenerator model = new WeightGenerator(backbone.module(), 6, config);
         Params init = model.init(1, DataType.DOUBLE, Optional.empty());
