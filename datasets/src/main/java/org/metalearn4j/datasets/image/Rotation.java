@@ -10,17 +10,32 @@ public final class Rotation {
      * {@code rot90}: after one turn the top row holds what was the right column.
      */
     public static float[] rotate(float[] src, int size, int quarterTurns) {
+        float[] out = new float[size * size];
+        rotateInto(src, size, quarterTurns, out, 0);
+        return out;
+    }
+
+    /**
+     * {@link #rotate} written into {@code dst} from {@code offset}, so callers that pack many images into one array
+     * (a class of a store) need no array per image.
+     */
+    public static void rotateInto(float[] src, int size, int quarterTurns, float[] dst, int offset) {
+        if (src.length != size * size) {
+            throw new IllegalArgumentException("rotate: image of " + src.length + " values, expected " + size + " x "
+                    + size);
+        }
         int turns = Math.floorMod(quarterTurns, 4);
-        float[] out = src.clone();
-        for (int t = 0; t < turns; t++) {
-            float[] in = out;
-            out = new float[in.length];
-            for (int r = 0; r < size; r++) {
-                for (int c = 0; c < size; c++) {
-                    out[r * size + c] = in[c * size + (size - 1 - r)];
-                }
+        int last = size - 1;
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                int from = switch (turns) {
+                    case 0 -> r * size + c;
+                    case 1 -> c * size + (last - r);
+                    case 2 -> (last - r) * size + (last - c);
+                    default -> (last - c) * size + r;
+                };
+                dst[offset + r * size + c] = src[from];
             }
         }
-        return out;
     }
 }

@@ -1,6 +1,5 @@
 package org.metalearn4j.datasets.omniglot;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.metalearn4j.datasets.image.Rotation;
 import org.metalearn4j.core.dataset.ClassStore;
@@ -22,26 +21,27 @@ public final class OmniglotStores {
             characters.forEach(c -> builder.addClass(c.id(), c.images()));
             return builder.build();
         }
-        // Independent per character, so on the common pool; classes are still added in character order.
-        List<List<List<float[]>>> turned = characters.parallelStream().map(c -> rotations(c, size)).toList();
+        // Independent per character, so on the common pool; classes are still added in character order. Each
+        // rotation is packed straight into the array the store keeps, so the pool holds no second copy.
+        List<float[][]> turned = characters.parallelStream().map(c -> rotations(c, size)).toList();
         for (int c = 0; c < characters.size(); c++) {
+            int count = characters.get(c).images().size();
             for (int turns : QUARTER_TURNS) {
-                builder.addClass(characters.get(c).id() + String.format("/rot%03d", turns * 90),
-                        turned.get(c).get(turns));
+                builder.addPacked(characters.get(c).id() + String.format("/rot%03d", turns * 90),
+                        turned.get(c)[turns], count);
             }
         }
         return builder.build();
     }
 
-    /** The character's images turned by each of {@link #QUARTER_TURNS}. */
-    private static List<List<float[]>> rotations(OmniglotCharacter character, int size) {
-        List<List<float[]>> out = new ArrayList<>(QUARTER_TURNS.length);
+    /** The character's images turned by each of {@link #QUARTER_TURNS}, one packed array per turn. */
+    private static float[][] rotations(OmniglotCharacter character, int size) {
+        List<float[]> images = character.images();
+        float[][] out = new float[QUARTER_TURNS.length][images.size() * size * size];
         for (int turns : QUARTER_TURNS) {
-            List<float[]> rotated = new ArrayList<>(character.images().size());
-            for (float[] image : character.images()) {
-                rotated.add(Rotation.rotate(image, size, turns));
+            for (int i = 0; i < images.size(); i++) {
+                Rotation.rotateInto(images.get(i), size, turns, out[turns], i * size * size);
             }
-            out.add(rotated);
         }
         return out;
     }
