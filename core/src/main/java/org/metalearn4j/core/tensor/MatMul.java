@@ -43,7 +43,8 @@ final class MatMul {
 
     /** {@code op(a) @ op(b)} written into {@code c}, a fresh c-order array of the result's shape; returns c. */
     static INDArray productInto(INDArray a, INDArray b, boolean ta, boolean tb, INDArray c) {
-        if (c.rank() == 2 && SmallGemm.product(a, b, ta, tb, c, c.size(0), c.size(1), a.size(ta ? 0 : 1))) {
+        if (c.rank() == 2 ? SmallGemm.product(a, b, ta, tb, c, c.size(0), c.size(1), a.size(ta ? 0 : 1))
+                : SmallGemm.batchedProduct(a, b, ta, tb, c)) {
             return c;
         }
         Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c)

@@ -70,6 +70,60 @@ class SmallGemmTest {
         assertThat(product.value().equalsWithEps(everyOtherColumn.dup().mmul(b), 1e-12)).isTrue();
     }
 
+    /** Batches as stored: c-order, each matrix transposed in place (a permuted view), a batch-range view. */
+    private static INDArray batchLayout(INDArray batch, String how) {
+        return switch (how) {
+            case "c" -> batch.dup('c');
+            case "transposed" -> batch.permute(0, 2, 1).dup('c').permute(0, 2, 1);
+            case "range" -> Nd4j.concat(0, GradCheck.random(98, 1, batch.size(1), batch.size(2))
+                    .castTo(batch.dataType()), batch).dup('c')
+                    .get(NDArrayIndex.interval(1, 1 + batch.size(0)), NDArrayIndex.all(), NDArrayIndex.all());
+            default -> throw new IllegalArgumentException(how);
+        };
+    }
+
+    @ParameterizedTest
+    @CsvSource({"c,c,false,false", "c,c,false,true", "c,c,true,true", "transposed,c,false,true",
+        "c,transposed,true,false", "range,c,false,false", "c,range,false,true", "range,transposed,true,true"})
+    void batchedProductsMatchTheOpMatrixByMatrix(String layoutA, String layoutB, boolean ta, boolean tb) {
+        long batch = 4;
+        long m = 5;
+        long k = 7;
+        long n = 3;
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            INDArray aValues = GradCheck.random(3, batch, ta ? k : m, ta ? m : k).castTo(type);
+            INDArray bValues = GradCheck.random(4, batch, tb ? n : k, tb ? k : n).castTo(type);
+            INDArray a = batchLayout(aValues, layoutA);
+            INDArray b = batchLayout(bValues, layoutB);
+            INDArray c = Nd4j.create(type, new long[] {batch, m, n}, 'c');
+            assertThat(SmallGemm.batchedProduct(a, b, ta, tb, c)).as("%s %s", layoutA, layoutB).isTrue();
+            for (int i = 0; i < batch; i++) {
+                INDArray expected = reference(aValues.slice(i), bValues.slice(i), ta, tb, m, n);
+                if (type == DataType.DOUBLE) {
+                    assertThat(c.slice(i).dup().data().asDouble()).as("matrix %d", i)
+                            .isEqualTo(expected.data().asDouble());
+                } else {
+                    assertThat(c.slice(i).equalsWithEps(expected, 1e-5)).as("float32 matrix %d", i).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void batchesWhoseMatricesBlasCannotReadGoToTheOp() {
+        INDArray wide = GradCheck.random(5, 2, 4, 10);
+        INDArray strided = wide.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 10));
+        INDArray b = GradCheck.random(6, 2, 5, 3);
+        INDArray c = Nd4j.create(DataType.DOUBLE, new long[] {2, 4, 3}, 'c');
+        assertThat(SmallGemm.batchedProduct(strided, b, false, false, c)).isFalse();
+        INDArray product = Tensor.constant(strided).matmul(Tensor.constant(b)).value();
+        for (int i = 0; i < 2; i++) {
+            INDArray expected = reference(wide.slice(i).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 10)),
+                    b.slice(i), false, false, 4, 3);
+            assertThat(product.slice(i).equalsWithEps(expected, 1e-12)).isTrue();
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"c,c", "f,c", "c,f", "rows,transposed"})
     void affineAndColumnSumsMatchTheComposedOps(String layoutX, String layoutW) {
