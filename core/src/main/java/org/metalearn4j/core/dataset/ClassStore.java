@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.metalearn4j.core.task.Examples;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,6 +36,43 @@ public final class ClassStore {
     /** Starts a store whose examples all have the given shape, e.g. {@code [1, 28, 28]}. */
     public static Builder builder(long... exampleShape) {
         return new Builder(exampleShape);
+    }
+
+    /**
+     * A store whose classes {@code writer} writes straight into the store's one array, class by class in parallel on
+     * the common pool. Unlike {@link Builder}, which packs per-class arrays and then copies them, building needs the
+     * store's memory once, not twice: a meta-train set of 16,000 rotated 28x28 images is 50 MB.
+     *
+     * @param exampleShape shape of one example, e.g. {@code [1, 28, 28]}
+     * @param names        class names, in class-index order
+     * @param counts       examples per class, in the same order
+     * @param writer       writes class {@code c}'s examples back to back from {@code offset}; must write exactly
+     *                     {@code counts[c]} examples and touch nothing else, as classes are written concurrently
+     */
+    public static ClassStore filled(long[] exampleShape, List<String> names, int[] counts, ClassWriter writer) {
+        if (names.size() != counts.length) {
+            throw new IllegalArgumentException(names.size() + " class names for " + counts.length + " counts");
+        }
+        int exampleSize = Math.toIntExact(Arrays.stream(exampleShape).reduce(1, Math::multiplyExact));
+        int[] starts = new int[counts.length];
+        long total = 0;
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] < 0) {
+                throw new IllegalArgumentException("class '" + names.get(c) + "': " + counts[c] + " examples");
+            }
+            starts[c] = Math.toIntExact(total);
+            total += (long) counts[c] * exampleSize;
+        }
+        float[] data = new float[Math.toIntExact(total)];
+        IntStream.range(0, counts.length).parallel().forEach(c -> writer.write(c, data, starts[c]));
+        return new ClassStore(data, exampleShape.clone(), starts, counts.clone(), names);
+    }
+
+    /** Writes one class's examples into a store's array (see {@link #filled}). */
+    @FunctionalInterface
+    public interface ClassWriter {
+        /** Writes class {@code c}'s examples, back to back, into {@code data} from {@code offset}. */
+        void write(int c, float[] data, int offset);
     }
 
     /** Number of classes. */

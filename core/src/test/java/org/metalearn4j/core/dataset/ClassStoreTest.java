@@ -25,6 +25,24 @@ class ClassStoreTest {
     }
 
     @Test
+    void filledStoreHoldsWhatItsWriterWrote() {
+        float[][] values = {{1, 2, 3, 4}, {5, 6}, {7, 8, 9, 10, 11, 12}};
+        ClassStore filled = ClassStore.filled(new long[] {1, 1, 2}, List.of("a", "b", "c"), new int[] {2, 1, 3},
+                (c, data, offset) -> System.arraycopy(values[c], 0, data, offset, values[c].length));
+        assertThat(filled.classNames()).isEqualTo(store.classNames());
+        for (int c = 0; c < 3; c++) {
+            assertThat(filled.count(c)).isEqualTo(store.count(c));
+            for (int i = 0; i < store.count(c); i++) {
+                assertThat(filled.example(c, i)).containsExactly(store.example(c, i));
+            }
+        }
+        assertThatThrownBy(() -> ClassStore.filled(new long[] {2}, List.of("a"), new int[] {1, 2}, (c, d, o) -> { }))
+                .hasMessageContaining("1 class names for 2 counts");
+        assertThatThrownBy(() -> ClassStore.filled(new long[] {2}, List.of("a"), new int[] {-1}, (c, d, o) -> { }))
+                .hasMessageContaining("class 'a': -1 examples");
+    }
+
+    @Test
     void selectReordersClassesWithoutCopying() {
         ClassStore selected = store.select(2, 0);
         assertThat(selected.classNames()).containsExactly("c", "a");
