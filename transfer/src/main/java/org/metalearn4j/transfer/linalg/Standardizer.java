@@ -26,6 +26,6 @@ public record Standardizer(INDArray mean, INDArray std) {
 
     /** A new float64 array; {@code x} is left untouched. */
     public INDArray apply(INDArray x) {
-        return x.castTo(DataType.DOUBLE).subi(mean).divi(std);
+        return x.castTo(DataType.DOUBLE).sub(mean).divi(std);
     }
 }
