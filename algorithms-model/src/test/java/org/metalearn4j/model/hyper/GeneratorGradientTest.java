@@ -1,10 +1,12 @@
 package org.metalearn4j.model.hyper;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.metalearn4j.model.ParamsCheck.values;
 import static org.metalearn4j.model.ParamsCheck.withParams;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,10 +55,14 @@ class GeneratorGradientTest {
         Tensor queries = Tensor.constant(GradCheck.random(3, 5, 4));
         Tensor descriptor = Tensor.constant(Nd4j.createFromArray(new double[][] {{0.3}}));
         int[] labels = {0, 1, 2, 0, 1, 2};
-        GradCheck.firstOrder(withParams(p, q -> {
+        Function<Params, Tensor> loss = q -> {
             ForwardContext ctx = ForwardContext.eval();
             Tensor w = model.classWeights(q, model.embed(q, support, ctx), labels, 3, descriptor);
             return Losses.crossEntropy(model.logits(q, w, model.embed(q, queries, ctx)), new int[] {0, 2, 1, 1, 0});
-        }), values(p));
+        };
+        Params grads = p.grad(loss.apply(p), false);
+        assertThat(grads.scope("head.generator").tensors()).as("the open gate routes gradient into the generator")
+                .anySatisfy(g -> assertThat(g.value().norm2Number().doubleValue()).isGreaterThan(1e-6));
+        GradCheck.firstOrder(withParams(p, loss), values(p));
     }
 }

@@ -24,16 +24,17 @@ public final class Rotation {
             throw new IllegalArgumentException("rotate: image of " + src.length + " values, expected " + size + " x "
                     + size);
         }
-        int turns = Math.floorMod(quarterTurns, 4);
         int last = size - 1;
+        // where output pixel (0, 0) comes from, and how the source index moves per output row and per output column
+        int[] walk = switch (Math.floorMod(quarterTurns, 4)) {
+            case 0 -> new int[] {0, size, 1};
+            case 1 -> new int[] {last, -1, size};
+            case 2 -> new int[] {last * size + last, -size, -1};
+            default -> new int[] {last * size, 1, -size};
+        };
         for (int r = 0; r < size; r++) {
-            for (int c = 0; c < size; c++) {
-                int from = switch (turns) {
-                    case 0 -> r * size + c;
-                    case 1 -> c * size + (last - r);
-                    case 2 -> (last - r) * size + (last - c);
-                    default -> (last - c) * size + r;
-                };
+            int from = walk[0] + r * walk[1];
+            for (int c = 0; c < size; c++, from += walk[2]) {
                 dst[offset + r * size + c] = src[from];
             }
         }
