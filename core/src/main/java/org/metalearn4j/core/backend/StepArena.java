@@ -34,7 +34,9 @@ public final class StepArena implements AutoCloseable {
             .initialSize(0)
             .policyLearning(LearningPolicy.FIRST_LOOP)
             .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(0.2)
+            // sized to the first step exactly: steps repeat their shapes, and a 20% margin was 74 MB of the README
+            // job's resident peak (issue 26); a larger step spills and grows the arena once
+            .overallocationLimit(0.0)
             .policyReset(ResetPolicy.BLOCK_LEFT)
             .policySpill(SpillPolicy.REALLOCATE)
             .build();

@@ -49,7 +49,7 @@ public final class BatchNorm {
     }
 
     /**
-     * dx = A g + B x + C per channel, with A = gamma invStd, B = -A invStd dgamma / n and
+     * dx = A g + B x + C per channel ({@link #inputGrad}), with A = gamma invStd, B = -A invStd dgamma / n and
      * C = -A (dbeta - invStd mean dgamma) / n (the usual gamma invStd (g - mean(g) - xhat mean(g xhat)) expanded),
      * dgamma = invStd (sum(g x) - mean sum(g)) and dbeta = sum(g): two BLAS reductions and four broadcast passes; the
      * normalised input is never materialised.
@@ -62,14 +62,32 @@ public final class BatchNorm {
         if (needs[0]) {
             INDArray b = a.mul(invStd).muli(dGamma).divi(-count);
             INDArray c = dBeta.sub(invStd.mul(mean).muli(dGamma)).muli(a).divi(-count);
-            INDArray dx = broadcast("multiply", x, b.reshape(channel));
-            broadcastInto("add", dx, c.reshape(channel), dx);
-            dx.addi(broadcast("multiply", g, a.reshape(channel)));
-            out[0] = dx;
+            out[0] = inputGrad(x, g, a.reshape(channel), b.reshape(channel), c.reshape(channel));
         }
         out[1] = needs[1] ? dGamma : null;
         out[2] = needs[2] ? dBeta : null;
         return out;
+    }
+
+    /**
+     * {@code dx = a g + b x + c} with per-channel a, b, c. The product {@code a g} needs a temporary; it is formed a
+     * block of rows at a time ({@link RowBlocks}), so the step's peak memory holds one block of it, not a whole-batch
+     * copy.
+     */
+    private static INDArray inputGrad(INDArray x, INDArray g, INDArray a, INDArray b, INDArray c) {
+        INDArray dx = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+        RowBlocks blocks = RowBlocks.of(x);
+        INDArray scratch = blocks.scratch(x);
+        for (long start = 0; start < blocks.rows(); start += blocks.rowsPerBlock()) {
+            long end = blocks.end(start);
+            INDArray out = RowBlocks.rows(dx, start, end);
+            INDArray scaledGrad = blocks.head(scratch, end - start);
+            broadcastInto("multiply", RowBlocks.rows(g, start, end), a, scaledGrad);
+            broadcastInto("multiply", RowBlocks.rows(x, start, end), b, out);
+            broadcastInto("add", out, c, out);
+            out.addi(scaledGrad);
+        }
+        return dx;
     }
 
     /** ND4J's numpy-broadcasting kernel {@code op} (add, multiply, squaredsubtract) into a new array. */

@@ -30,10 +30,23 @@ final class ChannelSums {
         return layout == ImageLayout.NCHW ? sum(x) : sum(x.reshape('c', x.length() / x.size(3), x.size(3)));
     }
 
-    /** {@code sum over n, h, w of a[n, c, h, w] * b[n, c, h, w]}, shape {@code [C]}. */
+    /**
+     * {@code sum over n, h, w of a[n, c, h, w] * b[n, c, h, w]}, shape {@code [C]}. The products are formed a block of
+     * rows (axis 0) at a time in one small scratch array: a whole-batch product would be a temporary as large as the
+     * largest activation, and inside a step arena nothing is freed before the step ends (issue 26, peak memory).
+     */
     static INDArray dot(INDArray a, INDArray b) {
-        INDArray product = Nd4j.createUninitialized(a.dataType(), a.shape(), 'c');
-        Nd4j.exec(DynamicCustomOp.builder("multiply").addInputs(a, b).addOutputs(product).build());
-        return sum(product);
+        RowBlocks blocks = RowBlocks.of(a);
+        INDArray scratch = blocks.scratch(a);
+        INDArray total = null;
+        for (long start = 0; start < blocks.rows(); start += blocks.rowsPerBlock()) {
+            long end = blocks.end(start);
+            INDArray product = blocks.head(scratch, end - start);
+            Nd4j.exec(DynamicCustomOp.builder("multiply").addInputs(RowBlocks.rows(a, start, end),
+                    RowBlocks.rows(b, start, end)).addOutputs(product).build());
+            INDArray part = sum(product);
+            total = total == null ? part : total.addi(part);
+        }
+        return total;
     }
 }

@@ -34,7 +34,11 @@ class BatchNormTest {
 
     @Test
     void firstOrderBackwardEqualsTheRecordedBackward() {
-        for (long[] shape : new long[][] {{4, 3, 5, 5}, {6, 3}}) {
+        // the last two shapes span several RowBlocks, with a shorter last block: the backward's temporaries are
+        // formed block by block
+        long rank4Rows = RowBlocks.BLOCK_ELEMENTS / 75 * 2 + 7;
+        long rank2Rows = RowBlocks.BLOCK_ELEMENTS / 3 + 11;
+        for (long[] shape : new long[][] {{4, 3, 5, 5}, {6, 3}, {rank4Rows, 3, 5, 5}, {rank2Rows, 3}}) {
             Tensor x = Tensor.variable(random(4, shape));
             Tensor gamma = Tensor.variable(random(5, 3));
             Tensor beta = Tensor.variable(random(6, 3));
@@ -70,7 +74,9 @@ class BatchNormTest {
         double[] a = actual.dup().data().asDouble();
         double[] e = expected.dup().data().asDouble();
         for (int i = 0; i < e.length; i++) {
-            assertThat(a[i]).as("element %d", i).isCloseTo(e[i], within(1e-10 * Math.max(1, Math.abs(e[i]))));
+            if (!(Math.abs(a[i] - e[i]) <= 1e-10 * Math.max(1, Math.abs(e[i])))) {
+                assertThat(a[i]).as("element %d", i).isCloseTo(e[i], within(1e-10 * Math.max(1, Math.abs(e[i]))));
+            }
         }
     }
 }
