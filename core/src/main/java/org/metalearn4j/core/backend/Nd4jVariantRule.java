@@ -13,9 +13,11 @@ import java.util.Optional;
  *
  * <p>Why the launcher does not switch to the AVX-512 build where it fits: the convolutions, most of the time of the
  * image workloads, run in oneDNN, which picks its kernels for the CPU at run time (the AVX2 build's libnd4jcpu.so
- * holds oneDNN's {@code avx512_core} kernels), so only libnd4j's own element-wise loops could gain, and no gain was
- * measured; the AVX-512 jar (99 MB) is not in the build's dependencies either. A CPU without AVX2 or FMA cannot run
- * the fixed build and needs a rebuild with the generic one.
+ * holds oneDNN's {@code avx512_core} kernels), so only libnd4j's own element-wise loops gain: on a 2-core AVX-512
+ * EPYC the AVX-512 build ran ProtoNet training episodes about 10% faster and the Conv4 and MLP engine benchmarks no
+ * faster (BENCHMARKS.md, "ND4J's AVX-512 build"). Switching at start-up would put both 99 MB jars into every build;
+ * the reason line tells such a host how to rebuild instead. A CPU without AVX2 or FMA cannot run the fixed build and
+ * needs a rebuild with the generic one.
  *
  * @param fits   the variant that fits the CPU
  * @param onPath the variant whose jar is on the class path (what JavaCPP loads), if any
@@ -44,7 +46,8 @@ public record Nd4jVariantRule(String fits, Optional<String> onPath, String reaso
             reason = fits + " fits this CPU and is the one used";
         } else if (fits.endsWith("avx512") && used.equals(BUILT)) {
             reason = fits + " would fit this CPU (AVX-512), " + used + " is kept: its oneDNN convolutions already"
-                    + " pick AVX-512 kernels at run time, so only libnd4j's own loops could gain (not measured)";
+                    + " pick AVX-512 kernels at run time, and only libnd4j's own loops gain (ProtoNet episodes about"
+                    + " 10% faster); to use it: mvn -Dnd4j.classifier=" + fits + " package";
         } else if (!cpu.has("avx2") || !cpu.has("fma")) {
             reason = "this CPU lacks AVX2/FMA, which " + used + " needs: rebuild with"
                     + " mvn -Dnd4j.classifier=" + fits + " package";

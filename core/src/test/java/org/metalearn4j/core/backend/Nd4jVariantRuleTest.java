@@ -26,7 +26,8 @@ class Nd4jVariantRuleTest {
                 "avx512cd"), BUILT);
         assertThat(rule.fits()).isEqualTo("linux-x86_64-onednn-avx512");
         assertThat(rule.reason()).startsWith("linux-x86_64-onednn-avx512 would fit this CPU (AVX-512), "
-                + "linux-x86_64-onednn-avx2 is kept").contains("oneDNN");
+                + "linux-x86_64-onednn-avx2 is kept").contains("oneDNN")
+                .endsWith("mvn -Dnd4j.classifier=linux-x86_64-onednn-avx512 package");
         // AVX-512 F alone (e.g. Xeon Phi) is not what the -avx512 builds are compiled for.
         assertThat(Nd4jVariantRule.of(cpu("avx2", "fma", "avx512f"), BUILT).fits()).isEqualTo(Nd4jVariantRule.BUILT);
     }
