@@ -15,7 +15,7 @@ import java.util.Optional;
  * image workloads, run in oneDNN, which picks its kernels for the CPU at run time (the AVX2 build's libnd4jcpu.so
  * holds oneDNN's {@code avx512_core} kernels), so only libnd4j's own element-wise loops gain: on a 2-core AVX-512
  * EPYC the AVX-512 build ran ProtoNet training episodes about 10% faster and the Conv4 and MLP engine benchmarks no
- * faster (BENCHMARKS.md, "ND4J's AVX-512 build"). Switching at start-up would put both 99 MB jars into every build;
+ * faster (BENCHMARKS.md, "Current figures", 2026-12-07). Switching at start-up would put both 99 MB jars into every build;
  * the reason line tells such a host how to rebuild instead. A CPU without AVX2 or FMA cannot run the fixed build and
  * needs a rebuild with the generic one.
  *

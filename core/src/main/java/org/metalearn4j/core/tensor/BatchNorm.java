@@ -76,17 +76,13 @@ public final class BatchNorm {
      */
     private static INDArray inputGrad(INDArray x, INDArray g, INDArray a, INDArray b, INDArray c) {
         INDArray dx = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
-        RowBlocks blocks = RowBlocks.of(x);
-        INDArray scratch = blocks.scratch(x);
-        for (long start = 0; start < blocks.rows(); start += blocks.rowsPerBlock()) {
-            long end = blocks.end(start);
+        RowBlocks.forEach(x, (start, end, scaledGrad) -> {
             INDArray out = RowBlocks.rows(dx, start, end);
-            INDArray scaledGrad = blocks.head(scratch, end - start);
             broadcastInto("multiply", RowBlocks.rows(g, start, end), a, scaledGrad);
             broadcastInto("multiply", RowBlocks.rows(x, start, end), b, out);
             broadcastInto("add", out, c, out);
             out.addi(scaledGrad);
-        }
+        });
         return dx;
     }
 

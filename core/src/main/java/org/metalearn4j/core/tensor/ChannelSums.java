@@ -36,17 +36,13 @@ final class ChannelSums {
      * largest activation, and inside a step arena nothing is freed before the step ends (issue 26, peak memory).
      */
     static INDArray dot(INDArray a, INDArray b) {
-        RowBlocks blocks = RowBlocks.of(a);
-        INDArray scratch = blocks.scratch(a);
-        INDArray total = null;
-        for (long start = 0; start < blocks.rows(); start += blocks.rowsPerBlock()) {
-            long end = blocks.end(start);
-            INDArray product = blocks.head(scratch, end - start);
+        INDArray[] total = new INDArray[1];
+        RowBlocks.forEach(a, (start, end, product) -> {
             Nd4j.exec(DynamicCustomOp.builder("multiply").addInputs(RowBlocks.rows(a, start, end),
                     RowBlocks.rows(b, start, end)).addOutputs(product).build());
             INDArray part = sum(product);
-            total = total == null ? part : total.addi(part);
-        }
-        return total;
+            total[0] = total[0] == null ? part : total[0].addi(part);
+        });
+        return total[0];
     }
 }

@@ -73,6 +73,7 @@ class BatchNormTest {
         assertThat(actual.shape()).isEqualTo(expected.shape());
         double[] a = actual.dup().data().asDouble();
         double[] e = expected.dup().data().asDouble();
+        // AssertJ only for a failing element: a million assertion objects would take most of the test's time
         for (int i = 0; i < e.length; i++) {
             if (!(Math.abs(a[i] - e[i]) <= 1e-10 * Math.max(1, Math.abs(e[i])))) {
                 assertThat(a[i]).as("element %d", i).isCloseTo(e[i], within(1e-10 * Math.max(1, Math.abs(e[i]))));
