@@ -10,7 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * needs one block-sized scratch array instead of a copy of the whole array. Inside a step arena every array lives until
  * the step ends, so a whole-size temporary of a 200-image Conv4 activation costs 40 MB of the step's peak memory.
  */
-final class RowBlocks {
+public final class RowBlocks {
     /** 4 MiB of float32: large enough that the per-call overhead of an op is noise, small enough to stay in cache. */
     static final long BLOCK_ELEMENTS = 1L << 20;
 
@@ -29,8 +29,7 @@ final class RowBlocks {
      */
     static void forEach(INDArray x, Body body) {
         long rows = x.size(0);
-        long perRow = Math.max(1, x.length() / Math.max(1, rows));
-        long perBlock = Math.max(1, Math.min(rows, BLOCK_ELEMENTS / perRow));
+        long perBlock = rowsPerBlock(rows, x.length() / Math.max(1, rows));
         long[] shape = x.shape().clone();
         shape[0] = perBlock;
         INDArray scratch = Nd4j.createUninitialized(x.dataType(), shape, 'c');
@@ -40,8 +39,16 @@ final class RowBlocks {
         }
     }
 
+    /**
+     * How many rows of {@code elementsPerRow} elements make one block (at least one, at most {@code rows}): for fused
+     * ops outside this package that walk their own blocks with several scratch arrays of one block's rows each.
+     */
+    public static long rowsPerBlock(long rows, long elementsPerRow) {
+        return Math.max(1, Math.min(rows, BLOCK_ELEMENTS / Math.max(1, elementsPerRow)));
+    }
+
     /** Rows {@code start} (inclusive) to {@code end} (exclusive) of {@code x}, as a view. */
-    static INDArray rows(INDArray x, long start, long end) {
+    public static INDArray rows(INDArray x, long start, long end) {
         INDArrayIndex[] index = new INDArrayIndex[x.rank()];
         index[0] = NDArrayIndex.interval(start, end);
         for (int i = 1; i < index.length; i++) {
