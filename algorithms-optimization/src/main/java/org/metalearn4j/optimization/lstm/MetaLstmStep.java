@@ -1,10 +1,8 @@
 package org.metalearn4j.optimization.lstm;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.metalearn4j.core.nn.LstmCell;
 import org.metalearn4j.core.nn.Params;
-import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.BiasAdd;
 import org.metalearn4j.core.tensor.Op;
 import org.metalearn4j.core.tensor.RowBlocks;
@@ -74,7 +72,7 @@ final class MetaLstmStep {
         INDArray out = Nd4j.createUninitialized(theta.dataType(), n, width(h));
         INDArray gates = Nd4j.createUninitialized(theta.dataType(), 4, n, h);
         forward(values(in), out, gates);
-        return Op.record("metaLstmStep", out, (result, g, needs) -> differentiableBackward(in, g, needs),
+        return Op.record("metaLstmStep", out, Op.formulaBackward(this::unfused, in),
                 (result, g, needs) -> arrayBackward(values(in), result, gates, g, needs), in);
     }
 
@@ -290,22 +288,6 @@ final class MetaLstmStep {
         if (grads[bias] != null) {
             grads[bias].putScalar(0, grads[bias].getDouble(0) + dz.sumNumber().doubleValue());
         }
-    }
-
-    /** The vector-Jacobian product as a recorded graph: {@link #unfused} differentiated with createGraph. */
-    private Tensor[] differentiableBackward(Tensor[] in, Tensor grad, boolean[] needs) {
-        List<Tensor> wanted = new ArrayList<>();
-        for (int k = 0; k < in.length; k++) {
-            if (needs[k]) {
-                wanted.add(in[k]);
-            }
-        }
-        List<Tensor> grads = Autograd.grad(List.of(unfused(in)), List.of(grad), wanted, true, true);
-        Tensor[] out = new Tensor[in.length];
-        for (int k = 0, w = 0; k < in.length; k++) {
-            out[k] = needs[k] ? grads.get(w++) : null;
-        }
-        return out;
     }
 
     /** The same step in Tensor ops. */

@@ -1,8 +1,6 @@
 package org.metalearn4j.core.nn;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.metalearn4j.core.tensor.Autograd;
 import org.metalearn4j.core.tensor.BiasAdd;
 import org.metalearn4j.core.tensor.Op;
 import org.metalearn4j.core.tensor.Tensor;
@@ -69,7 +67,7 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
         INDArray c = f.mul(in[2].value()).addi(i.mul(g));
         INDArray tc = Transforms.tanh(c, true);
         INDArray out = Nd4j.concat(1, o.mul(tc), c);
-        Tensor both = Op.record("lstmCell", out, (result, grad, needs) -> unfusedBackward(in, grad, needs),
+        Tensor both = Op.record("lstmCell", out, Op.formulaBackward(this::unfused, in),
                 (result, grad, needs) -> fusedBackward(in, i, f, g, o, tc, grad, needs), in);
         return new State(both.slice(1, 0, h), both.slice(1, h, 2 * h));
     }
@@ -111,26 +109,8 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
         return grads;
     }
 
-    /** The vector-Jacobian product as a recorded graph: the step in Tensor ops, differentiated with createGraph. */
-    private Tensor[] unfusedBackward(Tensor[] in, Tensor grad, boolean[] needs) {
-        State next = unfused(in);
-        List<Tensor> wanted = new ArrayList<>();
-        for (int k = 0; k < in.length; k++) {
-            if (needs[k]) {
-                wanted.add(in[k]);
-            }
-        }
-        List<Tensor> grads = Autograd.grad(List.of(Tensor.concat(1, List.of(next.hidden(), next.cell()))),
-                List.of(grad), wanted, true, true);
-        Tensor[] out = new Tensor[in.length];
-        for (int k = 0, w = 0; k < in.length; k++) {
-            out[k] = needs[k] ? grads.get(w++) : null;
-        }
-        return out;
-    }
-
-    /** The same step in Tensor ops (x, h, c, weight_ih, weight_hh, bias_ih, bias_hh). */
-    private State unfused(Tensor[] in) {
+    /** The same step in Tensor ops (x, h, c, weight_ih, weight_hh, bias_ih, bias_hh): hidden and cell side by side. */
+    private Tensor unfused(Tensor[] in) {
         Tensor gates = in[0].matmul(in[3], false, true).add(in[5]).add(in[1].matmul(in[4], false, true)).add(in[6]);
         long h = hiddenSize;
         Tensor i = gates.slice(1, 0, h).sigmoid();
@@ -138,7 +118,7 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
         Tensor g = gates.slice(1, 2 * h, 3 * h).tanh();
         Tensor o = gates.slice(1, 3 * h, 4 * h).sigmoid();
         Tensor c = f.mul(in[2]).add(i.mul(g));
-        return new State(o.mul(c.tanh()), c);
+        return Tensor.concat(1, List.of(o.mul(c.tanh()), c));
     }
 
     /** One step from the zero state; returns the new hidden state. */

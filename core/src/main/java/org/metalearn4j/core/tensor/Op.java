@@ -1,5 +1,8 @@
 package org.metalearn4j.core.tensor;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -58,5 +61,27 @@ public final class Op {
             }
             return grads;
         }, inputs);
+    }
+
+    /**
+     * The differentiable backward of a fused op whose forward is also written as {@code formula}, the same function in
+     * {@link Tensor} ops: it differentiates {@code formula(inputs)} with a recorded backward pass. Fused ops pair it
+     * with their fast {@link ArrayBackward}, so that first order runs the fused arrays and higher orders stay exact.
+     */
+    public static Backward formulaBackward(Function<Tensor[], Tensor> formula, Tensor... inputs) {
+        return (out, grad, needs) -> {
+            List<Tensor> wanted = new ArrayList<>();
+            for (int k = 0; k < inputs.length; k++) {
+                if (needs[k]) {
+                    wanted.add(inputs[k]);
+                }
+            }
+            List<Tensor> grads = Autograd.grad(List.of(formula.apply(inputs)), List.of(grad), wanted, true, true);
+            Tensor[] result = new Tensor[inputs.length];
+            for (int k = 0, w = 0; k < inputs.length; k++) {
+                result[k] = needs[k] ? grads.get(w++) : null;
+            }
+            return result;
+        };
     }
 }
