@@ -1,6 +1,7 @@
 package org.metalearn4j.examples.optimization;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.metalearn4j.core.dataset.Dataset;
@@ -12,6 +13,7 @@ import org.metalearn4j.core.task.EpisodeSpec;
 import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.core.train.EvalResult;
 import org.metalearn4j.core.train.LoopPlan;
 import org.metalearn4j.core.train.LoopResult;
 import org.metalearn4j.core.train.LoopStart;
@@ -26,7 +28,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The task-conditioned optimizer against Meta-SGD's single learned set of rates on a mixture of two regression
  * families, {@code sinusoid} and {@code harmonic} (equal shares): both learners get the same MLP 1-40-40-1, inner
  * steps, initial rate, Adam 1e-3, meta-batch and seeds, and are scored on the same {@code --test-tasks} fixed mixture
- * test tasks: the query MSE after adaptation, overall and per family. For the task-conditioned optimizer it also
+ * test tasks: the query MSE after adaptation, overall and per family, and for each later learner its paired difference
+ * from the first over those tasks with a 95% CI. For the task-conditioned optimizer it also
  * prints the rate scale of every layer and the weight of every inner step, averaged over each family's test support
  * sets: the rates it reads from the task.
  *
@@ -53,6 +56,7 @@ public final class ConditionedMixtureBenchmark {
         TaskSource train = mixture.episodes("meta-train", new EpisodeSpec(1, shots, shots));
         TaskSource test = mixture.episodes("meta-test", new EpisodeSpec(1, shots, args.integer("test-points")));
         int steps = args.integer("inner-steps");
+        Map<String, double[]> perTask = new LinkedHashMap<>();
         for (String name : args.list("learners")) {
             String params = "{" + SHARED.formatted(steps, steps) + "}";
             Learner learner = Components.learner(name, params, Components.context(mixture, train, 1, seed));
@@ -64,7 +68,9 @@ public final class ConditionedMixtureBenchmark {
                                     e.metric(), e.elapsedSeconds());
                         }
                     }).run(LoopStart.fresh(), () -> false);
-            Map<String, double[]> mse = score(learner.adapter(), test, args.integer("test-tasks"), seed);
+            double[] taskMse = new double[args.integer("test-tasks")];
+            Map<String, double[]> mse = score(learner.adapter(), test, taskMse, seed);
+            perTask.put(name, taskMse);
             StringBuilder line = new StringBuilder(String.format("RESULT %s, K=%d, %d iterations (%.3f s each):",
                     name, shots, run.iteration(), run.trainSeconds() / run.iteration()));
             mse.forEach((family, s) -> line.append(String.format(" %s MSE %.4f (%d tasks);", family, s[0] / s[1],
@@ -74,17 +80,35 @@ public final class ConditionedMixtureBenchmark {
                 printRates(conditioned, test, args.integer("test-tasks"), seed);
             }
         }
+        printPairedDifferences(perTask);
     }
 
-    /** Sum of query MSEs and count per family, and over all tasks under "all". */
-    private static Map<String, double[]> score(Adapter adapter, TaskSource test, int tasks, long seed) {
+    /** Each later learner's per-task MSE minus the first learner's, on the same test tasks: mean and 95% CI. */
+    private static void printPairedDifferences(Map<String, double[]> perTask) {
+        List<String> names = List.copyOf(perTask.keySet());
+        double[] first = perTask.get(names.get(0));
+        for (String name : names.subList(1, names.size())) {
+            double[] other = perTask.get(name);
+            double[] difference = new double[first.length];
+            for (int i = 0; i < first.length; i++) {
+                difference[i] = other[i] - first[i];
+            }
+            EvalResult r = EvalResult.of("mse difference", difference);
+            System.out.printf("PAIRED %s minus %s, query MSE over the same %d test tasks: %.4f +- %.4f (95%% CI)%n",
+                    name, names.get(0), r.episodes(), r.value(), r.ci95());
+        }
+    }
+
+    /** Sum of query MSEs and count per family, and over all tasks under "all"; each task's MSE into {@code perTask}. */
+    private static Map<String, double[]> score(Adapter adapter, TaskSource test, double[] perTask, long seed) {
         Map<String, double[]> out = new TreeMap<>();
-        for (int i = 0; i < tasks; i++) {
+        for (int i = 0; i < perTask.length; i++) {
             Task task = test.sample(Seeds.derive(seed, i));
             Predictor p = adapter.adapt(task.support(), task.type(), 1);
             INDArray d = p.predict(task.query().x()).castTo(DataType.DOUBLE)
                     .sub(task.query().y().castTo(DataType.DOUBLE));
             double mse = d.mul(d).meanNumber().doubleValue();
+            perTask[i] = mse;
             for (String key : new String[] {"all", family(task)}) {
                 double[] s = out.computeIfAbsent(key, k -> new double[2]);
                 s[0] += mse;
