@@ -16,13 +16,11 @@ import org.nd4j.linalg.factory.Nd4j;
 final class MetaLstmRule implements UpdateRule {
     private static final String STATE = "state";
     private final MetaLstmStep step;
-    private final int hidden;
     private final Params weights;
     private final boolean firstOrder;
 
     MetaLstmRule(LstmCell first, Params weights, LogAndSign preprocessing, boolean firstOrder) {
         this.step = new MetaLstmStep(first, preprocessing);
-        this.hidden = first.hiddenSize();
         this.weights = weights;
         this.firstOrder = firstOrder;
     }
@@ -31,7 +29,7 @@ final class MetaLstmRule implements UpdateRule {
     public Params initialState(Params params) {
         long n = Coordinates.of(params).size();
         var type = params.tensors().get(0).dataType();
-        return Params.of(List.of(STATE), List.of(Tensor.constant(Nd4j.zeros(type, n, MetaLstmStep.width(hidden)))));
+        return Params.of(List.of(STATE), List.of(Tensor.constant(Nd4j.zeros(type, n, step.width()))));
     }
 
     @Override

@@ -51,8 +51,8 @@ final class MetaLstmStep {
     }
 
     /** Columns of the output and of the state: the parameter, hidden and cell state, forget and input gate. */
-    static long width(int hidden) {
-        return 3 + 2L * hidden;
+    long width() {
+        return 3 + 2L * h;
     }
 
     /**
@@ -69,7 +69,7 @@ final class MetaLstmStep {
             weights.get("lstm.bias_ih"), weights.get("lstm.bias_hh"), weights.get("forget.weight"),
             weights.get("forget.bias"), weights.get("input.weight"), weights.get("input.bias")};
         long n = theta.shape()[0];
-        INDArray out = Nd4j.createUninitialized(theta.dataType(), n, width(h));
+        INDArray out = Nd4j.createUninitialized(theta.dataType(), n, width());
         INDArray gates = Nd4j.createUninitialized(theta.dataType(), 4, n, h);
         forward(values(in), out, gates);
         return Op.record("metaLstmStep", out, Op.formulaBackward(this::unfused, in),
@@ -105,9 +105,10 @@ final class MetaLstmStep {
         for (long start = 0; start < n; start += block) {
             long end = Math.min(n, start + block);
             long rows = end - start;
-            INDArray x = cut(xScratch, rows);
-            INDArray hb = cut(hScratch, rows).assign(cols(RowBlocks.rows(in[STATE], start, end), 1, 1 + h));
-            INDArray c = cut(cScratch, rows).assign(cols(RowBlocks.rows(in[STATE], start, end), 1 + h, 1 + 2L * h));
+            INDArray x = RowBlocks.head(xScratch, rows);
+            INDArray prev = RowBlocks.rows(in[STATE], start, end);
+            INDArray hb = RowBlocks.head(hScratch, rows).assign(cols(prev, 1, 1 + h));
+            INDArray c = RowBlocks.head(cScratch, rows).assign(cols(prev, 1 + h, 1 + 2L * h));
             INDArray theta = RowBlocks.rows(in[THETA], start, end);
             INDArray grad = RowBlocks.rows(in[GRAD], start, end);
             INDArray o = RowBlocks.rows(out, start, end);
@@ -124,7 +125,7 @@ final class MetaLstmStep {
                     Transforms.sigmoid(gate[k], false);
                 }
             }
-            c.muli(gate[1]).addi(cut(igScratch, rows).assign(gate[0]).muli(gate[2]));
+            c.muli(gate[1]).addi(RowBlocks.head(igScratch, rows).assign(gate[0]).muli(gate[2]));
             cols(o, 1 + h, 1 + 2L * h).assign(c);
             Transforms.tanh(hb.assign(c), false).muli(gate[3]);
             cols(o, 1, 1 + h).assign(hb);
@@ -167,7 +168,7 @@ final class MetaLstmStep {
         }
         INDArray dTheta = needs[THETA] ? Nd4j.createUninitialized(type, n, 1) : null;
         INDArray dGrad = needs[GRAD] ? Nd4j.createUninitialized(type, n, 1) : null;
-        INDArray dState = needs[STATE] ? Nd4j.zeros(type, n, width(h)) : null;
+        INDArray dState = needs[STATE] ? Nd4j.zeros(type, n, width()) : null;
         double dLoss = 0;
         INDArray lossFeatures = preprocessing.features(in[LOSS].reshape(1, 1));
         INDArray lossDerivative = preprocessing.derivative(in[LOSS].reshape(1, 1));
@@ -201,7 +202,7 @@ final class MetaLstmStep {
             // theta' = f theta - i grad, and the gates are sigmoids of [h, theta, previous gate] w^T + b
             INDArray dzf = column(grad, start, end, 1 + 2L * h).addi(gTheta.mul(theta)).muli(f.rsub(1.0).muli(f));
             INDArray dzi = column(grad, start, end, 2 + 2L * h).subi(gTheta.mul(gr)).muli(i.rsub(1.0).muli(i));
-            INDArray hidden = cut(hScratch, rows).assign(cols(o, 1, 1 + h));
+            INDArray hidden = RowBlocks.head(hScratch, rows).assign(cols(o, 1, 1 + h));
             layerTwoWeightGrads(grads, FORGET_WEIGHT, FORGET_BIAS, dzf, hidden, theta,
                     column(in[STATE], start, end, 1 + 2L * h));
             layerTwoWeightGrads(grads, INPUT_WEIGHT, INPUT_BIAS, dzi, hidden, theta,
@@ -212,13 +213,14 @@ final class MetaLstmStep {
             }
             INDArray gradRows = dGrad == null ? null : RowBlocks.rows(dGrad, start, end).assign(gTheta.mul(i).negi());
             // layer one: dh from the output and the two gates, then the LSTM cell's backward
-            INDArray dh = cut(dhScratch, rows).assign(cols(g, 1, 1 + h));
+            INDArray dh = RowBlocks.head(dhScratch, rows).assign(cols(g, 1, 1 + h));
             Nd4j.gemm(dzf, forgetRow, dh, false, false, 1.0, 1.0);
             Nd4j.gemm(dzi, inputRow, dh, false, false, 1.0, 1.0);
-            INDArray tc = Transforms.tanh(cut(tcScratch, rows).assign(cols(o, 1 + h, 1 + 2L * h)), false);
-            INDArray dc = cut(dcScratch, rows).assign(cols(g, 1 + h, 1 + 2L * h));
+            INDArray tc = RowBlocks.head(tcScratch, rows).assign(cols(o, 1 + h, 1 + 2L * h));
+            Transforms.tanh(tc, false);
+            INDArray dc = RowBlocks.head(dcScratch, rows).assign(cols(g, 1 + h, 1 + 2L * h));
             dc.addi(tc.mul(tc).rsubi(1.0).muli(gate[3]).muli(dh));
-            INDArray cPrev = cut(cPrevScratch, rows).assign(cols(prev, 1 + h, 1 + 2L * h));
+            INDArray cPrev = RowBlocks.head(cPrevScratch, rows).assign(cols(prev, 1 + h, 1 + 2L * h));
             INDArray[] dg = new INDArray[4];
             for (int k = 0; k < 4; k++) {
                 dg[k] = plane(dgScratch, k, 0, rows);
@@ -227,7 +229,7 @@ final class MetaLstmStep {
             dg[1].assign(gate[1]).rsubi(1.0).muli(gate[1]).muli(cPrev).muli(dc);
             dg[2].assign(gate[2]).muli(gate[2]).rsubi(1.0).muli(gate[0]).muli(dc);
             dg[3].assign(gate[3]).rsubi(1.0).muli(gate[3]).muli(tc).muli(dh);
-            INDArray x = cut(xScratch, rows);
+            INDArray x = RowBlocks.head(xScratch, rows);
             inputs(x, lossFeatures, gr);
             INDArray hPrev = hidden.assign(cols(prev, 1, 1 + h));
             for (int k = 0; k < 4; k++) {
@@ -255,7 +257,7 @@ final class MetaLstmStep {
                 cols(s, 2 + 2L * h, 3 + 2L * h).assign(dzi.mul(input[h + 1]));
             }
             if (needs[GRAD] || needs[LOSS]) {
-                INDArray dxb = cut(dx, rows);
+                INDArray dxb = RowBlocks.head(dx, rows);
                 for (int k = 0; k < 4; k++) {
                     Nd4j.gemm(dg[k], gateRows(in[WEIGHT_IH], k), dxb, false, false, 1.0, k == 0 ? 0.0 : 1.0);
                 }
@@ -317,7 +319,7 @@ final class MetaLstmStep {
         return Nd4j.create(java.util.Arrays.copyOf(w, h), new long[] {1, h}, type);
     }
 
-    /** Rows {@code start..end} of gate {@code k}'s plane of {@code planes [4, N, H]}: a contiguous {@code [rows, H]}. */
+    /** Rows {@code start..end} of gate {@code k}'s plane of {@code planes [4, N, H]}, contiguous {@code [rows, H]}. */
     private static INDArray plane(INDArray planes, int k, long start, long end) {
         return planes.get(NDArrayIndex.point(k), NDArrayIndex.interval(start, end), NDArrayIndex.all());
     }
@@ -339,10 +341,5 @@ final class MetaLstmStep {
 
     private static INDArray cols(INDArray x, long from, long to) {
         return x.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
-    }
-
-    /** The first {@code rows} rows of a block-sized scratch array (the last block may be shorter). */
-    private static INDArray cut(INDArray scratch, long rows) {
-        return rows == scratch.size(0) ? scratch : RowBlocks.rows(scratch, 0, rows);
     }
 }

@@ -35,7 +35,7 @@ class MetaLstmStepTest {
         }
         in.add(grad);
         in.add(GradCheck.positive(3, 0.2, 2.0, 1, 1));
-        in.add(GradCheck.random(4, n, MetaLstmStep.width(HIDDEN)).mul(0.5));
+        in.add(GradCheck.random(4, n, step.width()).mul(0.5));
         Params weights = lstm.init(5, DataType.DOUBLE);
         for (int k = 0; k < WEIGHTS.size(); k++) {
             in.add(weights.get(WEIGHTS.get(k)).value().add(GradCheck.random(6 + k, weights.get(WEIGHTS.get(k))

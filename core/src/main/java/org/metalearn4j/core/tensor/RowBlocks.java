@@ -35,7 +35,7 @@ public final class RowBlocks {
         INDArray scratch = Nd4j.createUninitialized(x.dataType(), shape, 'c');
         for (long start = 0; start < rows; start += perBlock) {
             long end = Math.min(rows, start + perBlock);
-            body.apply(start, end, end - start == perBlock ? scratch : rows(scratch, 0, end - start));
+            body.apply(start, end, head(scratch, end - start));
         }
     }
 
@@ -45,6 +45,11 @@ public final class RowBlocks {
      */
     public static long rowsPerBlock(long rows, long elementsPerRow) {
         return Math.max(1, Math.min(rows, BLOCK_ELEMENTS / Math.max(1, elementsPerRow)));
+    }
+
+    /** The first {@code count} rows of a block-sized scratch array: all of it but for a shorter last block. */
+    public static INDArray head(INDArray scratch, long count) {
+        return count == scratch.size(0) ? scratch : rows(scratch, 0, count);
     }
 
     /** Rows {@code start} (inclusive) to {@code end} (exclusive) of {@code x}, as a view. */
