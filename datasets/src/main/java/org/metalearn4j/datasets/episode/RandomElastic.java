@@ -44,6 +44,18 @@ public final class RandomElastic extends ImageTransform {
         }
     }
 
+    /**
+     * The standard deviation in pixels of each displacement component away from the image border: the smoothed
+     * uniform field's {@code 1 / sqrt(3)} times the Gaussian's norm {@code 1 / (2 sqrt(pi) sigma)}, times alpha.
+     *
+     * @param alpha scale of the field in pixels
+     * @param sigma standard deviation of the smoothing Gaussian in pixels
+     * @return about 1.4 for Simard et al.'s {@code alpha = 34}, {@code sigma = 4}
+     */
+    public static double typicalDisplacement(double alpha, double sigma) {
+        return alpha / Math.sqrt(3) / (2 * Math.sqrt(Math.PI) * sigma);
+    }
+
     @Override
     boolean isIdentity() {
         return alpha == 0;

@@ -1,5 +1,6 @@
 package org.metalearn4j.datasets.omniglot;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.metalearn4j.core.config.Checks;
@@ -37,10 +38,16 @@ record MetaTrainAugmentation(int shift, double rotation, double scale, double th
                     + " got " + scale);
         }
         Checks.between("trainThickness", thickness, 0, 1);
-        Checks.between("trainElastic", elastic, 0, size);
         if (!(elasticSigma > 0 && elasticSigma <= size)) {
             throw new IllegalArgumentException("trainElasticSigma: expected a number in (0, " + size + "], got "
                     + elasticSigma);
+        }
+        // Bounded by how far it moves pixels, not by alpha alone: Simard et al.'s alpha 34 (sigma 4) moves 1.4 px.
+        double largest = size / 4.0 / RandomElastic.typicalDisplacement(1, elasticSigma);
+        if (!(elastic >= 0 && elastic <= largest)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "trainElastic: expected a number"
+                    + " in [0, %.1f] (a typical displacement of at most a quarter of the %d-pixel image with"
+                    + " trainElasticSigma %s), got %s", largest, size, elasticSigma, elastic));
         }
     }
 

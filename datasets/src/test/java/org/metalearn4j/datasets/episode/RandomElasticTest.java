@@ -2,6 +2,7 @@ package org.metalearn4j.datasets.episode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.task.Examples;
@@ -73,6 +74,7 @@ class RandomElasticTest {
             }
         }
         double rms = Math.sqrt(sumSq / n);
+        assertThat(RandomElastic.typicalDisplacement(10, 4)).isCloseTo(0.407, within(1e-3));
         assertThat(rms).isBetween(0.25, 0.7);
         assertThat(Math.abs(sum / n)).isLessThan(rms);
         assertThat(steps / n).as("neighbouring pixels move almost alike").isLessThan(0.25 * rms);

@@ -152,6 +152,12 @@ class OmniglotSmallProviderTest {
                 .hasMessageStartingWith("dataset.params.trainThickness: expected a number in [0.0, 1.0], got 2");
         assertThatThrownBy(() -> bind("trainElasticSigma: 0")).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("dataset.params.trainElasticSigma: expected a number in (0, 28], got 0");
+        assertThat(((ClassStoreDataset) PROVIDER.open(bind("trainElastic: 34"))).augmentation("meta-train")).as("Simard et al.'s alpha")
+                .isPresent();
+        assertThatThrownBy(() -> bind("trainElastic: 200")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("dataset.params.trainElastic: expected a number in [0, 171.9] (a typical"
+                        + " displacement of at most a quarter of the 28-pixel image with trainElasticSigma 4.0),"
+                        + " got 200.0");
     }
 
     @Test
