@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
         description = {"Serves a web page that lists the training and pipeline runs under a directory (learner, data "
                 + "set, status, latest loss and accuracy) and shows each run's curves of loss, accuracy, learning "
-                + "rate and time per step, its evaluations with 95% confidence intervals, effective config and "
+                + "rate and time per step, its evaluations with 95%% confidence intervals, effective config and "
                 + "provenance, or a pipeline's stages and their progress; two runs can be overlaid. Runs that are "
                 + "training update live. Works offline; it only reads the runs directory.",
                 "It listens on 127.0.0.1 only, unless --host says otherwise. Ctrl-C stops it."},

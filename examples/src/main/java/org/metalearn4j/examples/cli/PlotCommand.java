@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code metalearn plot}: training curves and evaluations of run directories as a PNG or SVG file. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Draws the training loss and the training accuracy (or MSE) of one or more training runs "
-                + "against the iteration, with every evaluation as a point with its 95% confidence interval, into a "
+                + "against the iteration, with every evaluation as a point with its 95%% confidence interval, into a "
                 + "PNG or SVG file. Runs are read from their metrics.jsonl, also while they train; damaged lines are "
                 + "reported on stderr and skipped. Several runs are overlaid, one colour each.",
                 "For a live view in the browser: metalearn dashboard"},

@@ -2,9 +2,11 @@ package org.metalearn4j.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +55,24 @@ class CliHelpTest {
                     .allMatch(line -> line.startsWith("  ./metalearn ") || line.startsWith("      "));
             assertThat(printed).as(command.getCommandName() + " --help").containsAll(examples);
         }
+    }
+
+    /**
+     * Picocli formats descriptions with {@link String#format}: a bare {@code %} ("95% confidence") makes it print a
+     * warning on stderr above the help, and the description unformatted.
+     */
+    @Test
+    void noHelpMakesPicocliWarn() {
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            commands().forEach(command -> command.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).as("picocli's warnings while printing every --help")
+                .isEmpty();
     }
 
     /**
