@@ -58,7 +58,7 @@ class OmniglotCliTest {
         try (Stream<Path> files = Files.list(CONFIGS)) {
             shipped = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(shipped).hasSize(23);
+        assertThat(shipped).hasSize(24);
         for (Path config : shipped) {
             CliRun check = CliRun.of("config", config);
             assertThat(check.code()).as(config + ": " + check.err()).isZero();
