@@ -47,7 +47,7 @@ final class MetaLstmRule implements UpdateRule {
             throw new IllegalArgumentException("LSTM meta-learner: its state covers " + previous.shape()[0]
                     + " coordinates, the parameters have " + n);
         }
-        Tensor out = step.apply(theta, grad, scalar, previous, weights);
-        return new Step(layout.replace(params, out.slice(1, 0, 1)), Params.of(List.of(STATE), List.of(out)));
+        MetaLstmStep.Output out = step.apply(theta, grad, scalar, previous, weights);
+        return new Step(layout.replace(params, out.theta()), Params.of(List.of(STATE), List.of(out.state())));
     }
 }

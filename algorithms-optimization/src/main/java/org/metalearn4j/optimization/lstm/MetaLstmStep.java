@@ -14,9 +14,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * One step of {@link MetaLstm} for every coordinate of the learner at once, recorded as a single op whose output
- * {@code [N, 3 + 2H]} holds, per coordinate, the new parameter (column 0), layer one's hidden and cell state, and the
- * new forget and input gates; its {@code state} input is the previous step's output (column 0 unused).
+ * One step of {@link MetaLstm} for every coordinate of the learner at once, recorded as a single op with two outputs
+ * ({@link Op#recordAll}): the new parameters {@code [N, 1]} and the state {@code [N, 2 + 2H]}, which holds, per
+ * coordinate, layer one's hidden and cell state and the new forget and input gates; its {@code state} input is the
+ * previous step's state output.
  *
  * <p>Why one op: every one of Conv4's 112,000 coordinates is a row, and a step arena keeps every array a step makes
  * until the task ends, so the step written in {@link Tensor} ops (about twenty ops, each with its own output, slice
@@ -43,16 +44,27 @@ final class MetaLstmStep {
     private final LstmCell first;
     private final LogAndSign preprocessing;
     private final int h;
+    /** Where the state's cell state, forget gate and input gate start (the hidden state is at column 0). */
+    private final long cellAt;
+    private final long forgetAt;
+    private final long inputAt;
+
+    /** The new parameters and state of a step. */
+    record Output(Tensor theta, Tensor state) {
+    }
 
     MetaLstmStep(LstmCell first, LogAndSign preprocessing) {
         this.first = first;
         this.preprocessing = preprocessing;
         this.h = first.hiddenSize();
+        this.cellAt = h;
+        this.forgetAt = 2L * h;
+        this.inputAt = 2L * h + 1;
     }
 
-    /** Columns of the output and of the state: the parameter, hidden and cell state, forget and input gate. */
+    /** Columns of the state: hidden and cell state, forget and input gate. */
     long width() {
-        return 3 + 2L * h;
+        return 2 + 2L * h;
     }
 
     /**
@@ -61,19 +73,22 @@ final class MetaLstmStep {
      * @param theta   the learner's parameters as a column {@code [N, 1]}
      * @param grad    their gradient {@code [N, 1]}
      * @param loss    the learner's loss {@code [1, 1]}
-     * @param state   the previous output {@code [N, 3 + 2H]} (zeros before the first step)
+     * @param state   the previous state {@code [N, 2 + 2H]} (zeros before the first step)
      * @param weights the meta-learner's weights, named as in {@link MetaLstm}
      */
-    Tensor apply(Tensor theta, Tensor grad, Tensor loss, Tensor state, Params weights) {
+    Output apply(Tensor theta, Tensor grad, Tensor loss, Tensor state, Params weights) {
         Tensor[] in = {theta, grad, loss, state, weights.get("lstm.weight_ih"), weights.get("lstm.weight_hh"),
             weights.get("lstm.bias_ih"), weights.get("lstm.bias_hh"), weights.get("forget.weight"),
             weights.get("forget.bias"), weights.get("input.weight"), weights.get("input.bias")};
         long n = theta.shape()[0];
-        INDArray out = Nd4j.createUninitialized(theta.dataType(), n, width());
+        INDArray newTheta = Nd4j.createUninitialized(theta.dataType(), n, 1);
+        INDArray newState = Nd4j.createUninitialized(theta.dataType(), n, width());
         INDArray gates = Nd4j.createUninitialized(theta.dataType(), 4, n, h);
-        forward(values(in), out, gates);
-        return Op.record("metaLstmStep", out, Op.formulaBackward(this::unfused, in),
-                (result, g, needs) -> arrayBackward(values(in), result, gates, g, needs), in);
+        forward(values(in), newTheta, newState, gates);
+        Tensor[] out = Op.recordAll("metaLstmStep", new INDArray[] {newTheta, newState},
+                Op.formulaBackwardAll(this::unfused, in),
+                (outs, g, needs) -> arrayBackward(values(in), outs[1], gates, g[0], g[1], needs), in);
+        return new Output(out[0], out[1]);
     }
 
     private static INDArray[] values(Tensor[] in) {
@@ -85,11 +100,12 @@ final class MetaLstmStep {
     }
 
     /**
-     * Fills {@code out} and the activated gates {@code gates [4, N, H]} (input, forget, cell, output), block by block.
-     * Each gate is a plane of its own and the block's columns of {@code out} are copied into contiguous scratch:
-     * ND4J's elementwise kernels are several times slower on strided column views than on contiguous arrays.
+     * Fills the new parameters, the new state and the activated gates {@code gates [4, N, H]} (input, forget, cell,
+     * output), block by block. Each gate is a plane of its own and the block's columns of the state are copied into
+     * contiguous scratch: ND4J's elementwise kernels are several times slower on strided column views than on
+     * contiguous arrays.
      */
-    private void forward(INDArray[] in, INDArray out, INDArray gates) {
+    private void forward(INDArray[] in, INDArray newTheta, INDArray out, INDArray gates) {
         long n = out.size(0);
         DataType type = out.dataType();
         long block = RowBlocks.rowsPerBlock(n, 4L * h);
@@ -107,8 +123,8 @@ final class MetaLstmStep {
             long rows = end - start;
             INDArray x = RowBlocks.head(xScratch, rows);
             INDArray prev = RowBlocks.rows(in[STATE], start, end);
-            INDArray hb = RowBlocks.head(hScratch, rows).assign(cols(prev, 1, 1 + h));
-            INDArray c = RowBlocks.head(cScratch, rows).assign(cols(prev, 1 + h, 1 + 2L * h));
+            INDArray hb = RowBlocks.head(hScratch, rows).assign(cols(prev, 0, h));
+            INDArray c = RowBlocks.head(cScratch, rows).assign(cols(prev, cellAt, forgetAt));
             INDArray theta = RowBlocks.rows(in[THETA], start, end);
             INDArray grad = RowBlocks.rows(in[GRAD], start, end);
             INDArray o = RowBlocks.rows(out, start, end);
@@ -126,16 +142,16 @@ final class MetaLstmStep {
                 }
             }
             c.muli(gate[1]).addi(RowBlocks.head(igScratch, rows).assign(gate[0]).muli(gate[2]));
-            cols(o, 1 + h, 1 + 2L * h).assign(c);
+            cols(o, cellAt, forgetAt).assign(c);
             Transforms.tanh(hb.assign(c), false).muli(gate[3]);
-            cols(o, 1, 1 + h).assign(hb);
-            INDArray f = layerTwoGate(hb, theta, column(in[STATE], start, end, 1 + 2L * h), forgetColumn, forget,
+            cols(o, 0, h).assign(hb);
+            INDArray f = layerTwoGate(hb, theta, column(in[STATE], start, end, forgetAt), forgetColumn, forget,
                     in[FORGET_BIAS]);
-            INDArray i = layerTwoGate(hb, theta, column(in[STATE], start, end, 2 + 2L * h), inputColumn, input,
+            INDArray i = layerTwoGate(hb, theta, column(in[STATE], start, end, inputAt), inputColumn, input,
                     in[INPUT_BIAS]);
-            cols(o, 1 + 2L * h, 2 + 2L * h).assign(f);
-            cols(o, 2 + 2L * h, 3 + 2L * h).assign(i);
-            cols(o, 0, 1).assign(f.mul(theta).subi(i.muli(grad)));
+            cols(o, forgetAt, inputAt).assign(f);
+            cols(o, inputAt, inputAt + 1).assign(i);
+            RowBlocks.rows(newTheta, start, end).assign(f.mul(theta).subi(i.muli(grad)));
         }
     }
 
@@ -155,10 +171,12 @@ final class MetaLstmStep {
     }
 
     /**
-     * The vector-Jacobian product from the output, the kept gates and the inputs, a block of rows at a time; the
-     * derivation is the step's chain rule written out (the same step as {@link #unfused}, which the tests compare).
+     * The vector-Jacobian product from the state output, the kept gates and the inputs, given the gradients of the
+     * new parameters {@code thetaGrad} and of the new state {@code grad}, a block of rows at a time; the derivation is
+     * the step's chain rule written out (the same step as {@link #unfused}, which the tests compare).
      */
-    private INDArray[] arrayBackward(INDArray[] in, INDArray out, INDArray gates, INDArray grad, boolean[] needs) {
+    private INDArray[] arrayBackward(INDArray[] in, INDArray out, INDArray gates, INDArray thetaGrad, INDArray grad,
+                                     boolean[] needs) {
         long n = out.size(0);
         DataType type = out.dataType();
         long block = RowBlocks.rowsPerBlock(n, 4L * h);
@@ -196,31 +214,31 @@ final class MetaLstmStep {
             for (int k = 0; k < 4; k++) {
                 gate[k] = plane(gates, k, start, end);
             }
-            INDArray gTheta = column(grad, start, end, 0);
-            INDArray f = column(out, start, end, 1 + 2L * h);
-            INDArray i = column(out, start, end, 2 + 2L * h);
+            INDArray gTheta = column(thetaGrad, start, end, 0);
+            INDArray f = column(out, start, end, forgetAt);
+            INDArray i = column(out, start, end, inputAt);
             // theta' = f theta - i grad, and the gates are sigmoids of [h, theta, previous gate] w^T + b
-            INDArray dzf = column(grad, start, end, 1 + 2L * h).addi(gTheta.mul(theta)).muli(f.rsub(1.0).muli(f));
-            INDArray dzi = column(grad, start, end, 2 + 2L * h).subi(gTheta.mul(gr)).muli(i.rsub(1.0).muli(i));
-            INDArray hidden = RowBlocks.head(hScratch, rows).assign(cols(o, 1, 1 + h));
+            INDArray dzf = column(grad, start, end, forgetAt).addi(gTheta.mul(theta)).muli(f.rsub(1.0).muli(f));
+            INDArray dzi = column(grad, start, end, inputAt).subi(gTheta.mul(gr)).muli(i.rsub(1.0).muli(i));
+            INDArray hidden = RowBlocks.head(hScratch, rows).assign(cols(o, 0, h));
             layerTwoWeightGrads(grads, FORGET_WEIGHT, FORGET_BIAS, dzf, hidden, theta,
-                    column(in[STATE], start, end, 1 + 2L * h));
+                    column(in[STATE], start, end, forgetAt));
             layerTwoWeightGrads(grads, INPUT_WEIGHT, INPUT_BIAS, dzi, hidden, theta,
-                    column(in[STATE], start, end, 2 + 2L * h));
+                    column(in[STATE], start, end, inputAt));
             if (dTheta != null) {
                 RowBlocks.rows(dTheta, start, end).assign(gTheta.mul(f).addi(dzf.mul(forget[h]))
                         .addi(dzi.mul(input[h])));
             }
             INDArray gradRows = dGrad == null ? null : RowBlocks.rows(dGrad, start, end).assign(gTheta.mul(i).negi());
             // layer one: dh from the output and the two gates, then the LSTM cell's backward
-            INDArray dh = RowBlocks.head(dhScratch, rows).assign(cols(g, 1, 1 + h));
+            INDArray dh = RowBlocks.head(dhScratch, rows).assign(cols(g, 0, h));
             Nd4j.gemm(dzf, forgetRow, dh, false, false, 1.0, 1.0);
             Nd4j.gemm(dzi, inputRow, dh, false, false, 1.0, 1.0);
-            INDArray tc = RowBlocks.head(tcScratch, rows).assign(cols(o, 1 + h, 1 + 2L * h));
+            INDArray tc = RowBlocks.head(tcScratch, rows).assign(cols(o, cellAt, forgetAt));
             Transforms.tanh(tc, false);
-            INDArray dc = RowBlocks.head(dcScratch, rows).assign(cols(g, 1 + h, 1 + 2L * h));
+            INDArray dc = RowBlocks.head(dcScratch, rows).assign(cols(g, cellAt, forgetAt));
             dc.addi(tc.mul(tc).rsubi(1.0).muli(gate[3]).muli(dh));
-            INDArray cPrev = RowBlocks.head(cPrevScratch, rows).assign(cols(prev, 1 + h, 1 + 2L * h));
+            INDArray cPrev = RowBlocks.head(cPrevScratch, rows).assign(cols(prev, cellAt, forgetAt));
             INDArray[] dg = new INDArray[4];
             for (int k = 0; k < 4; k++) {
                 dg[k] = plane(dgScratch, k, 0, rows);
@@ -231,7 +249,7 @@ final class MetaLstmStep {
             dg[3].assign(gate[3]).rsubi(1.0).muli(gate[3]).muli(tc).muli(dh);
             INDArray x = RowBlocks.head(xScratch, rows);
             inputs(x, lossFeatures, gr);
-            INDArray hPrev = hidden.assign(cols(prev, 1, 1 + h));
+            INDArray hPrev = hidden.assign(cols(prev, 0, h));
             for (int k = 0; k < 4; k++) {
                 if (needs[WEIGHT_IH]) {
                     Nd4j.gemm(dg[k], x, gateRows(grads[WEIGHT_IH], k), true, false, 1.0, 1.0);
@@ -251,10 +269,10 @@ final class MetaLstmStep {
                 for (int k = 0; k < 4; k++) {
                     Nd4j.gemm(dg[k], gateRows(in[WEIGHT_HH], k), dhPrev, false, false, 1.0, k == 0 ? 0.0 : 1.0);
                 }
-                cols(s, 1, 1 + h).assign(dhPrev);
-                cols(s, 1 + h, 1 + 2L * h).assign(dc.muli(gate[1]));
-                cols(s, 1 + 2L * h, 2 + 2L * h).assign(dzf.mul(forget[h + 1]));
-                cols(s, 2 + 2L * h, 3 + 2L * h).assign(dzi.mul(input[h + 1]));
+                cols(s, 0, h).assign(dhPrev);
+                cols(s, cellAt, forgetAt).assign(dc.muli(gate[1]));
+                cols(s, forgetAt, inputAt).assign(dzf.mul(forget[h + 1]));
+                cols(s, inputAt, inputAt + 1).assign(dzi.mul(input[h + 1]));
             }
             if (needs[GRAD] || needs[LOSS]) {
                 INDArray dxb = RowBlocks.head(dx, rows);
@@ -292,22 +310,22 @@ final class MetaLstmStep {
         }
     }
 
-    /** The same step in Tensor ops. */
-    Tensor unfused(Tensor[] in) {
+    /** The same step in Tensor ops: the new parameters and the new state. */
+    List<Tensor> unfused(Tensor[] in) {
         long n = in[THETA].shape()[0];
         Tensor state = in[STATE];
         Tensor x = Tensor.concat(1, List.of(preprocessing.apply(in[LOSS].reshape(1, 1)).expand(n, 2),
                 preprocessing.apply(in[GRAD])));
         Params lstm = Params.of(List.of("weight_ih", "weight_hh", "bias_ih", "bias_hh"),
                 List.of(in[WEIGHT_IH], in[WEIGHT_HH], in[BIAS_IH], in[BIAS_HH]));
-        LstmCell.State next = first.step(lstm, x, new LstmCell.State(state.slice(1, 1, 1 + h),
-                state.slice(1, 1 + h, 1 + 2L * h)));
+        LstmCell.State next = first.step(lstm, x, new LstmCell.State(state.slice(1, 0, h),
+                state.slice(1, cellAt, forgetAt)));
         Tensor f = unfusedGate(in[FORGET_WEIGHT], in[FORGET_BIAS], next.hidden(), in[THETA],
-                state.slice(1, 1 + 2L * h, 2 + 2L * h));
+                state.slice(1, forgetAt, inputAt));
         Tensor i = unfusedGate(in[INPUT_WEIGHT], in[INPUT_BIAS], next.hidden(), in[THETA],
-                state.slice(1, 2 + 2L * h, 3 + 2L * h));
+                state.slice(1, inputAt, inputAt + 1));
         Tensor theta = f.mul(in[THETA]).sub(i.mul(in[GRAD]));
-        return Tensor.concat(1, List.of(theta, next.hidden(), next.cell(), f, i));
+        return List.of(theta, Tensor.concat(1, List.of(next.hidden(), next.cell(), f, i)));
     }
 
     private static Tensor unfusedGate(Tensor weight, Tensor bias, Tensor hidden, Tensor theta, Tensor previous) {

@@ -44,25 +44,29 @@ class MetaLstmStepTest {
         return in;
     }
 
-    private Tensor fused(List<Tensor> xs) {
-        return fused(step, xs);
+    private static MetaLstmStep.Output fused(MetaLstmStep step, List<Tensor> xs) {
+        return step.apply(xs.get(0), xs.get(1), xs.get(2), xs.get(3), Params.of(WEIGHTS, xs.subList(4, xs.size())));
     }
 
-    private static Tensor fused(MetaLstmStep step, List<Tensor> xs) {
-        return step.apply(xs.get(0), xs.get(1), xs.get(2), xs.get(3), Params.of(WEIGHTS, xs.subList(4, xs.size())));
+    /** Both outputs side by side, for the finite-difference checks of one tensor. */
+    private static Tensor fusedJoined(MetaLstmStep step, List<Tensor> xs) {
+        MetaLstmStep.Output out = fused(step, xs);
+        return Tensor.concat(1, List.of(out.theta(), out.state()));
     }
 
     @Test
     void fusedForwardAndFirstOrderBackwardEqualTheStepInTensorOpsOverSeveralBlocks() {
         long n = 200_000; // 87,381 rows per block at H = 3: two full blocks and a short one
         List<Tensor> xs = inputs(n).stream().map(Tensor::variable).toList();
-        Tensor out = fused(xs);
-        Tensor reference = step.unfused(xs.toArray(new Tensor[0]));
-        assertThat(maxDifference(out.value(), reference.value())).isLessThan(1e-12);
+        MetaLstmStep.Output out = fused(step, xs);
+        List<Tensor> reference = step.unfused(xs.toArray(new Tensor[0]));
+        assertThat(maxDifference(out.theta().value(), reference.get(0).value())).isLessThan(1e-12);
+        assertThat(maxDifference(out.state().value(), reference.get(1).value())).isLessThan(1e-12);
 
-        Tensor weighting = Tensor.constant(GradCheck.random(7, out.shape()));
-        List<Tensor> got = Autograd.grad(List.of(out), List.of(weighting), xs, false, false);
-        List<Tensor> want = Autograd.grad(List.of(reference), List.of(weighting), xs, false, false);
+        List<Tensor> weighting = List.of(Tensor.constant(GradCheck.random(7, n, 1)),
+                Tensor.constant(GradCheck.random(8, out.state().shape())));
+        List<Tensor> got = Autograd.grad(List.of(out.theta(), out.state()), weighting, xs, false, false);
+        List<Tensor> want = Autograd.grad(reference, weighting, xs, false, false);
         for (int k = 0; k < xs.size(); k++) {
             double scale = Math.max(1.0, want.get(k).value().amaxNumber().doubleValue());
             assertThat(maxDifference(got.get(k).value(), want.get(k).value()) / scale)
@@ -76,8 +80,11 @@ class MetaLstmStepTest {
         // finite differences nothing but truncation error; with p = 3 rows lie on both sides of the threshold (e^-3)
         MetaLstmStep small = new MetaLstmStep(new LstmCell(4, HIDDEN), new LogAndSign(3.0));
         List<INDArray> in = inputs(6);
-        GradCheck.firstOrder(xs -> fused(small, xs), in);
-        GradCheck.secondOrder(xs -> fused(small, xs), in);
+        GradCheck.firstOrder(xs -> fusedJoined(small, xs), in);
+        GradCheck.secondOrder(xs -> fusedJoined(small, xs), in);
+        // the new parameters alone: the state output's gradient is zero
+        GradCheck.firstOrder(xs -> fused(small, xs).theta(), in);
+        GradCheck.secondOrder(xs -> fused(small, xs).theta(), in);
     }
 
     private static double maxDifference(INDArray a, INDArray b) {

@@ -43,11 +43,12 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
     }
 
     /**
-     * One step from {@code state} on input {@code x [N, inputSize]}. Recorded as one fused op: its first-order
-     * backward works on the few arrays the step keeps (the gates, the cell state and its tanh) instead of a graph of
-     * twenty small ops, which for coordinatewise learned optimizers (a batch of every parameter entry) is most of the
-     * time and memory; its differentiable backward differentiates the same step written in {@link Tensor} ops, so
-     * higher orders stay exact.
+     * One step from {@code state} on input {@code x [N, inputSize]}. Recorded as one fused op with two outputs
+     * ({@link Op#recordAll}, so neither state is a slice of a joint result): its first-order backward works on the
+     * few arrays the step keeps (the gates, the cell state and its tanh) instead of a graph of twenty small ops, which
+     * for coordinatewise learned optimizers (a batch of every parameter entry) is most of the time and memory; its
+     * differentiable backward differentiates the same step written in {@link Tensor} ops, so higher orders stay
+     * exact.
      */
     public State step(Params params, Tensor x, State state) {
         if (x.rank() != 2 || x.shape()[1] != inputSize) {
@@ -66,18 +67,14 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
         INDArray o = Transforms.sigmoid(gates.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * h, 4 * h)), true);
         INDArray c = f.mul(in[2].value()).addi(i.mul(g));
         INDArray tc = Transforms.tanh(c, true);
-        INDArray out = Nd4j.concat(1, o.mul(tc), c);
-        Tensor both = Op.record("lstmCell", out, Op.formulaBackward(this::unfused, in),
-                (result, grad, needs) -> fusedBackward(in, i, f, g, o, tc, grad, needs), in);
-        return new State(both.slice(1, 0, h), both.slice(1, h, 2 * h));
+        Tensor[] next = Op.recordAll("lstmCell", new INDArray[] {o.mul(tc), c}, Op.formulaBackwardAll(this::unfused, in),
+                (outs, grads, needs) -> fusedBackward(in, i, f, g, o, tc, grads[0], grads[1], needs), in);
+        return new State(next[0], next[1]);
     }
 
     /** The vector-Jacobian product of the step from its kept arrays (first order). */
     private INDArray[] fusedBackward(Tensor[] in, INDArray i, INDArray f, INDArray g, INDArray o, INDArray tc,
-                                     INDArray grad, boolean[] needs) {
-        long h = hiddenSize;
-        INDArray gh = grad.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h));
-        INDArray gc = grad.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h));
+                                     INDArray gh, INDArray gc, boolean[] needs) {
         // dc = gc + gh * o * (1 - tanh(c)^2)
         INDArray dc = tc.mul(tc).rsubi(1.0).muli(o).muli(gh).addi(gc);
         INDArray di = dc.mul(g).muli(i.rsub(1.0).muli(i));
@@ -109,8 +106,8 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
         return grads;
     }
 
-    /** The same step in Tensor ops (x, h, c, weight_ih, weight_hh, bias_ih, bias_hh): hidden and cell side by side. */
-    private Tensor unfused(Tensor[] in) {
+    /** The same step in Tensor ops (x, h, c, weight_ih, weight_hh, bias_ih, bias_hh): the hidden and cell state. */
+    private List<Tensor> unfused(Tensor[] in) {
         Tensor gates = in[0].matmul(in[3], false, true).add(in[5]).add(in[1].matmul(in[4], false, true)).add(in[6]);
         long h = hiddenSize;
         Tensor i = gates.slice(1, 0, h).sigmoid();
@@ -118,7 +115,7 @@ public record LstmCell(int inputSize, int hiddenSize) implements Module {
         Tensor g = gates.slice(1, 2 * h, 3 * h).tanh();
         Tensor o = gates.slice(1, 3 * h, 4 * h).sigmoid();
         Tensor c = f.mul(in[2]).add(i.mul(g));
-        return Tensor.concat(1, List.of(o.mul(c.tanh()), c));
+        return List.of(o.mul(c.tanh()), c);
     }
 
     /** One step from the zero state; returns the new hidden state. */

@@ -61,10 +61,17 @@ public final class Autograd {
                 Tensor seed = seed(out, gradOutputs == null ? null : gradOutputs.get(i), i);
                 accumulate(grads, owned, out, seed);
             }
+            Map<OutputGroup, Integer> groupStarts = groupStarts(order);
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
                 Tensor g = grads.get(t);
                 Node node = t.node();
+                if (node != null && node.group() != null) {
+                    if (groupStarts.get(node.group()) == i) {
+                        backwardGroup(node, relevant, wanted, grads, owned);
+                    }
+                    continue;
+                }
                 if (g == null || node == null) {
                     continue;
                 }
@@ -107,6 +114,61 @@ public final class Autograd {
             result.add(g);
         }
         return result;
+    }
+
+    /**
+     * Per op with several outputs, the position in {@code order} of its first output: its backward runs there, after
+     * every op that used any of its outputs.
+     */
+    private static Map<OutputGroup, Integer> groupStarts(List<Tensor> order) {
+        Map<OutputGroup, Integer> starts = new IdentityHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            Node node = order.get(i).node();
+            if (node != null && node.group() != null) {
+                starts.putIfAbsent(node.group(), i);
+            }
+        }
+        return starts;
+    }
+
+    /** Runs the joint backward of an op with several outputs (zeros for an output nothing used) and hands it on. */
+    private static void backwardGroup(Node node, Map<Tensor, Boolean> relevant, Set<Tensor> wanted,
+                                      Map<Tensor, Tensor> grads, Set<Tensor> owned) {
+        Tensor[] outs = node.group().outputs();
+        Tensor[] outGrads = new Tensor[outs.length];
+        boolean anyGrad = false;
+        for (int k = 0; k < outs.length; k++) {
+            outGrads[k] = grads.get(outs[k]);
+            anyGrad |= outGrads[k] != null;
+        }
+        Tensor[] in = node.inputs();
+        boolean[] needs = new boolean[in.length];
+        boolean any = false;
+        for (int j = 0; j < in.length; j++) {
+            needs[j] = relevant.getOrDefault(in[j], false);
+            any |= needs[j];
+        }
+        if (anyGrad && any) {
+            for (int k = 0; k < outs.length; k++) {
+                if (outGrads[k] == null) {
+                    outGrads[k] = Tensor.constant(Nd4j.zeros(outs[k].dataType(), outs[k].shape()));
+                } else if (owned != null) {
+                    owned.remove(outGrads[k]);
+                }
+            }
+            Tensor[] inGrads = node.group().backward().apply(outs, outGrads, needs);
+            for (int j = 0; j < in.length; j++) {
+                if (needs[j]) {
+                    checkShape(node.op(), j, in[j], inGrads[j]);
+                    accumulate(grads, owned, in[j], inGrads[j]);
+                }
+            }
+        }
+        for (Tensor out : outs) {
+            if (!wanted.contains(out)) {
+                grads.remove(out);
+            }
+        }
     }
 
     /** Disables graph recording on this thread until the scope closes (fast evaluation, inference). */

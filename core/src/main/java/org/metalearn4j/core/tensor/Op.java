@@ -64,24 +64,66 @@ public final class Op {
     }
 
     /**
+     * Records an op with several outputs, such as an LSTM step's hidden and cell state, so that each output is a
+     * tensor of its own: no concatenated result to slice, and no zero-padded slice gradients to add up in the
+     * backward pass. The backward runs once with the gradients of all outputs (zeros for an output nothing used):
+     * {@code firstOrder} on arrays when the backward pass is not recorded, {@code differentiable} when it is.
+     *
+     * @param values the forward results, fresh arrays (or views nothing will mutate), one per output
+     * @return one tensor per value, in order
+     */
+    public static Tensor[] recordAll(String name, INDArray[] values, MultiBackward differentiable,
+                                     MultiArrayBackward firstOrder, Tensor... inputs) {
+        return Tensor.recordAll(name, values, (outs, grads, needs) -> {
+            if (Autograd.isGradEnabled()) {
+                return differentiable.apply(outs, grads, needs);
+            }
+            INDArray[] outValues = new INDArray[outs.length];
+            INDArray[] gradValues = new INDArray[grads.length];
+            for (int k = 0; k < outs.length; k++) {
+                outValues[k] = outs[k].value();
+                gradValues[k] = grads[k].value();
+            }
+            INDArray[] arrays = firstOrder.apply(outValues, gradValues, needs);
+            Tensor[] result = new Tensor[arrays.length];
+            for (int i = 0; i < arrays.length; i++) {
+                result[i] = arrays[i] == null ? null : Tensor.constant(arrays[i]);
+            }
+            return result;
+        }, inputs);
+    }
+
+    /**
+     * The differentiable backward of a fused op with several outputs whose forward is also written as
+     * {@code formula}, the same function in {@link Tensor} ops returning the outputs in order: it differentiates
+     * {@code formula(inputs)} with a recorded backward pass, as {@link #formulaBackward} does for one output.
+     */
+    public static MultiBackward formulaBackwardAll(Function<Tensor[], List<Tensor>> formula, Tensor... inputs) {
+        return (outs, grads, needs) -> differentiate(formula.apply(inputs), List.of(grads), inputs, needs);
+    }
+
+    /**
      * The differentiable backward of a fused op whose forward is also written as {@code formula}, the same function in
      * {@link Tensor} ops: it differentiates {@code formula(inputs)} with a recorded backward pass. Fused ops pair it
      * with their fast {@link ArrayBackward}, so that first order runs the fused arrays and higher orders stay exact.
      */
     public static Backward formulaBackward(Function<Tensor[], Tensor> formula, Tensor... inputs) {
-        return (out, grad, needs) -> {
-            List<Tensor> wanted = new ArrayList<>();
-            for (int k = 0; k < inputs.length; k++) {
-                if (needs[k]) {
-                    wanted.add(inputs[k]);
-                }
+        return (out, grad, needs) -> differentiate(List.of(formula.apply(inputs)), List.of(grad), inputs, needs);
+    }
+
+    /** The vector-Jacobian product of {@code outputs} with {@code grads}, recorded, for the inputs that need one. */
+    private static Tensor[] differentiate(List<Tensor> outputs, List<Tensor> grads, Tensor[] inputs, boolean[] needs) {
+        List<Tensor> wanted = new ArrayList<>();
+        for (int k = 0; k < inputs.length; k++) {
+            if (needs[k]) {
+                wanted.add(inputs[k]);
             }
-            List<Tensor> grads = Autograd.grad(List.of(formula.apply(inputs)), List.of(grad), wanted, true, true);
-            Tensor[] result = new Tensor[inputs.length];
-            for (int k = 0, w = 0; k < inputs.length; k++) {
-                result[k] = needs[k] ? grads.get(w++) : null;
-            }
-            return result;
-        };
+        }
+        List<Tensor> found = Autograd.grad(outputs, grads, wanted, true, true);
+        Tensor[] result = new Tensor[inputs.length];
+        for (int k = 0, w = 0; k < inputs.length; k++) {
+            result[k] = needs[k] ? found.get(w++) : null;
+        }
+        return result;
     }
 }

@@ -60,6 +60,35 @@ public final class Tensor {
         return new Tensor(value, false, null);
     }
 
+    /**
+     * Records {@code values} as the outputs of one op applied to {@code inputs}, if any input needs a gradient: the
+     * outputs share one {@link OutputGroup}, so that their backward runs once with all of their gradients.
+     */
+    static Tensor[] recordAll(String op, INDArray[] values, MultiBackward backward, Tensor... inputs) {
+        OpProfiler.tick(op);
+        Tensor[] outs = new Tensor[values.length];
+        for (int k = 0; k < values.length; k++) {
+            if (Mode.checkNumerics() && (values[k].isNaN().any() || values[k].isInfinite().any())) {
+                throw new NonFiniteException(op + " (output " + k + ")", values[k].shape());
+            }
+        }
+        boolean recorded = false;
+        if (Mode.gradEnabled()) {
+            for (Tensor t : inputs) {
+                recorded |= t.requiresGrad;
+            }
+        }
+        OutputGroup group = recorded ? new OutputGroup(backward) : null;
+        for (int k = 0; k < values.length; k++) {
+            outs[k] = recorded ? new Tensor(values[k], true, new Node(op, inputs, null, group))
+                    : new Tensor(values[k], false, null);
+        }
+        if (group != null) {
+            group.setOutputs(outs);
+        }
+        return outs;
+    }
+
     Node node() {
         return node;
     }

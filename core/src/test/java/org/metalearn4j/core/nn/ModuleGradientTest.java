@@ -52,6 +52,14 @@ class ModuleGradientTest {
         };
         GradCheck.firstOrder(twoSteps, inputs);
         GradCheck.secondOrder(twoSteps, inputs);
+        // the last step's cell state unused: its gradient is zero, the hidden state's alone flows back
+        Function<List<Tensor>, Tensor> hiddenOnly = xs -> {
+            Params p = Params.of(names, xs.subList(3, xs.size()));
+            LstmCell.State one = cell.step(p, xs.get(0), new LstmCell.State(xs.get(1), xs.get(2)));
+            return cell.step(p, xs.get(0).mul(-0.5), one).hidden();
+        };
+        GradCheck.firstOrder(hiddenOnly, inputs);
+        GradCheck.secondOrder(hiddenOnly, inputs);
         Params p = cell.init(4, DataType.DOUBLE);
         LstmCell.State s = cell.step(p, Tensor.constant(inputs.get(0)), new LstmCell.State(
                 Tensor.constant(inputs.get(1)), Tensor.constant(inputs.get(2))));

@@ -48,9 +48,21 @@ final class TrainConsole implements TrainingListener {
         if (progress == null) {
             return;
         }
-        String metric = "accuracy".equals(e.metricName()) ? "acc" : e.metricName();
-        progress.setExtraMessage(String.format(Locale.ROOT, " loss %.4f %s %.3f", e.loss(), metric, e.metric()));
+        progress.setExtraMessage(stepMessage(e.loss(), e.metricName(), e.metric()));
         progress.stepTo(e.iteration());
+    }
+
+    /**
+     * {@code " loss 0.1234 acc 0.870"}; a metric the learner does not measure on training steps (NaN, e.g. a
+     * generative model's accuracy) is left out rather than shown as "acc NaN".
+     */
+    static String stepMessage(double loss, String metricName, double metric) {
+        String text = String.format(Locale.ROOT, " loss %.4f", loss);
+        if (Double.isNaN(metric)) {
+            return text;
+        }
+        String name = "accuracy".equals(metricName) ? "acc" : metricName;
+        return text + String.format(Locale.ROOT, " %s %.3f", name, metric);
     }
 
     @Override

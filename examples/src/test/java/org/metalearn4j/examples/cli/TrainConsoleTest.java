@@ -23,6 +23,13 @@ class TrainConsoleTest {
     }
 
     @Test
+    void aStepMetricTheLearnerDoesNotMeasureIsLeftOut() {
+        assertThat(TrainConsole.stepMessage(0.12345, "accuracy", 0.87)).isEqualTo(" loss 0.1235 acc 0.870");
+        assertThat(TrainConsole.stepMessage(0.5, "mse", 1.25)).isEqualTo(" loss 0.5000 mse 1.250");
+        assertThat(TrainConsole.stepMessage(0.1469, "accuracy", Double.NaN)).isEqualTo(" loss 0.1469");
+    }
+
+    @Test
     void theClosingLineIsTheLastOneAndNoFrameIsRedrawnOutsideATerminal() {
         for (boolean redraw : new boolean[] {false, true}) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
