@@ -78,23 +78,11 @@ public final class Autograd {
                 if (owned != null) {
                     owned.remove(g);
                 }
-                Tensor[] in = node.inputs();
-                boolean[] needs = new boolean[in.length];
-                boolean any = false;
-                for (int j = 0; j < in.length; j++) {
-                    needs[j] = relevant.getOrDefault(in[j], false);
-                    any |= needs[j];
-                }
-                if (!any) {
+                boolean[] needs = needs(node, relevant);
+                if (needs == null) {
                     continue;
                 }
-                Tensor[] inGrads = node.backward().apply(t, g, needs);
-                for (int j = 0; j < in.length; j++) {
-                    if (needs[j]) {
-                        checkShape(node.op(), j, in[j], inGrads[j]);
-                        accumulate(grads, owned, in[j], inGrads[j]);
-                    }
-                }
+                handOn(node, node.backward().apply(t, g, needs), needs, grads, owned);
                 if (!wanted.contains(t)) {
                     grads.remove(t);
                 }
@@ -141,14 +129,8 @@ public final class Autograd {
             outGrads[k] = grads.get(outs[k]);
             anyGrad |= outGrads[k] != null;
         }
-        Tensor[] in = node.inputs();
-        boolean[] needs = new boolean[in.length];
-        boolean any = false;
-        for (int j = 0; j < in.length; j++) {
-            needs[j] = relevant.getOrDefault(in[j], false);
-            any |= needs[j];
-        }
-        if (anyGrad && any) {
+        boolean[] needs = needs(node, relevant);
+        if (anyGrad && needs != null) {
             for (int k = 0; k < outs.length; k++) {
                 if (outGrads[k] == null) {
                     outGrads[k] = Tensor.constant(Nd4j.zeros(outs[k].dataType(), outs[k].shape()));
@@ -156,17 +138,35 @@ public final class Autograd {
                     owned.remove(outGrads[k]);
                 }
             }
-            Tensor[] inGrads = node.group().backward().apply(outs, outGrads, needs);
-            for (int j = 0; j < in.length; j++) {
-                if (needs[j]) {
-                    checkShape(node.op(), j, in[j], inGrads[j]);
-                    accumulate(grads, owned, in[j], inGrads[j]);
-                }
-            }
+            handOn(node, node.group().backward().apply(outs, outGrads, needs), needs, grads, owned);
         }
         for (Tensor out : outs) {
             if (!wanted.contains(out)) {
                 grads.remove(out);
+            }
+        }
+    }
+
+    /** Which of a node's inputs need a gradient, or null when none does. */
+    private static boolean[] needs(Node node, Map<Tensor, Boolean> relevant) {
+        Tensor[] in = node.inputs();
+        boolean[] needs = new boolean[in.length];
+        boolean any = false;
+        for (int j = 0; j < in.length; j++) {
+            needs[j] = relevant.getOrDefault(in[j], false);
+            any |= needs[j];
+        }
+        return any ? needs : null;
+    }
+
+    /** Adds the gradients a node's backward returned to those of the inputs that need one, checking each shape. */
+    private static void handOn(Node node, Tensor[] inGrads, boolean[] needs, Map<Tensor, Tensor> grads,
+                               Set<Tensor> owned) {
+        Tensor[] in = node.inputs();
+        for (int j = 0; j < in.length; j++) {
+            if (needs[j]) {
+                checkShape(node.op(), j, in[j], inGrads[j]);
+                accumulate(grads, owned, in[j], inGrads[j]);
             }
         }
     }
