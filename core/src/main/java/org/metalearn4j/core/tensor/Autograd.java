@@ -61,12 +61,15 @@ public final class Autograd {
                 Tensor seed = seed(out, gradOutputs == null ? null : gradOutputs.get(i), i);
                 accumulate(grads, owned, out, seed);
             }
-            Map<OutputGroup, Integer> groupStarts = groupStarts(order);
+            Map<OutputGroup, Integer> groupStarts = null; // made on the first output of a multi-output op, if any
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
                 Tensor g = grads.get(t);
                 Node node = t.node();
                 if (node != null && node.group() != null) {
+                    if (groupStarts == null) {
+                        groupStarts = groupStarts(order);
+                    }
                     if (groupStarts.get(node.group()) == i) {
                         backwardGroup(node, relevant, wanted, grads, owned);
                     }

@@ -54,12 +54,7 @@ public final class Op {
             if (Autograd.isGradEnabled()) {
                 return differentiable.apply(out, grad, needs);
             }
-            INDArray[] arrays = firstOrder.apply(out.value(), grad.value(), needs);
-            Tensor[] grads = new Tensor[arrays.length];
-            for (int i = 0; i < arrays.length; i++) {
-                grads[i] = arrays[i] == null ? null : Tensor.constant(arrays[i]);
-            }
-            return grads;
+            return constants(firstOrder.apply(out.value(), grad.value(), needs));
         }, inputs);
     }
 
@@ -84,13 +79,17 @@ public final class Op {
                 outValues[k] = outs[k].value();
                 gradValues[k] = grads[k].value();
             }
-            INDArray[] arrays = firstOrder.apply(outValues, gradValues, needs);
-            Tensor[] result = new Tensor[arrays.length];
-            for (int i = 0; i < arrays.length; i++) {
-                result[i] = arrays[i] == null ? null : Tensor.constant(arrays[i]);
-            }
-            return result;
+            return constants(firstOrder.apply(outValues, gradValues, needs));
         }, inputs);
+    }
+
+    /** A first-order backward's arrays as constant tensors, {@code null} where an input needs no gradient. */
+    private static Tensor[] constants(INDArray[] arrays) {
+        Tensor[] grads = new Tensor[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            grads[i] = arrays[i] == null ? null : Tensor.constant(arrays[i]);
+        }
+        return grads;
     }
 
     /**

@@ -47,17 +47,9 @@ public final class Tensor {
     /** Records {@code value} as the output of {@code op} applied to {@code inputs}, if any input needs a gradient. */
     static Tensor record(String op, INDArray value, Backward backward, Tensor... inputs) {
         OpProfiler.tick(op);
-        if (Mode.checkNumerics() && (value.isNaN().any() || value.isInfinite().any())) {
-            throw new NonFiniteException(op, value.shape());
-        }
-        if (Mode.gradEnabled()) {
-            for (Tensor t : inputs) {
-                if (t.requiresGrad) {
-                    return new Tensor(value, true, new Node(op, inputs, backward));
-                }
-            }
-        }
-        return new Tensor(value, false, null);
+        checkFinite(op, value);
+        return recordsGraph(inputs) ? new Tensor(value, true, new Node(op, inputs, backward))
+                : new Tensor(value, false, null);
     }
 
     /**
@@ -66,27 +58,38 @@ public final class Tensor {
      */
     static Tensor[] recordAll(String op, INDArray[] values, MultiBackward backward, Tensor... inputs) {
         OpProfiler.tick(op);
+        for (INDArray value : values) {
+            checkFinite(op, value);
+        }
+        OutputGroup group = recordsGraph(inputs) ? new OutputGroup(backward) : null;
         Tensor[] outs = new Tensor[values.length];
         for (int k = 0; k < values.length; k++) {
-            if (Mode.checkNumerics() && (values[k].isNaN().any() || values[k].isInfinite().any())) {
-                throw new NonFiniteException(op + " (output " + k + ")", values[k].shape());
-            }
-        }
-        boolean recorded = false;
-        if (Mode.gradEnabled()) {
-            for (Tensor t : inputs) {
-                recorded |= t.requiresGrad;
-            }
-        }
-        OutputGroup group = recorded ? new OutputGroup(backward) : null;
-        for (int k = 0; k < values.length; k++) {
-            outs[k] = recorded ? new Tensor(values[k], true, new Node(op, inputs, null, group))
+            outs[k] = group != null ? new Tensor(values[k], true, new Node(op, inputs, null, group))
                     : new Tensor(values[k], false, null);
         }
         if (group != null) {
             group.setOutputs(outs);
         }
         return outs;
+    }
+
+    /** Under {@link Autograd#checkNumerics()}, fails naming {@code op} when its result holds NaN or Inf. */
+    private static void checkFinite(String op, INDArray value) {
+        if (Mode.checkNumerics() && (value.isNaN().any() || value.isInfinite().any())) {
+            throw new NonFiniteException(op, value.shape());
+        }
+    }
+
+    /** Whether an op on {@code inputs} keeps a graph node: grad mode is on and some input requires a gradient. */
+    private static boolean recordsGraph(Tensor... inputs) {
+        if (Mode.gradEnabled()) {
+            for (Tensor t : inputs) {
+                if (t.requiresGrad) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     Node node() {
