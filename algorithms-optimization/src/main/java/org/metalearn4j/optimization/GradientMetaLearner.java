@@ -10,6 +10,7 @@ import org.metalearn4j.core.learner.LearnerState;
 import org.metalearn4j.core.learner.MetaGradients;
 import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.learner.TaskEpisode;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
 import org.metalearn4j.core.learner.TaskwiseLearner;
@@ -20,7 +21,6 @@ import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.backbone.BackboneUse;
 import org.metalearn4j.core.optim.UpdateRule;
 import org.metalearn4j.core.state.StateDict;
-import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.core.tensor.Tensor;
@@ -133,11 +133,10 @@ public final class GradientMetaLearner implements TaskwiseLearner, StatefulLearn
     @Override
     public TaskResult computeTask(Task task, int index) {
         Params meta = state.params();
-        DataType dataType = meta.tensors().get(0).dataType();
-        try (StepArena arena = StepArena.open()) {
-            TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
-            TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
-            ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, state.steps(), index));
+        return TaskEpisode.run(task, meta, seed, state.steps(), index, episode -> {
+            TaskLoss support = episode.support();
+            TaskLoss query = episode.query();
+            ForwardContext ctx = episode.ctx();
             Params theta = weights(meta);
             AdaptationScope scope = variant.scope;
             Tensor supportInput = scope.input(model, theta, support.x(), ctx);
@@ -153,7 +152,7 @@ public final class GradientMetaLearner implements TaskwiseLearner, StatefulLearn
             List<Tensor> grads = start.metaGradient(queryLoss, meta.tensors());
             StateDict gradient = StepArena.outside(() -> meta.withTensors(grads).toStateDict());
             return new TaskResult(gradient, queryLoss.item(), query.metric(output), Map.of());
-        }
+        });
     }
 
     /** The mean of the tasks' meta-gradients, summed in task order, clipped if configured, applied by the optimizer. */

@@ -3,13 +3,13 @@ package org.metalearn4j.optimization.bayes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerState;
 import org.metalearn4j.core.learner.MetaGradients;
 import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
+import org.metalearn4j.core.learner.TaskEpisode;
 import org.metalearn4j.core.learner.TaskLoss;
 import org.metalearn4j.core.learner.TaskResult;
 import org.metalearn4j.core.learner.TaskwiseLearner;
@@ -97,21 +97,19 @@ public final class BayesianMamlLearner implements TaskwiseLearner, StatefulLearn
     public TaskResult computeTask(Task task, int index) {
         Params meta = state.params();
         DataType dataType = meta.tensors().get(0).dataType();
-        try (StepArena arena = StepArena.open()) {
-            TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
-            TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
-            ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, state.steps(), index));
-            Params chaser = InnerLoop.adapt(meta, (fast, step) -> particles.objective(fast, support, ctx), rule(),
-                    config.innerSteps(), config.order() == MamlConfig.Order.SECOND);
+        return TaskEpisode.run(task, meta, seed, state.steps(), index, episode -> {
+            ForwardContext ctx = episode.ctx();
+            Params chaser = InnerLoop.adapt(meta, (fast, step) -> particles.objective(fast, episode.support(), ctx),
+                    rule(), config.innerSteps(), config.order() == MamlConfig.Order.SECOND);
             Tensor objective = config.metaLoss() == BayesianMamlConfig.MetaLoss.CHASER
                     ? chaserLoss(chaser, union(task, dataType), ctx)
-                    : particles.objective(chaser, query, ctx).div(particles.count());
+                    : particles.objective(chaser, episode.query(), ctx).div(particles.count());
             double metric;
             try (Scope noGrad = Autograd.noGrad()) {
-                metric = metric(chaser, query.x(), task, ctx);
+                metric = metric(chaser, episode.query().x(), task, ctx);
             }
             return MetaGradients.of(meta, objective, objective.item(), metric, Map.of());
-        }
+        });
     }
 
     /** The mean over particles of the squared distance to the leader, which is not differentiated. */

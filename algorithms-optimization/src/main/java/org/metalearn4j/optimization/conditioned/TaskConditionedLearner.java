@@ -5,19 +5,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metalearn4j.core.backend.StepArena;
-import org.metalearn4j.core.learner.InnerLoop;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.LearnerState;
 import org.metalearn4j.core.learner.MetaGradients;
 import org.metalearn4j.core.learner.StatefulLearner;
 import org.metalearn4j.core.learner.StepMetrics;
-import org.metalearn4j.core.learner.TaskLoss;
+import org.metalearn4j.core.learner.TaskEpisode;
 import org.metalearn4j.core.learner.TaskResult;
 import org.metalearn4j.core.learner.TaskwiseLearner;
 import org.metalearn4j.core.learner.TrainingState;
 import org.metalearn4j.core.nn.BackboneHeadModel;
-import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Init;
 import org.metalearn4j.core.nn.LearnedHead;
 import org.metalearn4j.core.nn.ParameterSpec;
@@ -120,18 +117,9 @@ public final class TaskConditionedLearner implements TaskwiseLearner, StatefulLe
     @Override
     public TaskResult computeTask(Task task, int index) {
         Params meta = state.params();
-        DataType dataType = meta.tensors().get(0).dataType();
-        try (StepArena arena = StepArena.open()) {
-            TaskLoss support = TaskLoss.of(task.support(), task.type(), dataType);
-            TaskLoss query = TaskLoss.of(task.query(), task.type(), dataType);
-            ForwardContext ctx = ForwardContext.training(Seeds.derive(seed, state.steps(), index));
-            boolean second = config.order() == MamlConfig.Order.SECOND;
-            Params fast = InnerLoop.adapt(model.whole(), weights(meta), support.x(), support,
-                    rule(meta, task.support(), task.type(), task.ways()), config.innerSteps(), second, ctx);
-            Tensor output = model.whole().forward(fast, query.x(), ctx);
-            Tensor loss = query.loss(output);
-            return MetaGradients.of(meta, loss, loss.item(), query.metric(output), Map.of());
-        }
+        return TaskEpisode.run(task, meta, seed, state.steps(), index, episode -> episode.adaptedQueryGradient(meta,
+                model.whole(), weights(meta), rule(meta, task.support(), task.type(), task.ways()),
+                config.innerSteps(), config.order() == MamlConfig.Order.SECOND));
     }
 
     @Override

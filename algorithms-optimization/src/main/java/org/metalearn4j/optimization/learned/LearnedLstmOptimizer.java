@@ -9,6 +9,7 @@ import java.util.Map;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.nn.LstmCell;
 import org.metalearn4j.core.nn.Params;
+import org.metalearn4j.core.optim.LrSchedule;
 import org.metalearn4j.core.optim.Optimizer;
 import org.metalearn4j.core.optim.OptimizerSetup;
 import org.metalearn4j.core.state.StateDict;
@@ -134,10 +135,7 @@ public final class LearnedLstmOptimizer implements Optimizer {
 
     @Override
     public void setLearningRateFactor(double factor) {
-        if (!(factor >= 0) || Double.isInfinite(factor)) {
-            throw new IllegalArgumentException("learning-rate factor must be finite and >= 0, got " + factor);
-        }
-        learningRateFactor = factor;
+        learningRateFactor = LrSchedule.checkedFactor(factor);
     }
 
     /** The step count and every parameter's LSTM states, {@code <layer>.hidden.<name>} and {@code .cell.}. */

@@ -1,10 +1,8 @@
 package org.metalearn4j.core.nn;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.metalearn4j.core.tensor.ImageLayout;
-import org.metalearn4j.core.tensor.ShapeException;
 import org.metalearn4j.core.tensor.Tensor;
 
 /**
@@ -13,21 +11,17 @@ import org.metalearn4j.core.tensor.Tensor;
  * gradient more cheaply. Parameters: {@code "<block>.conv.weight", "<block>.conv.bias", "<block>.bn.weight",
  * "<block>.bn.bias"} for blocks 0..3. A 28x28 input gives {@code hidden} features (28 -> 14 -> 7 -> 3 -> 1).
  *
- * <p>Input and features are as for NCHW; inside, the blocks run channels last ({@link ImageLayout#NHWC}), the layout
- * oneDNN's direct convolution and pooling kernels use natively: in NCHW each kernel call reorders its input and output,
- * which cost more than the convolutions themselves (BENCHMARKS.md, "Conv4 layout and step arenas").
+ * <p>Input and features are as for NCHW; inside, the blocks run channels last ({@link ChannelsLastTrunk}).
  */
 public final class Conv4 implements Module {
-    private final int inChannels;
     private final int hidden;
-    private final Sequential body;
+    private final ChannelsLastTrunk trunk;
 
     public Conv4(int inChannels, int hidden) {
         if (inChannels < 1 || hidden < 1) {
             throw new IllegalArgumentException("Conv4: inChannels and hidden must be >= 1, got " + inChannels + ", "
                     + hidden);
         }
-        this.inChannels = inChannels;
         this.hidden = hidden;
         LinkedHashMap<String, Module> blocks = new LinkedHashMap<>();
         for (int b = 0; b < 4; b++) {
@@ -41,7 +35,7 @@ public final class Conv4 implements Module {
             block.put("relu", Activation.relu());
             blocks.put(Integer.toString(b), Sequential.named(block));
         }
-        this.body = Sequential.named(blocks);
+        this.trunk = new ChannelsLastTrunk("Conv4", inChannels, hidden, Sequential.named(blocks));
     }
 
     /** The usual width of 64 channels. */
@@ -51,14 +45,7 @@ public final class Conv4 implements Module {
 
     /** Length of the feature vector for {@code height x width} inputs. */
     public long featureSize(long height, long width) {
-        for (int b = 0; b < 4; b++) {
-            height /= 2;
-            width /= 2;
-        }
-        if (height < 1 || width < 1) {
-            throw new IllegalArgumentException("Conv4: input smaller than 16x16 pools away to nothing");
-        }
-        return hidden * height * width;
+        return trunk.featureSize(height, width);
     }
 
     public int hidden() {
@@ -67,22 +54,11 @@ public final class Conv4 implements Module {
 
     @Override
     public List<ParameterSpec> parameterSpecs() {
-        return body.parameterSpecs();
+        return trunk.parameterSpecs();
     }
 
     @Override
     public Tensor forward(Params params, Tensor x, ForwardContext ctx) {
-        long[] s = x.shape();
-        if (s.length != 4 || s[1] != inChannels || s[2] < 16 || s[3] < 16) {
-            throw new ShapeException("Conv4: expected input [N, " + inChannels + ", H, W] with H, W >= 16 (four"
-                    + " 2x2 poolings), got " + Arrays.toString(s));
-        }
-        // one channel: NCHW and NHWC hold the same bytes
-        Tensor channelsLast = s[1] == 1 ? x.reshape(s[0], s[2], s[3], 1) : x.permute(0, 2, 3, 1);
-        Tensor features = body.forward(params, channelsLast, ctx);
-        long[] f = features.shape();
-        // features in NCHW order, so a head sees the same vector whichever layout the blocks ran in
-        Tensor nchw = f[1] == 1 && f[2] == 1 ? features : features.permute(0, 3, 1, 2);
-        return nchw.reshape(f[0], nchw.length() / f[0]);
+        return trunk.forward(params, x, ctx);
     }
 }

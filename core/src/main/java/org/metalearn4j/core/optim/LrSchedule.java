@@ -32,6 +32,18 @@ public record LrSchedule(
         Checks.between("minFactor", minFactor, 0, 1);
     }
 
+    /**
+     * {@code factor} if an optimizer can scale its learning rates by it ({@link Optimizer#setLearningRateFactor}).
+     *
+     * @throws IllegalArgumentException if it is negative, infinite or NaN
+     */
+    public static double checkedFactor(double factor) {
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("learning-rate factor must be finite and >= 0, got " + factor);
+        }
+        return factor;
+    }
+
     /** Halves the learning rate every {@code every} steps. */
     public static LrSchedule halvingEvery(int every) {
         return new LrSchedule(Kind.STEP, every, 0.5, 0);

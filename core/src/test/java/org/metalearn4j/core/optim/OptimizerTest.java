@@ -78,6 +78,29 @@ class OptimizerTest {
     }
 
     @Test
+    void stepsNeverWriteTheCallersGradients() {
+        // the gradients a training loop passes are often the ones it logs or clips next; with and without weight
+        // decay, momentum and Nesterov, and from the second step on (where the buffers exist)
+        List<Supplier<Optimizer>> optimizers = List.of(
+                () -> new Sgd(new SgdConfig(0.1, 0, 0, false, List.of())),
+                () -> new Sgd(new SgdConfig(0.1, 0.9, 0, false, List.of())),
+                () -> new Sgd(new SgdConfig(0.1, 0.9, 0, true, List.of())),
+                () -> new Sgd(new SgdConfig(0.1, 0.9, 0.01, true, List.of())),
+                () -> new RmsProp(new RmsPropConfig(0.01, 0.9, 1e-8, 0.01, List.of())),
+                () -> new Adam(new AdamConfig(0.01, 0.8, 0.99, 1e-8, 0.001, List.of())));
+        for (Supplier<Optimizer> make : optimizers) {
+            Optimizer optimizer = make.get();
+            Params p = params();
+            for (int s = 1; s <= 3; s++) {
+                Params g = grads(s);
+                optimizer.step(p, g);
+                assertThat(g.get("a.w").value()).isEqualTo(grads(s).get("a.w").value());
+                assertThat(g.get("b.w").value()).isEqualTo(grads(s).get("b.w").value());
+            }
+        }
+    }
+
+    @Test
     void clippingScalesToMaxNormWithoutMutatingInput() {
         Params g = grads(3);
         double norm = GradClip.globalNorm(g);

@@ -64,8 +64,14 @@ public final class MetaGanComparison {
                     .toArray());
             ObjectNode s = out.putObject(shot + "shot");
             s.set("perSeed", perSeed);
-            s.put("difference", overSeeds.mean()).put("differenceCi95OverSeeds", overSeeds.ci95())
-                    .put("seeds", overSeeds.n()).put("differenceCi95PooledEpisodes", pooled.ci95())
+            s.put("difference", overSeeds.mean());
+            if (overSeeds.n() > 1) {
+                s.put("differenceCi95OverSeeds", overSeeds.ci95());
+            } else {
+                // one training run says nothing about how much runs differ: no interval rather than one of width 0
+                s.putNull("differenceCi95OverSeeds");
+            }
+            s.put("seeds", overSeeds.n()).put("differenceCi95PooledEpisodes", pooled.ci95())
                     .put("intervalExcludesZero", overSeeds.n() > 1 && Math.abs(overSeeds.mean()) > overSeeds.ci95());
         }
         System.out.println(ConfigMappers.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
