@@ -16,7 +16,6 @@ import org.metalearn4j.core.task.TaskType;
  * set is the one of seed {@code k}, and a seed picks one of them.
  */
 public final class GeneratedDataset implements Dataset {
-    private static final List<String> SPLITS = List.of("meta-train", "meta-val", "meta-test");
     private static final String TRAIN = "meta-train";
     private final String name;
     private final RegressionFamily family;
@@ -61,7 +60,7 @@ public final class GeneratedDataset implements Dataset {
 
     @Override
     public List<String> splits() {
-        return SPLITS;
+        return RegressionSplits.NAMES;
     }
 
     /**
@@ -70,13 +69,7 @@ public final class GeneratedDataset implements Dataset {
      */
     @Override
     public TaskSource episodes(String split, EpisodeSpec spec) {
-        int index = SPLITS.indexOf(split);
-        if (index < 0) {
-            throw new DatasetException(name + " has no split '" + split + "'; available: " + SPLITS);
-        }
-        if (spec.way() != 1) {
-            throw new DatasetException(name + "/" + split + ": regression tasks have way 1, got " + spec.way());
-        }
+        int index = RegressionSplits.index(name, split, spec);
         if (minContext > spec.shot()) {
             throw new DatasetException(name + "/" + split + ": minContext " + minContext + " exceeds the episode's"
                     + " shot " + spec.shot() + " (the largest context)");

@@ -22,7 +22,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * other generated families: the same seed gives a different quadratic in each split.
  */
 final class QuadraticDataset implements Dataset {
-    private static final List<String> SPLITS = List.of("meta-train", "meta-val", "meta-test");
     private final String name;
     private final QuadraticConfig config;
 
@@ -48,19 +47,13 @@ final class QuadraticDataset implements Dataset {
 
     @Override
     public List<String> splits() {
-        return SPLITS;
+        return RegressionSplits.NAMES;
     }
 
     /** {@code shot} rows per quadratic (10 for the paper's square W); {@code query} must equal {@code shot}. */
     @Override
     public TaskSource episodes(String split, EpisodeSpec spec) {
-        int index = SPLITS.indexOf(split);
-        if (index < 0) {
-            throw new DatasetException(name + " has no split '" + split + "'; available: " + SPLITS);
-        }
-        if (spec.way() != 1) {
-            throw new DatasetException(name + "/" + split + ": regression tasks have way 1, got " + spec.way());
-        }
+        int index = RegressionSplits.index(name, split, spec);
         if (spec.query() != spec.shot()) {
             throw new DatasetException(name + "/" + split + ": the query set is the quadratic itself, so query must"
                     + " equal shot (" + spec.shot() + "), got " + spec.query());
