@@ -10,6 +10,9 @@ public final class Adam extends ElementwiseOptimizer {
     private final NamedBuffers firstMoment = new NamedBuffers("exp_avg.");
     private final NamedBuffers secondMoment = new NamedBuffers("exp_avg_sq.");
     private long steps;
+    /** This step's bias corrections {@code 1 - beta^steps}, the same for every parameter. */
+    private double c1;
+    private double c2;
 
     public Adam(AdamConfig config) {
         super(new GroupSettings(config.learningRate(), config.weightDecay(), config.groups()));
@@ -19,12 +22,12 @@ public final class Adam extends ElementwiseOptimizer {
     @Override
     void beginStep() {
         steps++;
+        c1 = 1 - Math.pow(config.beta1(), steps);
+        c2 = 1 - Math.pow(config.beta2(), steps);
     }
 
     @Override
     void update(String name, INDArray p, INDArray g, double learningRate) {
-        double c1 = 1 - Math.pow(config.beta1(), steps);
-        double c2 = 1 - Math.pow(config.beta2(), steps);
         INDArray m = firstMoment.zerosLike(name, p);
         INDArray v = secondMoment.zerosLike(name, p);
         m.muli(config.beta1()).addi(g.mul(1 - config.beta1()));

@@ -58,8 +58,10 @@ public final class Tensor {
      */
     static Tensor[] recordAll(String op, INDArray[] values, MultiBackward backward, Tensor... inputs) {
         OpProfiler.tick(op);
-        for (INDArray value : values) {
-            checkFinite(op, value);
+        if (Mode.checkNumerics()) {
+            for (int k = 0; k < values.length; k++) {
+                checkFinite(op + " (output " + k + ")", values[k]);
+            }
         }
         OutputGroup group = recordsGraph(inputs) ? new OutputGroup(backward) : null;
         Tensor[] outs = new Tensor[values.length];

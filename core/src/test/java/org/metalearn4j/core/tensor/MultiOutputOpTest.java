@@ -1,6 +1,7 @@
 package org.metalearn4j.core.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,6 +87,17 @@ class MultiOutputOpTest {
             Tensor[] out = productAndTanh(x, Tensor.constant(GradCheck.random(8, 2)));
             assertThat(out).allSatisfy(t -> assertThat(t.requiresGrad()).isFalse());
             assertThat(out[0].value()).isEqualTo(x.value().mul(GradCheck.random(8, 2)));
+        }
+    }
+
+    @Test
+    void checkedNumericsNameTheOutputThatIsNotFinite() {
+        // tanh stays finite, the product does not: the message says which of the op's outputs failed
+        Tensor x = Tensor.variable(GradCheck.random(9, 2));
+        Tensor y = Tensor.constant(GradCheck.random(10, 2).putScalar(1, Double.NaN));
+        try (Scope ignored = Autograd.checkNumerics()) {
+            assertThatThrownBy(() -> productAndTanh(x, y)).isInstanceOf(NonFiniteException.class)
+                    .hasMessageContaining("'productAndTanh (output 0)'");
         }
     }
 }
