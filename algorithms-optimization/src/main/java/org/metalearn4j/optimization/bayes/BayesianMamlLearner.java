@@ -96,13 +96,12 @@ public final class BayesianMamlLearner implements TaskwiseLearner, StatefulLearn
     @Override
     public TaskResult computeTask(Task task, int index) {
         Params meta = state.params();
-        DataType dataType = meta.tensors().get(0).dataType();
         return TaskEpisode.run(task, meta, seed, state.steps(), index, episode -> {
             ForwardContext ctx = episode.ctx();
             Params chaser = InnerLoop.adapt(meta, (fast, step) -> particles.objective(fast, episode.support(), ctx),
                     rule(), config.innerSteps(), config.order() == MamlConfig.Order.SECOND);
             Tensor objective = config.metaLoss() == BayesianMamlConfig.MetaLoss.CHASER
-                    ? chaserLoss(chaser, union(task, dataType), ctx)
+                    ? chaserLoss(chaser, union(task, episode.support().x().dataType()), ctx)
                     : particles.objective(chaser, episode.query(), ctx).div(particles.count());
             double metric;
             try (Scope noGrad = Autograd.noGrad()) {

@@ -52,6 +52,7 @@ public final class Autograd {
             wanted.add(inputs.get(i));
         }
         List<Tensor> order = topologicalOrder(outputs, wanted, relevant);
+        OpProfiler.tick(OpProfiler.GRAPH_WALK);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         // sums made by accumulate and not yet handed to any backward: only these may be added to in place
         Set<Tensor> owned = createGraph ? null : Collections.newSetFromMap(new IdentityHashMap<>());
@@ -86,6 +87,7 @@ public final class Autograd {
                     continue;
                 }
                 handOn(node, node.backward().apply(t, g, needs), needs, grads, owned);
+                OpProfiler.tickBackward(node.op());
                 if (!wanted.contains(t)) {
                     grads.remove(t);
                 }
@@ -142,6 +144,7 @@ public final class Autograd {
                 }
             }
             handOn(node, node.group().backward().apply(outs, outGrads, needs), needs, grads, owned);
+            OpProfiler.tickBackward(node.op());
         }
         for (Tensor out : outs) {
             if (!wanted.contains(out)) {
