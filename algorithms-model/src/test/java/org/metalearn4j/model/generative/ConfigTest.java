@@ -14,6 +14,7 @@ import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskType;
 import org.metalearn4j.model.generative.metagan.ClassifierKind;
+import org.metalearn4j.model.generative.metagan.GeneratorArchitecture;
 import org.metalearn4j.model.generative.metagan.GeneratorLoss;
 import org.metalearn4j.model.generative.metagan.MetaGanConfig;
 import org.metalearn4j.model.generative.metagan.MetaGanProvider;
@@ -30,13 +31,16 @@ class ConfigTest {
         MetaGanConfig m = ConfigBinder.bindParams(new MetaGanProvider(), ConfigMappers.yaml().readTree("""
                 classifier: protonet
                 inner: {steps: 5}
-                generator: {loss: non-saturating, hidden: [64]}
+                generator: {loss: non-saturating, hidden: [64], architecture: conv, channels: 32}
                 """), "learner.params", "run.yaml");
         assertThat(m.classifier()).isEqualTo(ClassifierKind.PROTONET);
         assertThat(m.inner().steps()).isEqualTo(5);
         assertThat(m.inner().learningRate()).isEqualTo(0.4);
         assertThat(m.generator().loss()).isEqualTo(GeneratorLoss.NON_SATURATING);
         assertThat(m.generator().hidden()).containsExactly(64);
+        assertThat(m.generator().architecture()).isEqualTo(GeneratorArchitecture.CONV);
+        assertThat(m.generator().channels()).isEqualTo(32);
+        assertThat(new MetaGanProvider().defaults().generator().architecture()).isEqualTo(GeneratorArchitecture.MLP);
         assertThat(m.backbone()).isEqualTo(BackboneSpec.conv4(64));
 
         StatisticianConfig s = ConfigBinder.bindParams(new NeuralStatisticianProvider(),
@@ -59,6 +63,11 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("learner.params.generator.hidden: expected a list of at least one layer"
                         + " width");
+        assertThatThrownBy(() -> ConfigBinder.bindParams(new MetaGanProvider(),
+                ConfigMappers.yaml().readTree("generator: {architecture: deconv}"), "learner.params", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("learner.params.generator.architecture: expected one of [mlp, conv], got \"deconv\""
+                        + " (in run.yaml)");
         assertThatThrownBy(() -> ConfigBinder.bindParams(new MetaGanProvider(),
                 ConfigMappers.yaml().readTree("fakesPerClass: 0"), "learner.params", "run.yaml"))
                 .isInstanceOf(ConfigException.class)

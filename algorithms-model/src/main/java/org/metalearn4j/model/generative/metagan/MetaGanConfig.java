@@ -48,13 +48,14 @@ public record MetaGanConfig(
 
     /**
      * A maml classifier with the project's Omniglot MAML settings (Conv4-64, second order, one inner step of 0.4,
-     * three at evaluation, Adam 1e-3), one fake per class, feature matching, and a generator 64 noise + 64 task
-     * embedding to 256-512 hidden units with Adam 1e-3.
+     * three at evaluation, Adam 1e-3), one fake per class, feature matching, and an MLP generator 64 noise + 64
+     * task embedding to 256-512 hidden units with Adam 1e-3.
      */
     static MetaGanConfig defaults() {
         return new MetaGanConfig(ClassifierKind.MAML, BackboneSpec.conv4(64), new InnerLoopSettings(true, 1, 0.4, 3),
                 new MetricSettings(Distance.SQUARED_EUCLIDEAN, 10, 8), OptimizerConfig.constant(1e-3),
-                new GeneratorSettings(64, 64, List.of(256, 512), GeneratorLoss.FEATURE_MATCHING,
+                new GeneratorSettings(64, 64, GeneratorArchitecture.MLP, List.of(256, 512), 64,
+                        GeneratorLoss.FEATURE_MATCHING,
                         new OptimizerConfig(1e-3, 0, LrSchedule.constant())),
                 1, 1.0, 0, 1);
     }

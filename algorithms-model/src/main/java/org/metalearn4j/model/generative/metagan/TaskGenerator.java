@@ -13,12 +13,14 @@ import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.Sequential;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.model.generative.Noise;
+import org.metalearn4j.model.generative.UpsamplingDecoder;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * MetaGAN's generator: fake examples for one task, conditioned on its support set. The task embedding is the mean
- * over the support examples of a ReLU projection ({@code encoder.*}); each fake example is a ReLU MLP
- * ({@code decoder.*}) of the embedding and its own Gaussian noise, ending in a sigmoid.
+ * over the support examples of a ReLU projection ({@code encoder.*}); each fake example is the decoder
+ * ({@code decoder.*}: a ReLU MLP, or an {@link UpsamplingDecoder} for images) of the embedding and its own Gaussian
+ * noise, ending in a sigmoid.
  */
 final class TaskGenerator {
     static final String ENCODER = "encoder";
@@ -36,9 +38,11 @@ final class TaskGenerator {
         this.values = Math.toIntExact(Arrays.stream(exampleShape).reduce(1, Math::multiplyExact));
         this.noise = settings.noise();
         this.encoder = new Linear(values, settings.taskEmbedding());
-        int[] sizes = IntStream.concat(IntStream.concat(IntStream.of(settings.noise() + settings.taskEmbedding()),
-                settings.hidden().stream().mapToInt(Integer::intValue)), IntStream.of(values)).toArray();
-        this.decoder = Mlp.of(sizes);
+        int in = settings.noise() + settings.taskEmbedding();
+        this.decoder = settings.architecture() == GeneratorArchitecture.CONV
+                ? new UpsamplingDecoder(in, exampleShape, settings.channels())
+                : Mlp.of(IntStream.concat(IntStream.concat(IntStream.of(in),
+                        settings.hidden().stream().mapToInt(Integer::intValue)), IntStream.of(values)).toArray());
         Map<String, Module> parts = new LinkedHashMap<>();
         parts.put(ENCODER, encoder);
         parts.put(DECODER, decoder);

@@ -45,12 +45,25 @@ class MetaGanGradientTest {
                 r -> r.extras().get("generatorLoss"), learner.computeTask(task, 0));
     }
 
+    @Test
+    void convolutionalGeneratorGradientMatchesFiniteDifferences() {
+        Task task = Glyphs.episodes(2, 1, 2, 4).sample(7);
+        MamlMetaGanLearner learner = learner(GeneratorLoss.FEATURE_MATCHING, 0, GeneratorArchitecture.CONV, 4);
+        check(learner, learner.state(), task, "generator.params.", "generator.",
+                r -> r.extras().get("generatorLoss"), learner.computeTask(task, 0));
+    }
+
     private static MamlMetaGanLearner learner(GeneratorLoss loss, double adversarialWeight) {
+        return learner(loss, adversarialWeight, GeneratorArchitecture.MLP, 2);
+    }
+
+    private static MamlMetaGanLearner learner(GeneratorLoss loss, double adversarialWeight,
+                                              GeneratorArchitecture architecture, int side) {
         MetaGanConfig config = new MetaGanConfig(ClassifierKind.MAML, BackboneSpec.mlp(3),
                 new InnerLoopSettings(true, 2, 0.3, 1), new MetricSettings(Distance.SQUARED_EUCLIDEAN, 1, 1),
-                OptimizerConfig.constant(1e-3), new GeneratorSettings(2, 2, List.of(3), loss,
+                OptimizerConfig.constant(1e-3), new GeneratorSettings(2, 2, architecture, List.of(3), 2, loss,
                 OptimizerConfig.constant(1e-3)), 1, adversarialWeight, 0, 1);
-        return (MamlMetaGanLearner) MetaGanProvider.create(config, Glyphs.context(2, 2, 3), DataType.DOUBLE);
+        return (MamlMetaGanLearner) MetaGanProvider.create(config, Glyphs.context(2, side, 3), DataType.DOUBLE);
     }
 
     private static void check(MamlMetaGanLearner learner, StateDict start, Task task, String statePrefix,

@@ -30,7 +30,8 @@ class MetaGanStateTest {
         MetaGanConfig config = new MetaGanConfig(kind, BackboneSpec.mlp(8), new InnerLoopSettings(true, 1, 0.3, 2),
                 new MetricSettings(Distance.SQUARED_EUCLIDEAN, 1, 4),
                 new OptimizerConfig(1e-2, 1e-4, new LrSchedule(LrSchedule.Kind.COSINE, 3, 1, 0.1)),
-                new GeneratorSettings(4, 4, List.of(8), GeneratorLoss.FEATURE_MATCHING,
+                new GeneratorSettings(4, 4, GeneratorArchitecture.CONV, List.of(8), 4,
+                        GeneratorLoss.FEATURE_MATCHING,
                         new OptimizerConfig(1e-2, 0, LrSchedule.halvingEvery(2))), 2, 1.0, 5, 1);
         Learner original = MetaGanProvider.create(config, Glyphs.context(3, 4, 11), DataType.FLOAT);
         for (int i = 0; i < 2; i++) {
