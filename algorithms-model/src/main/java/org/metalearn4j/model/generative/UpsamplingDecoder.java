@@ -16,8 +16,9 @@ import org.metalearn4j.core.tensor.Tensor;
  * A convolutional image decoder in the style of DCGAN's generator: a linear layer ({@code project}) maps each input
  * vector to a {@code channels}-channel map at a quarter of the image's height and width, then two rounds of
  * nearest-neighbour upsampling by 2 and a 3x3 convolution ({@code conv1} to {@code channels / 2} channels with ReLU,
- * {@code conv2} to the image's channels) give logits {@code [count, C, H, W]}. Neighbouring output pixels share
- * features, which an MLP decoder has to learn pixel by pixel; that is what lets generated strokes look like strokes.
+ * {@code conv2} to the image's channels) give the image's logits. Like an MLP decoder it maps {@code [..., in]} to
+ * {@code [..., C * H * W]} (values in C, H, W order), so it can stand wherever one does. Neighbouring output pixels
+ * share features, which an MLP decoder has to learn pixel by pixel.
  * Upsampling is a reshape, a broadcast and a reshape, so every order of derivative is exact.
  */
 public final class UpsamplingDecoder implements Module {
@@ -59,14 +60,17 @@ public final class UpsamplingDecoder implements Module {
         return specs;
     }
 
-    /** Logits {@code [count, C, H, W]} of the images decoded from {@code x [count, in]}. */
+    /** Logits {@code [..., C * H * W]} of the images decoded from {@code x [..., in]}. */
     @Override
     public Tensor forward(Params params, Tensor x, ForwardContext ctx) {
-        long count = x.shape()[0];
-        Tensor map = project.forward(params.scope("project"), x, ctx).relu()
+        long[] shape = x.shape();
+        long count = Arrays.stream(shape, 0, shape.length - 1).reduce(1, Math::multiplyExact);
+        Tensor map = project.forward(params.scope("project"), x.reshape(count, shape[shape.length - 1]), ctx).relu()
                 .reshape(count, exampleShape[1] / 4, exampleShape[2] / 4, channels);
         Tensor hidden = conv1.forward(params.scope("conv1"), upsample(map), ctx).relu();
-        return conv2.forward(params.scope("conv2"), upsample(hidden), ctx).permute(0, 3, 1, 2);
+        long[] out = shape.clone();
+        out[out.length - 1] = exampleShape[0] * exampleShape[1] * exampleShape[2];
+        return conv2.forward(params.scope("conv2"), upsample(hidden), ctx).permute(0, 3, 1, 2).reshape(out);
     }
 
     /** {@code [n, h, w, c]} to {@code [n, 2h, 2w, c]}, each pixel repeated in a 2x2 block. */

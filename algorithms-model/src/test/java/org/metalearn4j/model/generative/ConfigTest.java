@@ -13,8 +13,8 @@ import org.metalearn4j.core.learner.LearnerProvider;
 import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.task.TaskType;
+import org.metalearn4j.model.generative.DecoderArchitecture;
 import org.metalearn4j.model.generative.metagan.ClassifierKind;
-import org.metalearn4j.model.generative.metagan.GeneratorArchitecture;
 import org.metalearn4j.model.generative.metagan.GeneratorLoss;
 import org.metalearn4j.model.generative.metagan.MetaGanConfig;
 import org.metalearn4j.model.generative.metagan.MetaGanProvider;
@@ -38,9 +38,9 @@ class ConfigTest {
         assertThat(m.inner().learningRate()).isEqualTo(0.4);
         assertThat(m.generator().loss()).isEqualTo(GeneratorLoss.NON_SATURATING);
         assertThat(m.generator().hidden()).containsExactly(64);
-        assertThat(m.generator().architecture()).isEqualTo(GeneratorArchitecture.CONV);
+        assertThat(m.generator().architecture()).isEqualTo(DecoderArchitecture.CONV);
         assertThat(m.generator().channels()).isEqualTo(32);
-        assertThat(new MetaGanProvider().defaults().generator().architecture()).isEqualTo(GeneratorArchitecture.MLP);
+        assertThat(new MetaGanProvider().defaults().generator().architecture()).isEqualTo(DecoderArchitecture.MLP);
         assertThat(m.backbone()).isEqualTo(BackboneSpec.conv4(64));
 
         StatisticianConfig s = ConfigBinder.bindParams(new NeuralStatisticianProvider(),

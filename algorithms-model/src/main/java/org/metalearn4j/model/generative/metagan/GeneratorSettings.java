@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import org.metalearn4j.core.config.Checks;
 import org.metalearn4j.core.optim.OptimizerConfig;
+import org.metalearn4j.model.generative.DecoderArchitecture;
 
 /**
  * MetaGAN's task-conditioned generator: a task embedding (the mean over the support set of a learned projection of
@@ -25,7 +26,7 @@ public record GeneratorSettings(
         @JsonPropertyDescription("mlp (a ReLU MLP of 'hidden' widths, any example shape) or conv (DCGAN-style: a"
                 + " linear layer to a quarter-resolution map of 'channels' channels, then twice 2x nearest-neighbour"
                 + " upsampling and a 3x3 convolution; images whose height and width are multiples of 4)")
-        GeneratorArchitecture architecture,
+        DecoderArchitecture architecture,
         @JsonPropertyDescription("hidden widths of the mlp generator") List<Integer> hidden,
         @JsonPropertyDescription("channels of the conv generator's quarter-resolution map (half as many after the"
                 + " first upsampling)") int channels,
@@ -35,7 +36,7 @@ public record GeneratorSettings(
     public GeneratorSettings {
         Checks.atLeast("noise", noise, 1);
         Checks.atLeast("taskEmbedding", taskEmbedding, 1);
-        Checks.oneOf("architecture", architecture, GeneratorArchitecture.class);
+        Checks.oneOf("architecture", architecture, DecoderArchitecture.class);
         hidden = Checks.layerWidths("hidden", hidden);
         Checks.atLeast("channels", channels, 2);
         Checks.oneOf("loss", loss, GeneratorLoss.class);

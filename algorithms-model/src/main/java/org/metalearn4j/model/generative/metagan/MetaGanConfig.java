@@ -7,6 +7,7 @@ import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.nn.metric.Distance;
 import org.metalearn4j.core.optim.LrSchedule;
 import org.metalearn4j.core.optim.OptimizerConfig;
+import org.metalearn4j.model.generative.DecoderArchitecture;
 
 /**
  * Configuration of {@code metagan}; {@code metalearn config --defaults metagan} prints it with these descriptions.
@@ -54,7 +55,7 @@ public record MetaGanConfig(
     static MetaGanConfig defaults() {
         return new MetaGanConfig(ClassifierKind.MAML, BackboneSpec.conv4(64), new InnerLoopSettings(true, 1, 0.4, 3),
                 new MetricSettings(Distance.SQUARED_EUCLIDEAN, 10, 8), OptimizerConfig.constant(1e-3),
-                new GeneratorSettings(64, 64, GeneratorArchitecture.MLP, List.of(256, 512), 64,
+                new GeneratorSettings(64, 64, DecoderArchitecture.MLP, List.of(256, 512), 64,
                         GeneratorLoss.FEATURE_MATCHING,
                         new OptimizerConfig(1e-3, 0, LrSchedule.constant())),
                 1, 1.0, 0, 1);

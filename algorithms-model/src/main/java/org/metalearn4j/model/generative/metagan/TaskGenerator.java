@@ -12,6 +12,7 @@ import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.Sequential;
 import org.metalearn4j.core.tensor.Tensor;
+import org.metalearn4j.model.generative.DecoderArchitecture;
 import org.metalearn4j.model.generative.Noise;
 import org.metalearn4j.model.generative.UpsamplingDecoder;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,7 +40,7 @@ final class TaskGenerator {
         this.noise = settings.noise();
         this.encoder = new Linear(values, settings.taskEmbedding());
         int in = settings.noise() + settings.taskEmbedding();
-        this.decoder = settings.architecture() == GeneratorArchitecture.CONV
+        this.decoder = settings.architecture() == DecoderArchitecture.CONV
                 ? new UpsamplingDecoder(in, exampleShape, settings.channels())
                 : Mlp.of(IntStream.concat(IntStream.concat(IntStream.of(in),
                         settings.hidden().stream().mapToInt(Integer::intValue)), IntStream.of(values)).toArray());

@@ -13,6 +13,7 @@ import org.metalearn4j.core.optim.OptimizerConfig;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.testing.GradCheck;
+import org.metalearn4j.model.generative.DecoderArchitecture;
 import org.metalearn4j.model.generative.Glyphs;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,17 +49,17 @@ class MetaGanGradientTest {
     @Test
     void convolutionalGeneratorGradientMatchesFiniteDifferences() {
         Task task = Glyphs.episodes(2, 1, 2, 4).sample(7);
-        MamlMetaGanLearner learner = learner(GeneratorLoss.FEATURE_MATCHING, 0, GeneratorArchitecture.CONV, 4);
+        MamlMetaGanLearner learner = learner(GeneratorLoss.FEATURE_MATCHING, 0, DecoderArchitecture.CONV, 4);
         check(learner, learner.state(), task, "generator.params.", "generator.",
                 r -> r.extras().get("generatorLoss"), learner.computeTask(task, 0));
     }
 
     private static MamlMetaGanLearner learner(GeneratorLoss loss, double adversarialWeight) {
-        return learner(loss, adversarialWeight, GeneratorArchitecture.MLP, 2);
+        return learner(loss, adversarialWeight, DecoderArchitecture.MLP, 2);
     }
 
     private static MamlMetaGanLearner learner(GeneratorLoss loss, double adversarialWeight,
-                                              GeneratorArchitecture architecture, int side) {
+                                              DecoderArchitecture architecture, int side) {
         MetaGanConfig config = new MetaGanConfig(ClassifierKind.MAML, BackboneSpec.mlp(3),
                 new InnerLoopSettings(true, 2, 0.3, 1), new MetricSettings(Distance.SQUARED_EUCLIDEAN, 1, 1),
                 OptimizerConfig.constant(1e-3), new GeneratorSettings(2, 2, architecture, List.of(3), 2, loss,

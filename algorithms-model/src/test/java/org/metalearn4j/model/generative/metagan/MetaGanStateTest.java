@@ -17,6 +17,7 @@ import org.metalearn4j.core.optim.OptimizerConfig;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
+import org.metalearn4j.model.generative.DecoderArchitecture;
 import org.metalearn4j.model.generative.Glyphs;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -30,7 +31,7 @@ class MetaGanStateTest {
         MetaGanConfig config = new MetaGanConfig(kind, BackboneSpec.mlp(8), new InnerLoopSettings(true, 1, 0.3, 2),
                 new MetricSettings(Distance.SQUARED_EUCLIDEAN, 1, 4),
                 new OptimizerConfig(1e-2, 1e-4, new LrSchedule(LrSchedule.Kind.COSINE, 3, 1, 0.1)),
-                new GeneratorSettings(4, 4, GeneratorArchitecture.CONV, List.of(8), 4,
+                new GeneratorSettings(4, 4, DecoderArchitecture.CONV, List.of(8), 4,
                         GeneratorLoss.FEATURE_MATCHING,
                         new OptimizerConfig(1e-2, 0, LrSchedule.halvingEvery(2))), 2, 1.0, 5, 1);
         Learner original = MetaGanProvider.create(config, Glyphs.context(3, 4, 11), DataType.FLOAT);
