@@ -28,7 +28,8 @@ import org.metalearn4j.examples.MainOptions;
  *
  * <p>Learners: {@code maml} is {@code ensemble-maml} with one particle (MAML with a learned noise level, so that it
  * has a likelihood); {@code ensemble-maml} has {@code --particles} independent particles; {@code bmaml} the same
- * number coupled by SVGD with the chaser loss. Inner step sizes per learner in {@code --inner-lr}.
+ * number coupled by SVGD with the chaser loss. Inner step sizes per learner in {@code --inner-lr}; every learner's
+ * observation noise starts at {@code --noise-std} (its precision scales the inner gradient).
  *
  * <pre>
  * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" \
@@ -40,7 +41,8 @@ public final class BayesianSinusoidBenchmark {
     private static final String DATASET = "{\"phaseMax\":6.283185307179586,\"frequencyMin\":0.5,\"frequencyMax\":2.0,"
             + "\"noise\":0.01,\"trainTasks\":%d}";
     private static final String PARAMS = "{\"particles\":%d,\"order\":\"second\",\"innerSteps\":1,\"innerLr\":%s,"
-            + "\"evalInnerSteps\":1,\"metaLoss\":\"%s\",\"backbone\":{\"type\":\"mlp\",\"hidden\":[40,40]},"
+            + "\"evalInnerSteps\":1,\"metaLoss\":\"%s\",\"noiseStd\":%s,"
+            + "\"backbone\":{\"type\":\"mlp\",\"hidden\":[40,40]},"
             + "\"metaOptimizer\":{\"type\":\"adam\",\"learningRate\":0.001}}";
 
     private BayesianSinusoidBenchmark() {
@@ -51,7 +53,8 @@ public final class BayesianSinusoidBenchmark {
                 Map.entry("train-tasks", "100,1000"), Map.entry("shots", "5,10"), Map.entry("particles", "10"),
                 Map.entry("inner-lr", "maml=0.01,ensemble-maml=0.01,bmaml=0.05"), Map.entry("iterations", "10000"),
                 Map.entry("meta-batch", "10"), Map.entry("test-tasks", "100"), Map.entry("test-points", "100"),
-                Map.entry("seeds", "1"), Map.entry("log-every", "1000"), Map.entry("out", "target/bmaml.csv")));
+                Map.entry("seeds", "1"), Map.entry("noise-std", "1.0"), Map.entry("log-every", "1000"),
+                Map.entry("out", "target/bmaml.csv")));
         Map<String, String> innerLr = new HashMap<>();
         for (String entry : args.list("inner-lr")) {
             String[] kv = entry.split("=");
@@ -76,7 +79,8 @@ public final class BayesianSinusoidBenchmark {
                         for (String name : args.list("learners")) {
                             boolean maml = "maml".equals(name);
                             String params = PARAMS.formatted(maml ? 1 : args.integer("particles"),
-                                    innerLr.getOrDefault(name, "0.01"), "bmaml".equals(name) ? "chaser" : "query");
+                                    innerLr.getOrDefault(name, "0.01"), "bmaml".equals(name) ? "chaser" : "query",
+                                    args.string("noise-std"));
                             Learner learner = Components.learner(maml ? "ensemble-maml" : name, params,
                                     Components.context(data, train, 1, seed));
                             int logEvery = args.integer("log-every");
