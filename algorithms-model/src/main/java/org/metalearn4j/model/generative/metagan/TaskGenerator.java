@@ -4,24 +4,20 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Linear;
-import org.metalearn4j.core.nn.Mlp;
 import org.metalearn4j.core.nn.Module;
 import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.Sequential;
 import org.metalearn4j.core.tensor.Tensor;
-import org.metalearn4j.model.generative.DecoderArchitecture;
 import org.metalearn4j.model.generative.Noise;
-import org.metalearn4j.model.generative.UpsamplingDecoder;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * MetaGAN's generator: fake examples for one task, conditioned on its support set. The task embedding is the mean
  * over the support examples of a ReLU projection ({@code encoder.*}); each fake example is the decoder
- * ({@code decoder.*}: a ReLU MLP, or an {@link UpsamplingDecoder} for images) of the embedding and its own Gaussian
- * noise, ending in a sigmoid.
+ * ({@code decoder.*}: a ReLU MLP, or a convolutional decoder for images) of the embedding and its own Gaussian noise,
+ * ending in a sigmoid.
  */
 final class TaskGenerator {
     static final String ENCODER = "encoder";
@@ -39,11 +35,8 @@ final class TaskGenerator {
         this.values = Math.toIntExact(Arrays.stream(exampleShape).reduce(1, Math::multiplyExact));
         this.noise = settings.noise();
         this.encoder = new Linear(values, settings.taskEmbedding());
-        int in = settings.noise() + settings.taskEmbedding();
-        this.decoder = settings.architecture() == DecoderArchitecture.CONV
-                ? new UpsamplingDecoder(in, exampleShape, settings.channels())
-                : Mlp.of(IntStream.concat(IntStream.concat(IntStream.of(in),
-                        settings.hidden().stream().mapToInt(Integer::intValue)), IntStream.of(values)).toArray());
+        this.decoder = settings.architecture().decoder(settings.noise() + settings.taskEmbedding(), exampleShape,
+                settings.hidden(), settings.channels());
         Map<String, Module> parts = new LinkedHashMap<>();
         parts.put(ENCODER, encoder);
         parts.put(DECODER, decoder);

@@ -14,10 +14,8 @@ import org.metalearn4j.core.nn.Sequential;
 import org.metalearn4j.core.nn.backbone.Backbone;
 import org.metalearn4j.core.tensor.Tensor;
 import org.metalearn4j.model.generative.Bernoulli;
-import org.metalearn4j.model.generative.DecoderArchitecture;
 import org.metalearn4j.model.generative.DiagonalGaussian;
 import org.metalearn4j.model.generative.Noise;
-import org.metalearn4j.model.generative.UpsamplingDecoder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -29,7 +27,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <ul>
  *   <li>statistic network {@code q(c | set)}: a Gaussian from the mean of the set's encoder features;</li>
  *   <li>inference network {@code q(z | x, c)} and prior {@code p(z | c)}: Gaussians from MLPs;</li>
- *   <li>decoder {@code p(x | z, c)}: an MLP or an {@link UpsamplingDecoder} giving one logit per pixel.</li>
+ *   <li>decoder {@code p(x | z, c)}: an MLP or a convolutional decoder ({@code decoderArchitecture}) giving one
+ *       logit per pixel.</li>
  * </ul>
  * Given K context examples S of a class and targets T of the same class, the objective is the conditional ELBO of
  * neural processes, a lower bound on {@code log p(T | S)} with the context's own posterior as the prior of c:
@@ -67,9 +66,8 @@ final class Statistician {
         this.statistic = mlp(features, config.hidden(), 2 * contextSize);
         this.inference = mlp(features + contextSize, config.hidden(), 2 * latentSize);
         this.prior = mlp(contextSize, config.hidden(), 2 * latentSize);
-        this.decoder = config.decoderArchitecture() == DecoderArchitecture.CONV
-                ? new UpsamplingDecoder(latentSize + contextSize, exampleShape, config.decoderChannels())
-                : mlp(latentSize + contextSize, config.decoderHidden(), pixels);
+        this.decoder = config.decoderArchitecture().decoder(latentSize + contextSize, exampleShape,
+                config.decoderHidden(), config.decoderChannels());
         Map<String, Module> head = new LinkedHashMap<>();
         head.put(STATISTIC, statistic);
         head.put(INFERENCE, inference);
