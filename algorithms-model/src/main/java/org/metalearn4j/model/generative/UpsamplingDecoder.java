@@ -36,9 +36,9 @@ public final class UpsamplingDecoder implements Module {
     public UpsamplingDecoder(int in, long[] exampleShape, int channels) {
         if (exampleShape.length != 3 || exampleShape[1] % 4 != 0 || exampleShape[2] % 4 != 0 || exampleShape[1] < 4
                 || exampleShape[2] < 4) {
-            throw new IllegalArgumentException("a convolutional generator needs images [channels, height, width] whose"
-                    + " height and width are multiples of 4, got " + Arrays.toString(exampleShape)
-                    + "; use the mlp generator for these examples");
+            throw new IllegalArgumentException("decoder architecture 'conv' needs images [channels, height, width]"
+                    + " whose height and width are multiples of 4, got examples of shape "
+                    + Arrays.toString(exampleShape) + "; use 'mlp' for these examples");
         }
         if (in < 1 || channels < 2) {
             throw new IllegalArgumentException("UpsamplingDecoder: in must be >= 1 and channels >= 2, got in=" + in

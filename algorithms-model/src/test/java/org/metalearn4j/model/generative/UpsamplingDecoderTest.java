@@ -77,7 +77,8 @@ class UpsamplingDecoderTest {
     void imagesWhoseSidesAreNotMultiplesOfFourAreRefusedWithTheShape() {
         assertThatThrownBy(() -> new UpsamplingDecoder(4, new long[] {1, 28, 30}, 8))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[1, 28, 30]").hasMessageContaining("multiples of 4");
+                .hasMessageContaining("[1, 28, 30]").hasMessageContaining("multiples of 4")
+                .hasMessageContaining("'conv'");
         assertThatThrownBy(() -> new UpsamplingDecoder(4, new long[] {10}, 8))
                 .hasMessageContaining("[10]");
     }
