@@ -3,7 +3,6 @@ package org.metalearn4j.model.generative;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.metalearn4j.core.nn.Mlp;
 import org.metalearn4j.core.nn.Module;
 
@@ -29,7 +28,6 @@ public enum DecoderArchitecture {
             return new UpsamplingDecoder(in, exampleShape, channels);
         }
         int values = Math.toIntExact(Arrays.stream(exampleShape).reduce(1, Math::multiplyExact));
-        return Mlp.of(IntStream.concat(IntStream.concat(IntStream.of(in),
-                hidden.stream().mapToInt(Integer::intValue)), IntStream.of(values)).toArray());
+        return Mlp.of(in, hidden, values);
     }
 }

@@ -1,7 +1,6 @@
 package org.metalearn4j.optimization.conditioned;
 
 import java.util.List;
-import java.util.stream.IntStream;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Mlp;
 import org.metalearn4j.core.nn.ParameterSpec;
@@ -19,9 +18,7 @@ public final class MeanPoolEncoder implements SupportEncoder {
 
     /** @param pairWidth the width of one (flattened input, target) pair */
     public MeanPoolEncoder(int pairWidth, EncoderConfig config) {
-        int[] sizes = IntStream.concat(IntStream.concat(IntStream.of(pairWidth),
-                config.hidden().stream().mapToInt(Integer::intValue)), IntStream.of(config.width())).toArray();
-        this.net = Mlp.of(sizes);
+        this.net = Mlp.of(pairWidth, config.hidden(), config.width());
         this.width = config.width();
     }
 

@@ -18,6 +18,17 @@ public final class Mlp {
         return of(Activation::relu, sizes);
     }
 
+    /** As {@link #of(int...)} from {@code in} through the {@code hidden} widths to {@code out}, as configs list them. */
+    public static Sequential of(int in, List<Integer> hidden, int out) {
+        int[] sizes = new int[hidden.size() + 2];
+        sizes[0] = in;
+        for (int i = 0; i < hidden.size(); i++) {
+            sizes[i + 1] = hidden.get(i);
+        }
+        sizes[sizes.length - 1] = out;
+        return of(sizes);
+    }
+
     /** As {@link #of(int...)} with another activation between layers. */
     public static Sequential of(Supplier<Activation> activation, int... sizes) {
         if (sizes.length < 2) {

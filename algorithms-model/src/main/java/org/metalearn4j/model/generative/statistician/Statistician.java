@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.metalearn4j.core.nn.BackboneHeadModel;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Mlp;
@@ -63,9 +62,9 @@ final class Statistician {
         this.contextSize = config.contextSize();
         this.latentSize = config.latentSize();
         this.binarizeAt = config.binarizeAt();
-        this.statistic = mlp(features, config.hidden(), 2 * contextSize);
-        this.inference = mlp(features + contextSize, config.hidden(), 2 * latentSize);
-        this.prior = mlp(contextSize, config.hidden(), 2 * latentSize);
+        this.statistic = Mlp.of(features, config.hidden(), 2 * contextSize);
+        this.inference = Mlp.of(features + contextSize, config.hidden(), 2 * latentSize);
+        this.prior = Mlp.of(contextSize, config.hidden(), 2 * latentSize);
         this.decoder = config.decoderArchitecture().decoder(latentSize + contextSize, exampleShape,
                 config.decoderHidden(), config.decoderChannels());
         Map<String, Module> head = new LinkedHashMap<>();
@@ -75,12 +74,6 @@ final class Statistician {
         head.put(DECODER, decoder);
         // the head only declares the four networks' parameters; they are never run in sequence
         this.layout = new BackboneHeadModel(encoder.module(), Sequential.named(head));
-    }
-
-    private static Module mlp(int in, List<Integer> hidden, int out) {
-        int[] sizes = IntStream.concat(IntStream.concat(IntStream.of(in), hidden.stream().mapToInt(Integer::intValue)),
-                IntStream.of(out)).toArray();
-        return Mlp.of(sizes);
     }
 
     BackboneHeadModel layout() {
