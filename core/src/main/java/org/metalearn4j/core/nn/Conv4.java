@@ -11,13 +11,21 @@ import org.metalearn4j.core.tensor.Tensor;
  * gradient more cheaply. Parameters: {@code "<block>.conv.weight", "<block>.conv.bias", "<block>.bn.weight",
  * "<block>.bn.bias"} for blocks 0..3. A 28x28 input gives {@code hidden} features (28 -> 14 -> 7 -> 3 -> 1).
  *
+ * <p>Without the final ReLU the last block is conv, batch norm, max-pool: signed features, which a cosine classifier
+ * needs to use all angles.
+ *
  * <p>Input and features are as for NCHW; inside, the blocks run channels last ({@link ChannelsLastTrunk}).
  */
 public final class Conv4 implements Module {
     private final int hidden;
     private final ChannelsLastTrunk trunk;
 
-    public Conv4(int inChannels, int hidden) {
+    /**
+     * @param inChannels channels of the input images
+     * @param hidden     channels of every block
+     * @param finalRelu  whether the last block ends with its ReLU
+     */
+    public Conv4(int inChannels, int hidden, boolean finalRelu) {
         if (inChannels < 1 || hidden < 1) {
             throw new IllegalArgumentException("Conv4: inChannels and hidden must be >= 1, got " + inChannels + ", "
                     + hidden);
@@ -32,10 +40,17 @@ public final class Conv4 implements Module {
             // route the gradient to the window's argmax, zeroed where the maximum is <= 0), at a quarter of the
             // elements for the ReLU and its backward.
             block.put("pool", new MaxPool2d(2, ImageLayout.NHWC));
-            block.put("relu", Activation.relu());
+            if (b < 3 || finalRelu) {
+                block.put("relu", Activation.relu());
+            }
             blocks.put(Integer.toString(b), Sequential.named(block));
         }
         this.trunk = new ChannelsLastTrunk("Conv4", inChannels, hidden, Sequential.named(blocks));
+    }
+
+    /** The standard Conv4: every block ends with its ReLU. */
+    public Conv4(int inChannels, int hidden) {
+        this(inChannels, hidden, true);
     }
 
     /** The usual width of 64 channels. */

@@ -67,6 +67,18 @@ class BackboneSpecTest {
     }
 
     @Test
+    void conv4KeepsItsFinalReluUnlessTold() throws Exception {
+        Tensor standard = features(bind("{\"type\": \"conv4\", \"channels\": 4}").build(IMAGE,
+                BackboneUse.EMBEDDING).module(), IMAGE);
+        assertThat(standard.value().minNumber().doubleValue()).isGreaterThanOrEqualTo(0.0);
+        Tensor signed = features(bind("{\"type\": \"conv4\", \"channels\": 4, \"finalRelu\": false}").build(IMAGE,
+                BackboneUse.EMBEDDING).module(), IMAGE);
+        assertThat(signed.value().minNumber().doubleValue()).isLessThan(0.0);
+        assertThatThrownBy(() -> bind("{\"type\": \"conv4\", \"finalRelu\": \"no\"}"))
+                .hasMessageContaining("finalRelu");
+    }
+
+    @Test
     void mlpOnImagesFlattensFirst() {
         Module net = BackboneSpec.mlp(8).build(IMAGE, BackboneUse.FEATURES).module();
         assertThat(net.init(1).names()).containsExactly("1.weight", "1.bias");
@@ -117,7 +129,7 @@ class BackboneSpecTest {
                 .hasMessageContaining("backbone.channels: expected an integer >= 1, got 0");
         assertThatThrownBy(() -> bind("{\"type\": \"conv4\", \"hidden\": [3]}"))
                 .hasMessageContaining("learner.params.backbone.hidden: unknown key for backbone type 'conv4';"
-                        + " allowed keys here: [channels] and type");
+                        + " allowed keys here: [channels, finalRelu] and type");
     }
 
     @Test

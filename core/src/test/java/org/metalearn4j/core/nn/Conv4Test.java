@@ -16,12 +16,18 @@ import org.nd4j.linalg.api.buffer.DataType;
 class Conv4Test {
     /** Conv4 as the papers write it, with Conv4's parameter names. */
     private static Module textbookConv4(int in, int hidden) {
+        return textbookConv4(in, hidden, true);
+    }
+
+    private static Module textbookConv4(int in, int hidden, boolean finalRelu) {
         LinkedHashMap<String, Module> blocks = new LinkedHashMap<>();
         for (int b = 0; b < 4; b++) {
             LinkedHashMap<String, Module> block = new LinkedHashMap<>();
             block.put("conv", new Conv2d(b == 0 ? in : hidden, hidden, 3, 1));
             block.put("bn", new BatchNorm2d(hidden));
-            block.put("relu", Activation.relu());
+            if (b < 3 || finalRelu) {
+                block.put("relu", Activation.relu());
+            }
             block.put("pool", new MaxPool2d(2));
             blocks.put(Integer.toString(b), Sequential.named(block));
         }
@@ -83,6 +89,27 @@ class Conv4Test {
         assertThat(GradCheck.maxRelativeError(fast.value(), reference.value())).isLessThan(1e-12);
         Params gFast = p.grad(fast.tanh().sum(), false);
         Params gRef = p.grad(reference.tanh().sum(), false);
+        for (String name : p.names()) {
+            assertThat(GradCheck.maxRelativeError(gFast.get(name).value(), gRef.get(name).value())).as(name)
+                    .isLessThan(1e-10);
+        }
+    }
+
+    @Test
+    void withoutTheFinalReluTheLastBlockIsConvBatchNormPoolAndTheFeaturesAreSigned() {
+        Conv4 conv4 = new Conv4(1, 4, false);
+        Module textbook = textbookConv4(1, 4, false);
+        assertThat(conv4.parameterSpecs()).isEqualTo(new Conv4(1, 4).parameterSpecs());
+        Params p = conv4.init(7).map(t -> Tensor.variable(t.value().castTo(DataType.DOUBLE)));
+        Tensor x = Tensor.constant(GradCheck.random(8, 6, 1, 16, 16));
+        Tensor signed = conv4.forward(p, x, ForwardContext.training(1));
+        assertThat(GradCheck.maxRelativeError(signed.value(),
+                textbook.forward(p, x, ForwardContext.training(1)).value())).isLessThan(1e-12);
+        assertThat(signed.value().minNumber().doubleValue()).isLessThan(0.0);
+        assertThat(new Conv4(1, 4).forward(p, x, ForwardContext.training(1)).value().minNumber().doubleValue())
+                .isGreaterThanOrEqualTo(0.0);
+        Params gFast = p.grad(loss(conv4, p, x), false);
+        Params gRef = p.grad(loss(textbook, p, x), false);
         for (String name : p.names()) {
             assertThat(GradCheck.maxRelativeError(gFast.get(name).value(), gRef.get(name).value())).as(name)
                     .isLessThan(1e-10);

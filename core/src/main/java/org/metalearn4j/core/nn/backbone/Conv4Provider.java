@@ -22,7 +22,7 @@ public final class Conv4Provider implements BackboneProvider<Conv4Config> {
 
     @Override
     public Conv4Config defaults() {
-        return new Conv4Config(64);
+        return new Conv4Config(64, true);
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class Conv4Provider implements BackboneProvider<Conv4Config> {
             throw new IllegalArgumentException("backbone.type: conv4 needs images [channels, height, width] of at"
                     + " least 16x16, got input shape " + Arrays.toString(inputShape) + " (use 'mlp' for vectors)");
         }
-        Conv4 net = new Conv4(Math.toIntExact(inputShape[0]), config.channels());
+        Conv4 net = new Conv4(Math.toIntExact(inputShape[0]), config.channels(), config.finalRelu());
         return new Backbone(net, net.featureSize(inputShape[1], inputShape[2]));
     }
 }
