@@ -37,10 +37,14 @@ public final class WeightGenProvider implements LearnerProvider<WeightGenConfig>
         return WeightGenConfig.class;
     }
 
-    /** Conv4 with 64 channels, encoder and generator 128 wide, cosine scale 10, Adam 1e-3 halved every 2000 steps. */
+    /**
+     * Conv4 with 64 channels and no final ReLU, encoder and generator 128 wide, cosine scale 10, Adam 1e-3 halved
+     * every 2000 steps. The signed features are what the cosine classifier needs: with the final ReLU the same
+     * 30-minute Omniglot run scored 5 and 11 points lower (BENCHMARKS.md, "Weight generation on Omniglot").
+     */
     @Override
     public WeightGenConfig defaults() {
-        return new WeightGenConfig(BackboneSpec.conv4(64), 128, 128, Distance.COSINE, 10, 0,
+        return new WeightGenConfig(BackboneSpec.conv4(64, false), 128, 128, Distance.COSINE, 10, 0,
                 new ScheduledAdamConfig(1e-3, 0, LrSchedule.halvingEvery(2000), 0));
     }
 

@@ -16,6 +16,7 @@ import org.metalearn4j.core.testing.GradCheck;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class WeightGeneratorTest {
     /** With the gate at its initial 0 the euclidean generator is ProtoNet: minus the squared distance to class means. */
@@ -39,5 +40,17 @@ class WeightGeneratorTest {
                 assertThat(logits.getDouble(q, k)).isCloseTo(-d2 * d2, within(1e-12));
             }
         }
+    }
+
+    /** Cosine similarity over non-negative features sees angles of at most 90 degrees; the default keeps them signed. */
+    @Test
+    void theDefaultCosineClassifierReadsSignedConv4Features() {
+        WeightGenConfig defaults = new WeightGenProvider().defaults();
+        assertThat(defaults.distance()).isEqualTo(Distance.COSINE);
+        Backbone backbone = defaults.backbone().build(new long[] {1, 28, 28}, BackboneUse.EMBEDDING);
+        INDArray features = backbone.module().forward(backbone.module().init(1),
+                Tensor.constant(Nd4j.rand(DataType.FLOAT, 6, 1, 28, 28)), ForwardContext.training(1)).value();
+        assertThat(features.minNumber().doubleValue()).isLessThan(0.0);
+        assertThat(features.maxNumber().doubleValue()).isGreaterThan(0.0);
     }
 }

@@ -96,6 +96,15 @@ public record BackboneSpec(
         return new BackboneSpec(CONV4, JsonNodeFactory.instance.objectNode().put("channels", channels));
     }
 
+    /**
+     * Conv4 with {@code channels} channels per block, its last block without the ReLU when {@code finalRelu} is false
+     * (signed features, for cosine classifiers).
+     */
+    public static BackboneSpec conv4(int channels, boolean finalRelu) {
+        return new BackboneSpec(CONV4, JsonNodeFactory.instance.objectNode().put("channels", channels)
+                .put("finalRelu", finalRelu));
+    }
+
     /** An mlp with one Linear + ReLU layer per width. */
     public static BackboneSpec mlp(int... widths) {
         ObjectNode p = JsonNodeFactory.instance.objectNode();
