@@ -30,7 +30,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The evaluation fast paths give exactly what the plain per-episode loop gives on real omniglot-small episodes: metric
- * learners embed each meta-test image once, the MAML family runs episodes side by side in step arenas. The plain loop
+ * learners and weight generation embed each meta-test image once, the MAML family runs episodes side by side in step arenas. The plain loop
  * is the same adapter with its capabilities stripped ({@code adapter::adapt}).
  */
 class FastEvaluationTest {
@@ -47,8 +47,8 @@ class FastEvaluationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"protonet", "matchingnet", "relationnet", "siamese"})
-    void metricLearnersEmbedEachImageOnceWithTheSameResult(String name) {
+    @ValueSource(strings = {"protonet", "matchingnet", "relationnet", "siamese", "weightgen"})
+    void embeddingLearnersEmbedEachImageOnceWithTheSameResult(String name) {
         Dataset data = Components.dataset("omniglot-small", "");
         Adapter adapter = trained(data, name, NARROW, 3).adapter();
         assertThat(adapter).isInstanceOf(EmbeddingAdapter.class);

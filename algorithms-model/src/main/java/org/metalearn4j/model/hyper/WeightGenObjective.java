@@ -2,10 +2,8 @@ package org.metalearn4j.model.hyper;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.EpisodeObjective;
-import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.nn.Accuracy;
 import org.metalearn4j.core.nn.ForwardContext;
 import org.metalearn4j.core.nn.Losses;
@@ -13,12 +11,8 @@ import org.metalearn4j.core.nn.Params;
 import org.metalearn4j.core.nn.RunningStats;
 import org.metalearn4j.core.task.Examples;
 import org.metalearn4j.core.task.Task;
-import org.metalearn4j.core.task.TaskType;
-import org.metalearn4j.core.tensor.Autograd;
-import org.metalearn4j.core.tensor.Scope;
 import org.metalearn4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -58,38 +52,11 @@ final class WeightGenObjective implements EpisodeObjective {
 
     @Override
     public Adapter adapter(Params params, RunningStats stats) {
-        DataType type = params.tensors().get(0).dataType();
-        return new Adapter() {
-            @Override
-            public Predictor adapt(Examples support, TaskType taskType, int ways) {
-                return adapt(support, taskType, ways, Optional.empty());
-            }
-
-            @Override
-            public Predictor adapt(Examples support, TaskType taskType, int ways, Optional<INDArray> descriptor) {
-                if (taskType != TaskType.CLASSIFICATION) {
-                    throw new IllegalArgumentException("weightgen classifies; got a " + taskType + " task");
-                }
-                support.requireFinite("support set");
-                int[] labels = labels(support, "support set");
-                try (Scope s = Autograd.noGrad()) {
-                    Tensor weights = model.classWeights(params, embed(support.x()), labels, ways,
-                            TaskDescriptors.read(WeightGenerator.NAME, descriptorSize, descriptor, "the task", type));
-                    return x -> {
-                        try (Scope inner = Autograd.noGrad()) {
-                            return model.logits(params, weights, embed(x)).value();
-                        }
-                    };
-                }
-            }
-
-            private Tensor embed(INDArray x) {
-                return model.embed(params, Tensor.constant(x.castTo(type)), new ForwardContext(false, stats, 0));
-            }
-        };
+        return new WeightGenAdapter(model, params, stats, descriptorSize);
     }
 
-    private static int[] labels(Examples examples, String what) {
+    /** The rank-1 class labels of {@code examples}, refused naming {@code what} otherwise. */
+    static int[] labels(Examples examples, String what) {
         if (examples.y().rank() != 1) {
             throw new IllegalArgumentException(what + ": expected rank-1 class labels, got shape "
                     + java.util.Arrays.toString(examples.y().shape()));
