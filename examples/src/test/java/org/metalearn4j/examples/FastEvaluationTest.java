@@ -30,8 +30,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The evaluation fast paths give exactly what the plain per-episode loop gives on real omniglot-small episodes: metric
- * learners and weight generation embed each meta-test image once, the MAML family runs episodes side by side in step arenas. The plain loop
- * is the same adapter with its capabilities stripped ({@code adapter::adapt}).
+ * learners and weight generation embed each meta-test image once, the MAML family runs episodes side by side in step
+ * arenas. The plain loop is the same adapter with its capabilities stripped ({@code adapter::adapt}).
  */
 class FastEvaluationTest {
     private static final String NARROW = "{\"backbone\":{\"type\":\"conv4\",\"channels\":8}}";
