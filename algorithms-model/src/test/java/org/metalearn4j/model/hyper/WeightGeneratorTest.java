@@ -42,7 +42,7 @@ class WeightGeneratorTest {
         }
     }
 
-    /** Cosine similarity over non-negative features sees angles of at most 90 degrees; the default keeps them signed. */
+    /** Cosine similarity over non-negative features sees angles of at most 90 degrees; the default is signed. */
     @Test
     void theDefaultCosineClassifierReadsSignedConv4Features() {
         WeightGenConfig defaults = new WeightGenProvider().defaults();

@@ -18,7 +18,7 @@ public final class Mlp {
         return of(Activation::relu, sizes);
     }
 
-    /** As {@link #of(int...)} from {@code in} through the {@code hidden} widths to {@code out}, as configs list them. */
+    /** As {@link #of(int...)} from {@code in} through the {@code hidden} widths to {@code out} (config order). */
     public static Sequential of(int in, List<Integer> hidden, int out) {
         int[] sizes = new int[hidden.size() + 2];
         sizes[0] = in;
