@@ -1,16 +1,21 @@
 package org.metalearn4j.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.metalearn4j.core.dataset.DatasetProvider;
 import org.metalearn4j.core.learner.LearnerProvider;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.spi.ConfigException;
 import org.metalearn4j.core.spi.Provider;
 import org.metalearn4j.core.spi.ProviderRegistry;
 
 /**
  * A run configuration as it will actually run: {@code dataset.params} and {@code learner.params} hold every value the
- * named providers bind, their defaults included, instead of only the keys the file gave. This is what a run directory's
+ * named providers bind, their defaults included, instead of only the keys the file gave, and every {@code backbone}
+ * among them its provider's parameters too ({@link BackboneSpec#complete}). This is what a run directory's
  * {@code config.json}, its checkpoints and {@code metalearn config} record, and what a resume is compared against, so
  * a later change of a provider's defaults cannot pass unnoticed.
  */
@@ -26,8 +31,8 @@ public final class EffectiveConfig {
      */
     public static RunConfig of(RunConfig config, ProviderRegistry registry, String source) {
         return new RunConfig(config.seed(), config.backend(), config.pluginsDir(),
-                full(config.dataset(), dataset(config, registry, source), "dataset.params", source),
-                full(config.learner(), learner(config, registry, source), "learner.params", source),
+                full(config.dataset(), dataset(config, registry, source), "dataset.params", source, registry),
+                full(config.learner(), learner(config, registry, source), "learner.params", source, registry),
                 config.train(), config.eval(), config.cluster());
     }
 
@@ -41,9 +46,31 @@ public final class EffectiveConfig {
         return lookup(registry::learner, config.learner().name(), "learner.name", source);
     }
 
-    private static ComponentConfig full(ComponentConfig component, Provider<?> provider, String path, String source) {
+    private static ComponentConfig full(ComponentConfig component, Provider<?> provider, String path, String source,
+                                        ProviderRegistry registry) {
         JsonNode bound = ConfigBinder.toTree(ConfigBinder.bindParams(provider, component.params(), path, source));
+        completeBackbones(bound, registry);
         return new ComponentConfig(component.name(), bound);
+    }
+
+    /**
+     * Writes out, in place, the provider parameters of every {@code backbone} mapping in {@code tree}: without them a
+     * recorded {@code {type: conv4, channels: 64}} would be merged over whatever the learner's default backbone is
+     * when the run is loaded again, and silently build another network with the same weight shapes.
+     */
+    private static void completeBackbones(JsonNode tree, ProviderRegistry registry) {
+        if (!tree.isObject()) {
+            return;
+        }
+        ObjectNode node = (ObjectNode) tree;
+        for (String key : List.copyOf(node.properties().stream().map(Map.Entry::getKey).toList())) {
+            JsonNode value = node.get(key);
+            if (key.equals("backbone") && value.isObject()) {
+                node.set(key, BackboneSpec.fromJson(value).complete(registry).toJson());
+            } else {
+                completeBackbones(value, registry);
+            }
+        }
     }
 
     private static <P> P lookup(Function<String, P> find, String name, String path, String source) {

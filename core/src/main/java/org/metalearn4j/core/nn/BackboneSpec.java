@@ -112,6 +112,28 @@ public record BackboneSpec(
         return new BackboneSpec(MLP, p);
     }
 
+    /**
+     * This spec with every parameter its provider would default written out beside the written ones: the form a run
+     * records, so that it rebuilds the same network after a learner's default backbone or a provider's defaults
+     * change. {@code auto} gets the defaults of both networks it may stand for (their keys differ, and {@link #build}
+     * passes each only its own); a type {@code registry} does not know is returned as it is.
+     *
+     * @throws ConfigException naming the parameter if one does not bind
+     */
+    public BackboneSpec complete(ProviderRegistry registry) {
+        List<String> candidates = AUTO.equals(type) ? List.of(CONV4, MLP) : List.of(type);
+        ObjectNode full = JsonNodeFactory.instance.objectNode();
+        for (String name : candidates) {
+            if (registry.backbones().stream().noneMatch(p -> p.name().equals(name))) {
+                return this;
+            }
+            BackboneProvider<?> provider = registry.backbone(name);
+            full.setAll((ObjectNode) ConfigBinder.toTree(ConfigBinder.bindParams(provider, paramsFor(provider),
+                    "backbone", null)));
+        }
+        return new BackboneSpec(type, full);
+    }
+
     /** The provider name {@code auto} stands for with examples of shape {@code inputShape}; other types as is. */
     public String resolvedType(long[] inputShape) {
         if (AUTO.equals(type)) {

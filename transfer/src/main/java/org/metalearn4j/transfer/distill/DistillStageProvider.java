@@ -95,7 +95,7 @@ public final class DistillStageProvider implements StageProvider<DistillConfig> 
         }
         StateDict state = student.state();
         FrozenFlags.write(state, student.params().names(), Set.of());
-        Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(studentSpec));
+        Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(studentSpec, context.registry()));
         provenance.put("classes", Integer.toString(data.classes()));
         provenance.put("teacher.backbone", input.provenance().detail("backbone"));
         return new Artifact(ArtifactKind.MODEL, state, metrics, context.provenance(provenance));

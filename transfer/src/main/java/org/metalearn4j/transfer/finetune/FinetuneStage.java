@@ -80,7 +80,7 @@ final class FinetuneStage implements PipelineStage {
         }
         StateDict state = model.state();
         FrozenFlags.write(state, model.params().names(), frozen);
-        Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec));
+        Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec, context.registry()));
         provenance.put("dataset", config.dataset() + "/" + config.split());
         provenance.put("classes", Integer.toString(data.classes()));
         return new Artifact(ArtifactKind.MODEL, state, metrics, context.provenance(provenance));

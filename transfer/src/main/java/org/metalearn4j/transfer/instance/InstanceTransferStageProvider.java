@@ -96,7 +96,7 @@ public final class InstanceTransferStageProvider implements StageProvider<Instan
         }
         StateDict state = model.state();
         FrozenFlags.write(state, model.params().names(), Set.of());
-        Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec));
+        Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec, context.registry()));
         provenance.put("classes", Integer.toString(source.classes()));
         return new Artifact(ArtifactKind.MODEL, state, metrics, context.provenance(provenance));
     }

@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.spi.ProviderRegistry;
 
 /**
  * The backbone architecture as recorded in the provenance of BACKBONE and MODEL artifacts, so that later stages (and
  * later runs reading the artifact file) rebuild the same network before loading its weights: key {@code backbone},
- * the spec as written in configs, e.g. {@code {"type":"conv4","channels":64}}.
+ * the spec in the form configs write, with every parameter of its provider filled in ({@link BackboneSpec#complete}),
+ * e.g. {@code {"type":"conv4","channels":64,"finalRelu":true}}, so that a later change of a provider's defaults does
+ * not change the network an old artifact builds.
  */
 public final class BackboneProvenance {
     static final String KEY = "backbone";
@@ -18,10 +21,10 @@ public final class BackboneProvenance {
     private BackboneProvenance() {
     }
 
-    /** Provenance entries describing {@code spec}. */
-    public static Map<String, String> of(BackboneSpec spec) {
+    /** Provenance entries describing {@code spec}, whose type is looked up in {@code registry}. */
+    public static Map<String, String> of(BackboneSpec spec, ProviderRegistry registry) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(KEY, spec.toJson().toString());
+        out.put(KEY, spec.complete(registry).toJson().toString());
         return out;
     }
 

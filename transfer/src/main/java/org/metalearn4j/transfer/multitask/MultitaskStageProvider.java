@@ -92,6 +92,6 @@ public final class MultitaskStageProvider implements StageProvider<MultitaskConf
             metrics.put("task" + t + ".logvar", net.logVariance(t).item());
         }
         return new Artifact(ArtifactKind.BACKBONE, net.trunkState(), metrics,
-                context.provenance(BackboneProvenance.of(spec)));
+                context.provenance(BackboneProvenance.of(spec, context.registry())));
     }
 }

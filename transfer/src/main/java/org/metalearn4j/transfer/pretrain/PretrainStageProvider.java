@@ -64,7 +64,7 @@ public final class PretrainStageProvider implements StageProvider<PretrainConfig
             metrics.put("train.loss", r.loss());
             metrics.put("train.accuracy", r.accuracy());
             metrics.put("classes", (double) data.classes());
-            Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec));
+            Map<String, String> provenance = new LinkedHashMap<>(BackboneProvenance.of(spec, context.registry()));
             provenance.put("dataset", config.dataset() + "/" + config.split());
             return new Artifact(ArtifactKind.BACKBONE, model.backboneState(), metrics,
                     context.provenance(provenance));

@@ -45,8 +45,10 @@ class DistillStageTest {
                 """);
         Artifact student = out.get(1);
         assertThat(student.kind()).isEqualTo(ArtifactKind.MODEL);
-        assertThat(student.provenance().details()).containsEntry("backbone", "{\"type\":\"mlp\",\"hidden\":[8,8]}")
-                .containsEntry("teacher.backbone", "{\"type\":\"mlp\",\"hidden\":[16,16]}");
+        assertThat(student.provenance().details())
+                .containsEntry("backbone", "{\"type\":\"mlp\",\"hidden\":[8,8],\"activation\":\"relu\"}")
+                .containsEntry("teacher.backbone",
+                        "{\"type\":\"mlp\",\"hidden\":[16,16],\"activation\":\"relu\"}");
         // Trained on soft targets only (alpha 0): accuracy comes from the teacher's knowledge.
         assertThat(student.metrics().get("test.accuracy")).isGreaterThan(0.8);
     }

@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.nn.BackboneSpec;
+import org.metalearn4j.core.plugin.PluginRegistry;
 
 class BackboneProvenanceTest {
 
     @Test
-    void recordsTheSpecAsWrittenAndReadsBackTheSameSpec() {
+    void recordsEveryParameterOfTheProviderAndReadsBackTheSameNetwork() {
+        PluginRegistry registry = PluginRegistry.classpath();
         BackboneSpec mlp = BackboneSpec.mlp(16, 8);
-        assertThat(BackboneProvenance.of(mlp)).containsExactly(Map.entry("backbone",
-                "{\"type\":\"mlp\",\"hidden\":[16,8]}"));
-        assertThat(BackboneProvenance.read(BackboneProvenance.of(mlp))).isEqualTo(mlp);
+        assertThat(BackboneProvenance.of(mlp, registry)).containsExactly(Map.entry("backbone",
+                "{\"type\":\"mlp\",\"hidden\":[16,8],\"activation\":\"relu\"}"));
+        assertThat(BackboneProvenance.read(BackboneProvenance.of(mlp, registry))).isEqualTo(mlp.complete(registry));
+        // a later default of conv4's own cannot change what an artifact recorded this way builds
+        assertThat(BackboneProvenance.of(BackboneSpec.conv4(8), registry).get("backbone"))
+                .isEqualTo("{\"type\":\"conv4\",\"channels\":8,\"finalRelu\":true}");
         BackboneSpec auto = BackboneSpec.defaults();
-        assertThat(BackboneProvenance.read(BackboneProvenance.of(auto))).isEqualTo(auto);
+        assertThat(BackboneProvenance.read(BackboneProvenance.of(auto, registry))).isEqualTo(auto.complete(registry));
     }
 
     @Test

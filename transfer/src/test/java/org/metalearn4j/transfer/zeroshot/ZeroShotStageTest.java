@@ -66,7 +66,7 @@ class ZeroShotStageTest {
         var pipeline = new PipelineValidator(registry).validate(PipelineSpecReader.parse(yaml));
         Artifact out = new PipelineRunner(registry).run(pipeline, dir.resolve("backbone"), false).get(1);
         assertThat(out.provenance().details()).containsEntry("features",
-                "backbone {\"type\":\"mlp\",\"hidden\":[32,32]} features");
+                "backbone {\"type\":\"mlp\",\"hidden\":[32,32],\"activation\":\"relu\"} features");
         assertThat(out.metrics().get("accuracy")).isGreaterThan(0.6);
     }
 
