@@ -13,6 +13,7 @@ import org.metalearn4j.core.dataset.EpisodeIndices;
 import org.metalearn4j.core.dataset.EpisodeSampler;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.EmbeddingAdapter;
+import org.metalearn4j.core.learner.EnsembleAdapter;
 import org.metalearn4j.core.learner.IsolatedAdapter;
 import org.metalearn4j.core.learner.Learner;
 import org.metalearn4j.core.task.EpisodeSpec;
@@ -57,6 +58,23 @@ class FastEvaluationTest {
         Set<String> phases = new HashSet<>();
         EvalResult fast = Evaluator.evaluate(adapter, episodes, 40, 11, (phase, done, total) -> phases.add(phase));
         EvalResult plain = Evaluator.evaluate(adapter::adapt, episodes, 40, 11);
+
+        assertThat(phases).as("took the embed-once path").contains(EvalProgress.EMBED);
+        assertThat(fast).isEqualTo(plain);
+    }
+
+    /** An ensemble of embedding learners embeds too: each image once for all members, with the same result. */
+    @Test
+    void anEnsembleOfEmbeddingLearnersEmbedsEachImageOnceWithTheSameResult() {
+        Dataset data = Components.dataset("omniglot-small", "");
+        Adapter ensemble = EnsembleAdapter.of(List.of(trained(data, "protonet", NARROW, 3).adapter(),
+                trained(data, "weightgen", "{\"backbone\":{\"type\":\"conv4\",\"channels\":4}}", 3).adapter()));
+        assertThat(ensemble).isInstanceOf(EmbeddingAdapter.class);
+        TaskSource episodes = data.episodes("meta-test", new EpisodeSpec(5, 1, 5));
+
+        Set<String> phases = new HashSet<>();
+        EvalResult fast = Evaluator.evaluate(ensemble, episodes, 40, 11, (phase, done, total) -> phases.add(phase));
+        EvalResult plain = Evaluator.evaluate(ensemble::adapt, episodes, 40, 11);
 
         assertThat(phases).as("took the embed-once path").contains(EvalProgress.EMBED);
         assertThat(fast).isEqualTo(plain);

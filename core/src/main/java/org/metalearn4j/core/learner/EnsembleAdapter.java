@@ -25,6 +25,18 @@ public final class EnsembleAdapter implements Adapter {
         this.members = List.copyOf(members);
     }
 
+    /**
+     * The ensemble of {@code members}: one that also embeds ({@link EmbeddingAdapter}) when every member does, so that
+     * an evaluation embeds each example once for all of them; otherwise an {@code EnsembleAdapter}. Both predict the
+     * same.
+     */
+    public static Adapter of(List<? extends Adapter> members) {
+        if (!members.isEmpty() && members.stream().allMatch(m -> m instanceof EmbeddingAdapter)) {
+            return new EmbeddingEnsemble(members.stream().map(m -> (EmbeddingAdapter) m).toList());
+        }
+        return new EnsembleAdapter(List.copyOf(members));
+    }
+
     @Override
     public Predictor adapt(Examples support, TaskType type, int ways) {
         return adapt(support, type, ways, Optional.empty());

@@ -147,7 +147,7 @@ final class EvalCommand implements Callable<Integer> {
         String trainSplit = first.run().train().split();
         TestTimeAugmentation.check(components.dataset(), trainSplit, eval.views());
         Adapter adapter = TestTimeAugmentation.around(adapters.size() == 1 ? adapters.get(0)
-                : new EnsembleAdapter(adapters), components.dataset(), trainSplit, eval.views(), eval.seed());
+                : EnsembleAdapter.of(adapters), components.dataset(), trainSplit, eval.views(), eval.seed());
         ObjectNode json;
         if (omniglotRuns != null) {
             json = oneShotRunsJson(adapter, components);
