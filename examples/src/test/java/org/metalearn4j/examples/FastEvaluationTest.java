@@ -52,6 +52,10 @@ class FastEvaluationTest {
     void embeddingLearnersEmbedEachImageOnceWithTheSameResult(String name) {
         Dataset data = Components.dataset("omniglot-small", "");
         Adapter adapter = trained(data, name, NARROW, 3).adapter();
+        assertEmbedsOnceWithTheSameResult(adapter, data);
+    }
+
+    private static void assertEmbedsOnceWithTheSameResult(Adapter adapter, Dataset data) {
         assertThat(adapter).isInstanceOf(EmbeddingAdapter.class);
         TaskSource episodes = data.episodes("meta-test", new EpisodeSpec(5, 1, 5));
 
@@ -69,15 +73,7 @@ class FastEvaluationTest {
         Dataset data = Components.dataset("omniglot-small", "");
         Adapter ensemble = EnsembleAdapter.of(List.of(trained(data, "protonet", NARROW, 3).adapter(),
                 trained(data, "weightgen", "{\"backbone\":{\"type\":\"conv4\",\"channels\":4}}", 3).adapter()));
-        assertThat(ensemble).isInstanceOf(EmbeddingAdapter.class);
-        TaskSource episodes = data.episodes("meta-test", new EpisodeSpec(5, 1, 5));
-
-        Set<String> phases = new HashSet<>();
-        EvalResult fast = Evaluator.evaluate(ensemble, episodes, 40, 11, (phase, done, total) -> phases.add(phase));
-        EvalResult plain = Evaluator.evaluate(ensemble::adapt, episodes, 40, 11);
-
-        assertThat(phases).as("took the embed-once path").contains(EvalProgress.EMBED);
-        assertThat(fast).isEqualTo(plain);
+        assertEmbedsOnceWithTheSameResult(ensemble, data);
     }
 
     /**

@@ -57,47 +57,43 @@ final class EmbeddingEnsemble implements EmbeddingAdapter {
     @Override
     public Adapter onEmbeddings() {
         List<Adapter> onEmbeddings = members.stream().map(EmbeddingAdapter::onEmbeddings).toList();
-        return new Adapter() {
-            @Override
-            public Predictor adapt(Examples support, TaskType type, int ways) {
-                return adapt(support, type, ways, Optional.empty());
+        return (WithDescriptor) (support, type, ways, descriptor) -> {
+            long[] w = widths.get();
+            if (w == null) {
+                throw new IllegalStateException("ensemble: adapting on embeddings before any were made by embed");
             }
-
-            @Override
-            public Predictor adapt(Examples support, TaskType type, int ways, Optional<INDArray> descriptor) {
-                long[] w = widths.get();
-                if (w == null) {
-                    throw new IllegalStateException("ensemble: adapting on embeddings before any were made by embed");
-                }
-                List<Adapter> columns = new ArrayList<>(w.length);
-                long from = 0;
-                for (int i = 0; i < w.length; i++) {
-                    columns.add(columns(onEmbeddings.get(i), from, from + w[i]));
-                    from += w[i];
-                }
-                return new EnsembleAdapter(columns).adapt(support, type, ways, descriptor);
+            List<Adapter> columns = new ArrayList<>(w.length);
+            long from = 0;
+            for (int i = 0; i < w.length; i++) {
+                columns.add(columns(onEmbeddings.get(i), from, from + w[i]));
+                from += w[i];
             }
+            return new EnsembleAdapter(columns).adapt(support, type, ways, descriptor);
         };
     }
 
     /** {@code member} reading columns {@code [from, to)} of the stored embeddings, support and queries alike. */
     private static Adapter columns(Adapter member, long from, long to) {
-        return new Adapter() {
-            @Override
-            public Predictor adapt(Examples support, TaskType type, int ways) {
-                return adapt(support, type, ways, Optional.empty());
+        return (WithDescriptor) (support, type, ways, descriptor) -> {
+            Predictor p = member.adapt(new Examples(slice(support.x(), from, to), support.y()), type, ways,
+                    descriptor);
+            if (p instanceof ProbabilisticPredictor probabilistic) {
+                return (ProbabilisticPredictor) x -> probabilistic.distribution(slice(x, from, to));
             }
-
-            @Override
-            public Predictor adapt(Examples support, TaskType type, int ways, Optional<INDArray> descriptor) {
-                Predictor p = member.adapt(new Examples(slice(support.x(), from, to), support.y()), type, ways,
-                        descriptor);
-                if (p instanceof ProbabilisticPredictor probabilistic) {
-                    return (ProbabilisticPredictor) x -> probabilistic.distribution(slice(x, from, to));
-                }
-                return x -> p.predict(slice(x, from, to));
-            }
+            return x -> p.predict(slice(x, from, to));
         };
+    }
+
+    /** An adapter written as its form with a task descriptor; the form without one passes none. */
+    @FunctionalInterface
+    private interface WithDescriptor extends Adapter {
+        @Override
+        Predictor adapt(Examples support, TaskType type, int ways, Optional<INDArray> descriptor);
+
+        @Override
+        default Predictor adapt(Examples support, TaskType type, int ways) {
+            return adapt(support, type, ways, Optional.empty());
+        }
     }
 
     private static INDArray slice(INDArray embeddings, long from, long to) {

@@ -74,7 +74,9 @@ class ReadmeCommandsTest {
         }
         assertThat(ran).as("commands run").hasSizeGreaterThan(25)
                 .anyMatch(c -> c.startsWith("./metalearn pipeline"))
-                .anyMatch(c -> c.startsWith("./metalearn eval"));
+                .anyMatch(c -> c.startsWith("./metalearn eval"))
+                .as("a command behind OMP_NUM_THREADS=1 and before '; wait'")
+                .anyMatch(c -> c.endsWith("--set learner.params.backbone.finalRelu=false"));
     }
 
     @Test
@@ -98,15 +100,19 @@ class ReadmeCommandsTest {
         assertThat(train.err().strip().lines()).last().isEqualTo(line);
     }
 
-    /** The {@code ./metalearn} commands of every bash block, continuation lines joined, comments removed. */
+    /**
+     * The {@code ./metalearn} commands of every bash block, continuation lines joined, comments and leading environment
+     * settings removed, split at {@code &&}, {@code &} and {@code ;}.
+     */
     static List<String> commands(String readme) {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL).matcher(readme);
         while (m.find()) {
             String block = m.group(1).replaceAll("\\\\\n\\s*", " ");
             for (String line : block.split("\n")) {
-                for (String part : line.replaceFirst("#.*$", "").split("&&|&$")) {
-                    String command = part.strip();
+                for (String part : line.replaceFirst("#.*$", "").split("&&|&$|&\\s|;")) {
+                    // leading environment settings (OMP_NUM_THREADS=1) change how a command runs, not what it does
+                    String command = part.strip().replaceFirst("^([A-Z_]+=\\S*\\s+)+", "");
                     if (command.startsWith("./metalearn ")) {
                         out.add(command.replaceAll("\\s+", " "));
                     }
