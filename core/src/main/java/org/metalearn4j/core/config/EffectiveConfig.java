@@ -2,7 +2,6 @@ package org.metalearn4j.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.metalearn4j.core.dataset.DatasetProvider;
@@ -63,7 +62,8 @@ public final class EffectiveConfig {
             return;
         }
         ObjectNode node = (ObjectNode) tree;
-        for (String key : List.copyOf(node.properties().stream().map(Map.Entry::getKey).toList())) {
+        // the keys are listed first because set() below replaces values while they are walked
+        for (String key : node.properties().stream().map(Map.Entry::getKey).toList()) {
             JsonNode value = node.get(key);
             if (key.equals("backbone") && value.isObject()) {
                 node.set(key, BackboneSpec.fromJson(value).complete(registry).toJson());

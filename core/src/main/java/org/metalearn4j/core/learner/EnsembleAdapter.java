@@ -26,11 +26,15 @@ public final class EnsembleAdapter implements Adapter {
     }
 
     /**
-     * The ensemble of {@code members}: one that also embeds ({@link EmbeddingAdapter}) when every member does, so that
-     * an evaluation embeds each example once for all of them; otherwise an {@code EnsembleAdapter}. Both predict the
-     * same.
+     * The ensemble of {@code members} as an evaluation wants it: a single member as it is (its own logits, not their
+     * probabilities); an ensemble that also embeds ({@link EmbeddingAdapter}) when every member does, so that an
+     * evaluation embeds each example once for all of them; otherwise an {@code EnsembleAdapter}. All three predict the
+     * same classes.
      */
     public static Adapter of(List<? extends Adapter> members) {
+        if (members.size() == 1) {
+            return members.get(0);
+        }
         if (!members.isEmpty() && members.stream().allMatch(m -> m instanceof EmbeddingAdapter)) {
             return new EmbeddingEnsemble(members.stream().map(m -> (EmbeddingAdapter) m).toList());
         }

@@ -146,8 +146,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         String trainSplit = first.run().train().split();
         TestTimeAugmentation.check(components.dataset(), trainSplit, eval.views());
-        Adapter adapter = TestTimeAugmentation.around(adapters.size() == 1 ? adapters.get(0)
-                : EnsembleAdapter.of(adapters), components.dataset(), trainSplit, eval.views(), eval.seed());
+        Adapter adapter = TestTimeAugmentation.around(EnsembleAdapter.of(adapters), components.dataset(), trainSplit,
+                eval.views(), eval.seed());
         ObjectNode json;
         if (omniglotRuns != null) {
             json = oneShotRunsJson(adapter, components);

@@ -228,7 +228,7 @@ public final class RecipeBenchmark {
         }
         String split = a.string("eval-split");
         long seed = Long.parseLong(a.string("eval-seed"));
-        Adapter members = adapters.size() == 1 ? adapters.get(0) : EnsembleAdapter.of(adapters);
+        Adapter members = EnsembleAdapter.of(adapters);
         Adapter adapter = TestTimeAugmentation.around(members, first.dataset(), firstConfig.train().split(),
                 a.integer("views"), seed);
         Map<String, Object> summary = new LinkedHashMap<>();
