@@ -158,7 +158,7 @@ public final class GradientMetaLearner implements TaskwiseLearner, StatefulLearn
     /** The mean of the tasks' meta-gradients, summed in task order, clipped if configured, applied by the optimizer. */
     @Override
     public StepMetrics applyResults(List<TaskResult> results) {
-        state.optimizer().setLearningRateFactor(config.metaOptimizer().schedule().factor(state.steps()));
+        config.metaOptimizer().scheduleNext(state);
         return MetaGradients.apply(state, results, config.gradClip());
     }
 

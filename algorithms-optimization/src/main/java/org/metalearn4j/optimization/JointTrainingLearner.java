@@ -83,6 +83,7 @@ public final class JointTrainingLearner implements TaskwiseLearner, StatefulLear
         if (config.gradClip() > 0) {
             grads = GradClip.clipByGlobalNorm(grads, config.gradClip());
         }
+        config.optimizer().scheduleNext(state);
         state.step(grads);
         return TaskResults.metrics(results, Map.of("gradNorm", norm));
     }

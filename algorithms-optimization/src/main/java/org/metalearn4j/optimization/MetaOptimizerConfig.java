@@ -3,6 +3,7 @@ package org.metalearn4j.optimization;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.metalearn4j.core.config.Checks;
+import org.metalearn4j.core.learner.TrainingState;
 import org.metalearn4j.core.optim.Adam;
 import org.metalearn4j.core.optim.AdamConfig;
 import org.metalearn4j.core.optim.LrSchedule;
@@ -38,7 +39,15 @@ public record MetaOptimizerConfig(
         return new MetaOptimizerConfig(Kind.ADAM, 1e-3);
     }
 
-    /** A fresh optimizer with these settings. */
+    /**
+     * Sets {@code state}'s optimizer to the schedule's rate for the meta-iteration that follows the
+     * {@code state.steps()} completed ones; a learner calls it before that iteration's updates.
+     */
+    public void scheduleNext(TrainingState state) {
+        state.optimizer().setLearningRateFactor(schedule.factor(state.steps()));
+    }
+
+    /** A fresh optimizer with these settings; {@link #scheduleNext} applies the schedule. */
     public Optimizer create() {
         return switch (type) {
             case ADAM -> new Adam(AdamConfig.of(learningRate));

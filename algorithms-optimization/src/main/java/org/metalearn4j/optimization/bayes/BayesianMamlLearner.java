@@ -155,6 +155,7 @@ public final class BayesianMamlLearner implements TaskwiseLearner, StatefulLearn
 
     @Override
     public StepMetrics applyResults(List<TaskResult> results) {
+        config.metaOptimizer().scheduleNext(state);
         return MetaGradients.apply(state, results, config.gradClip());
     }
 

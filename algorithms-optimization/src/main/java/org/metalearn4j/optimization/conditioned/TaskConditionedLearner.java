@@ -124,6 +124,7 @@ public final class TaskConditionedLearner implements TaskwiseLearner, StatefulLe
 
     @Override
     public StepMetrics applyResults(List<TaskResult> results) {
+        config.metaOptimizer().scheduleNext(state);
         return MetaGradients.apply(state, results, config.gradClip());
     }
 

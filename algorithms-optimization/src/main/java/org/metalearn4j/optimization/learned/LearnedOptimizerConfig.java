@@ -1,5 +1,6 @@
 package org.metalearn4j.optimization.learned;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import org.metalearn4j.core.config.Checks;
@@ -24,6 +25,9 @@ public record LearnedOptimizerConfig(
         @JsonPropertyDescription("optimizee steps per problem in meta-training (100 in the paper)") int steps,
         @JsonPropertyDescription("steps per truncation of backpropagation through the optimization: the meta-update"
                 + " comes after each (20 in the paper); at most steps") int unroll,
+        @JsonPropertyDescription("what each truncation minimises: mean, the tasks' mean loss averaged over its steps"
+                + " (the paper); log, the log of that mean loss averaged over its steps, which weighs a late step's"
+                + " relative progress as much as an early one's") Objective objective,
         @JsonPropertyDescription("first: optimizee gradients enter as constants (the paper: no second derivatives);"
                 + " second: differentiated through") MamlConfig.Order order,
         @JsonPropertyDescription("the optimizee network: its backbone (mlp with hidden [] is linear)")
@@ -36,6 +40,17 @@ public record LearnedOptimizerConfig(
         @JsonPropertyDescription("the optimizer of the LSTM's weights") MetaOptimizerConfig metaOptimizer,
         @JsonPropertyDescription("clip each truncation's meta-gradient to this global L2 norm; 0 disables")
         double gradClip) {
+    /** The meta-objective of a truncation. */
+    public enum Objective {
+        /** The mean over the truncation's steps of the tasks' mean loss (Andrychowicz et al.). */
+        @JsonProperty("mean") MEAN,
+        /**
+         * The mean over the truncation's steps of the log of the tasks' mean loss: late steps, where the loss is
+         * small, are not drowned by the large losses of the first steps.
+         */
+        @JsonProperty("log") LOG
+    }
+
     public LearnedOptimizerConfig {
         Checks.atLeast("layers", layers, 1);
         Checks.atLeast("hidden", hidden, 1);
@@ -47,6 +62,7 @@ public record LearnedOptimizerConfig(
         if (unroll > steps) {
             throw new IllegalArgumentException("unroll: expected at most steps (" + steps + "), got " + unroll);
         }
+        Checks.oneOf("objective", objective, Objective.class);
         Checks.oneOf("order", order, MamlConfig.Order.class);
         Checks.present("backbone", backbone);
         Checks.atLeast("batchSize", batchSize, 0);

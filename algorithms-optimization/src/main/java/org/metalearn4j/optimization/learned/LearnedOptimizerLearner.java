@@ -32,9 +32,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Meta-trains a learned LSTM optimizer (Andrychowicz et al. 2016, "Learning to learn by gradient descent by gradient
  * descent"). One training iteration optimizes every task's problem ({@link OptimizationProblem}: a freshly initialised
  * optimizee on minibatches of the task's support set) for {@code steps} steps with the current optimizer, truncated
- * every {@code unroll} steps: after each truncation the mean optimizee loss over its steps, differentiated through
- * the updates with respect to the LSTM's weights and averaged over the tasks, is applied by the meta-optimizer, and the
- * optimization continues from where it stopped (truncated backpropagation through time).
+ * every {@code unroll} steps: after each truncation the tasks' mean optimizee loss (or its log, {@code objective})
+ * averaged over its steps, differentiated through the updates with respect to the LSTM's weights, is applied by the
+ * meta-optimizer, and the optimization continues from where it stopped (truncated backpropagation through time).
  *
  * <p>The tasks of an iteration are optimized together ({@link ProblemBatch}): every step runs the LSTM once over the
  * coordinates of all problems, which is the same as running it on each. The LSTM's weights are {@code lstm.<group>.*}
@@ -131,12 +131,13 @@ public final class LearnedOptimizerLearner implements Learner {
         }
         ProblemBatch joint = new ProblemBatch(problems);
         Trajectory run = new Trajectory(joint, rule, joint.join(starts), config.order() == MamlConfig.Order.SECOND);
+        config.metaOptimizer().scheduleNext(state);
         double metaLoss = 0;
         double norm = 0;
         int truncations = 0;
         for (int from = 0; from < config.steps(); from += config.unroll()) {
             int length = Math.min(config.unroll(), config.steps() - from);
-            Tensor objective = truncation(run, length).div(joint.size());
+            Tensor objective = truncation(run, length, joint.size(), config.objective());
             TaskResult result = MetaGradients.of(weights, objective, objective.item(), Double.NaN, Map.of());
             run.detach();
             norm = MetaGradients.update(state.optimizer(), weights, List.of(result), config.gradClip());
@@ -160,20 +161,28 @@ public final class LearnedOptimizerLearner implements Learner {
     }
 
     /**
-     * {@code length} steps of all problems at once and the truncation's objective: the sum over the steps of the
-     * loss at the parameters each step produced (the loss before the first update does not depend on the optimizer),
-     * over the number of steps.
+     * {@code length} steps of all problems at once and the truncation's objective: the mean over the steps of the
+     * tasks' mean loss (or its log) at the parameters each step produced. The loss before the first update does not
+     * depend on the optimizer and is left out.
      */
-    private static Tensor truncation(Trajectory run, int length) {
+    private static Tensor truncation(Trajectory run, int length, int tasks, LearnedOptimizerConfig.Objective kind) {
         Tensor total = null;
         for (int k = 0; k < length; k++) {
             Tensor loss = run.advance();
             if (k > 0) {
-                total = total == null ? loss : total.add(loss);
+                total = add(total, term(loss, tasks, kind));
             }
         }
-        Tensor last = run.loss();
-        return (total == null ? last : total.add(last)).div(length);
+        return add(total, term(run.loss(), tasks, kind)).div(length);
+    }
+
+    private static Tensor term(Tensor jointLoss, int tasks, LearnedOptimizerConfig.Objective kind) {
+        Tensor mean = jointLoss.div(tasks);
+        return kind == LearnedOptimizerConfig.Objective.LOG ? mean.log() : mean;
+    }
+
+    private static Tensor add(Tensor total, Tensor term) {
+        return total == null ? term : total.add(term);
     }
 
     /** Trains a fresh optimizee on each support set with the current optimizer for {@code evalSteps} steps. */

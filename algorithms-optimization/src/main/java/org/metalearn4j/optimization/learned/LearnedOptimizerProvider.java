@@ -39,7 +39,8 @@ public final class LearnedOptimizerProvider implements LearnerProvider<LearnedOp
      */
     @Override
     public LearnedOptimizerConfig defaults() {
-        return new LearnedOptimizerConfig(2, 20, 5.0, 0.01, List.of(""), 100, 20, MamlConfig.Order.FIRST,
+        return new LearnedOptimizerConfig(2, 20, 5.0, 0.01, List.of(""), 100, 20,
+                LearnedOptimizerConfig.Objective.MEAN, MamlConfig.Order.FIRST,
                 sigmoidMlp(20), true, 128, 100, MetaOptimizerConfig.defaults(), 0);
     }
 

@@ -81,6 +81,7 @@ public final class LstmMetaLearner implements TaskwiseLearner, StatefulLearner {
 
     @Override
     public StepMetrics applyResults(List<TaskResult> results) {
+        config.metaOptimizer().scheduleNext(state);
         return MetaGradients.apply(state, results, config.gradClip());
     }
 

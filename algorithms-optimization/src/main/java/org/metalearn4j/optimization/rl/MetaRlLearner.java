@@ -109,6 +109,7 @@ public final class MetaRlLearner implements TaskwiseLearner, TaskScorer {
         if (config.gradClip() > 0) {
             grads = GradClip.clipByGlobalNorm(grads, config.gradClip());
         }
+        config.metaOptimizer().scheduleNext(state);
         state.step(grads);
         return TaskResults.metrics(results, Map.of("metaGradNorm", norm));
     }

@@ -21,8 +21,9 @@ import org.metalearn4j.examples.MainOptions;
 /**
  * Bayesian MAML's sinusoid protocol (Yoon et al. 2018): amplitude in [0.1, 5], phase in [0, 2 pi], frequency in
  * [0.5, 2], inputs in [-5, 5], noise 0.01 x amplitude, a finite set of {@code --train-tasks} training tasks, K support
- * points; every learner is an MLP 1-40-40-1 with a learned Gaussian noise level, meta-trained with Adam 1e-3 for
- * {@code --iterations} iterations of {@code --meta-batch} tasks on the same seeds, then scored on {@code --test-tasks}
+ * points; every learner is an MLP with {@code --hidden} ReLU layers (the reference code's three of 40) and a learned
+ * Gaussian noise level, meta-trained with Adam 1e-3 for {@code --iterations} iterations of {@code --meta-batch} tasks
+ * (the reference code makes 100,000 of 10) on the same seeds, then scored on {@code --test-tasks}
  * fixed test tasks of {@code --test-points} query points: the MSE of the predictive mean, the Gaussian
  * log-likelihood per point and the calibration error of the central predictive intervals ({@link Calibration}).
  *
@@ -34,7 +35,7 @@ import org.metalearn4j.examples.MainOptions;
  * <pre>
  * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" \
  *   org.metalearn4j.examples.optimization.BayesianSinusoidBenchmark --train-tasks 100,1000 --shots 5,10 \
- *   --iterations 10000 --out target/bmaml-sinusoid.csv
+ *   --iterations 100000 --out target/bmaml-sinusoid.csv
  * </pre>
  */
 public final class BayesianSinusoidBenchmark {
@@ -42,7 +43,7 @@ public final class BayesianSinusoidBenchmark {
             + "\"noise\":0.01,\"trainTasks\":%d}";
     private static final String PARAMS = "{\"particles\":%d,\"order\":\"second\",\"innerSteps\":1,\"innerLr\":%s,"
             + "\"evalInnerSteps\":1,\"metaLoss\":\"%s\",\"noiseStd\":%s,"
-            + "\"backbone\":{\"type\":\"mlp\",\"hidden\":[40,40]},"
+            + "\"backbone\":{\"type\":\"mlp\",\"hidden\":[%s]},"
             + "\"metaOptimizer\":{\"type\":\"adam\",\"learningRate\":0.001}}";
 
     private BayesianSinusoidBenchmark() {
@@ -51,9 +52,10 @@ public final class BayesianSinusoidBenchmark {
     public static void main(String[] argv) throws IOException {
         MainOptions args = new MainOptions(argv, Map.ofEntries(Map.entry("learners", "maml,ensemble-maml,bmaml"),
                 Map.entry("train-tasks", "100,1000"), Map.entry("shots", "5,10"), Map.entry("particles", "10"),
-                Map.entry("inner-lr", "maml=0.01,ensemble-maml=0.01,bmaml=0.05"), Map.entry("iterations", "10000"),
+                Map.entry("inner-lr", "maml=0.01,ensemble-maml=0.01,bmaml=0.05"), Map.entry("iterations", "100000"),
                 Map.entry("meta-batch", "10"), Map.entry("test-tasks", "100"), Map.entry("test-points", "100"),
-                Map.entry("seeds", "1"), Map.entry("noise-std", "1.0"), Map.entry("log-every", "1000"),
+                Map.entry("seeds", "1"), Map.entry("noise-std", "1.0"), Map.entry("hidden", "40,40,40"),
+                Map.entry("log-every", "1000"),
                 Map.entry("out", "target/bmaml.csv")));
         Map<String, String> innerLr = new HashMap<>();
         for (String entry : args.list("inner-lr")) {
@@ -80,7 +82,7 @@ public final class BayesianSinusoidBenchmark {
                             boolean maml = "maml".equals(name);
                             String params = PARAMS.formatted(maml ? 1 : args.integer("particles"),
                                     innerLr.getOrDefault(name, "0.01"), "bmaml".equals(name) ? "chaser" : "query",
-                                    args.string("noise-std"));
+                                    args.string("noise-std"), String.join(",", args.list("hidden")));
                             Learner learner = Components.learner(maml ? "ensemble-maml" : name, params,
                                     Components.context(data, train, 1, seed));
                             int logEvery = args.integer("log-every");
