@@ -18,7 +18,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Small sinusoid-sized instances of every learner of this module that applies its meta-gradients with a
- * {@link MetaOptimizerConfig}, built with the meta-optimizer a test chooses.
+ * {@link MetaOptimizerConfig} (but meta-RL, whose tasks are environments: {@code MetaRlLearnerTest}), built with
+ * the meta-optimizer a test chooses.
  */
 record MetaOptimizedLearner(String name, Function<MetaOptimizerConfig, LongFunction<Learner>> factory) {
 
@@ -58,7 +59,8 @@ record MetaOptimizedLearner(String name, Function<MetaOptimizerConfig, LongFunct
         Function<MetaOptimizerConfig, LongFunction<Learner>> joint = meta -> seed -> JointTrainingLearner.create(
                 new JointConfig(BackboneSpec.mlp(4), meta, 0.01, 1, 0, 1), SinusoidTasks.context(seed),
                 DataType.FLOAT);
-        return List.of(new MetaOptimizedLearner("metasgd", metaSgd), new MetaOptimizedLearner("lstm-meta-learner", lstm),
+        return List.of(new MetaOptimizedLearner("metasgd", metaSgd),
+                new MetaOptimizedLearner("lstm-meta-learner", lstm),
                 new MetaOptimizedLearner("learned-optimizer", learned),
                 new MetaOptimizedLearner("task-conditioned", conditioned), new MetaOptimizedLearner("bmaml", bmaml),
                 new MetaOptimizedLearner("ensemble-maml", ensemble), new MetaOptimizedLearner("joint", joint));

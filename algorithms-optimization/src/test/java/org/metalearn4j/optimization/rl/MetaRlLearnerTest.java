@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.metalearn4j.core.env.EnvironmentDataset;
 import org.metalearn4j.core.learner.LearnerContext;
 import org.metalearn4j.core.learner.TaskResult;
+import org.metalearn4j.core.optim.LrSchedule;
 import org.metalearn4j.core.plugin.PluginRegistry;
 import org.metalearn4j.core.state.StateDict;
 import org.metalearn4j.core.task.EpisodeSpec;
@@ -43,9 +44,12 @@ class MetaRlLearnerTest {
     }
 
     private static MetaRlLearner learner(MetaRlConfig.Order order, long seed) {
+        return learner(order, seed, new MetaOptimizerConfig(MetaOptimizerConfig.Kind.ADAM, 0.01));
+    }
+
+    private static MetaRlLearner learner(MetaRlConfig.Order order, long seed, MetaOptimizerConfig meta) {
         MetaRlConfig d = MetaRlConfig.defaults(order);
-        MetaRlConfig config = new MetaRlConfig(order, 1, 0.1, 1, d.backbone(), 0.0, 0.99,
-                new MetaOptimizerConfig(MetaOptimizerConfig.Kind.ADAM, 0.01), 0, 1);
+        MetaRlConfig config = new MetaRlConfig(order, 1, 0.1, 1, d.backbone(), 0.0, 0.99, meta, 0, 1);
         return MetaRlLearner.create(config, LearnerContext.forDataset(NAVIGATION, TRAIN, 1, seed, Optional.empty(),
                 PluginRegistry.classpath()), DataType.FLOAT);
     }
@@ -115,6 +119,17 @@ class MetaRlLearnerTest {
         }
         reversed.applyResults(List.of(results));
         assertThat(bytes(reversed.state())).isEqualTo(bytes(plain.state()));
+    }
+
+    /** A cosine schedule down to 0 after one iteration: the second meta-update leaves the policy where it was. */
+    @Test
+    void theMetaOptimizersScheduleIsApplied() throws IOException {
+        MetaRlLearner learner = learner(MetaRlConfig.Order.FIRST, 3, new MetaOptimizerConfig(
+                MetaOptimizerConfig.Kind.ADAM, 0.01, new LrSchedule(LrSchedule.Kind.COSINE, 1, 1, 0)));
+        learner.step(batch(0));
+        byte[] first = bytes(learner.state().withPrefix("params."));
+        learner.step(batch(1));
+        assertThat(bytes(learner.state().withPrefix("params."))).isEqualTo(first);
     }
 
     @Test
