@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.metalearn4j.core.learner.Learner;
@@ -13,17 +12,13 @@ import org.metalearn4j.core.optim.LrSchedule;
 /** Every learner that takes a {@link MetaOptimizerConfig} follows its learning-rate schedule. */
 class MetaOptimizerScheduleTest {
 
-    static List<MetaOptimizedLearner> learners() {
-        return MetaOptimizedLearner.all();
-    }
-
     /**
      * A cosine schedule of one iteration down to 0 leaves the first meta-update at the full rate and every later
      * one at rate 0, so the second iteration must leave the learner's parameters exactly where the first put them;
      * under a constant schedule the same second iteration moves them.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("learners")
+    @MethodSource("org.metalearn4j.optimization.MetaOptimizedLearner#all")
     void aScheduleThatEndsAtZeroStopsTheMetaUpdates(MetaOptimizedLearner kind) throws IOException {
         MetaOptimizerConfig toZero = new MetaOptimizerConfig(MetaOptimizerConfig.Kind.ADAM, 1e-2,
                 new LrSchedule(LrSchedule.Kind.COSINE, 1, 1, 0));
