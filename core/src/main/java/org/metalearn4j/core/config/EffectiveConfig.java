@@ -65,7 +65,7 @@ public final class EffectiveConfig {
         // the keys are listed first because set() below replaces values while they are walked
         for (String key : node.properties().stream().map(Map.Entry::getKey).toList()) {
             JsonNode value = node.get(key);
-            if (key.equals("backbone") && value.isObject()) {
+            if (key.equals(BackboneSpec.KEY) && value.isObject()) {
                 node.set(key, BackboneSpec.fromJson(value).complete(registry).toJson());
             } else {
                 completeBackbones(value, registry);

@@ -3,6 +3,7 @@ package org.metalearn4j.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.metalearn4j.core.nn.BackboneSpec;
 import org.metalearn4j.core.spi.ConfigException;
 
 /** Tree operations on configuration documents: defaults merging and {@code --set} overrides. */
@@ -48,7 +49,7 @@ final class JsonTrees {
     }
 
     private static boolean isBackbone(String path) {
-        return path != null && (path.equals("backbone") || path.endsWith(".backbone"));
+        return path != null && (path.equals(BackboneSpec.KEY) || path.endsWith("." + BackboneSpec.KEY));
     }
 
     private static boolean changes(JsonNode base, JsonNode overlay, String key) {

@@ -40,6 +40,8 @@ public record BackboneSpec(
                 + " (conv4 for images, mlp otherwise)") String type,
         @JsonPropertyDescription("the provider's parameters, written beside type (metalearn config --defaults TYPE)")
         ObjectNode params) {
+    /** The configuration key a backbone is written under, at any depth of a learner's or stage's parameters. */
+    public static final String KEY = "backbone";
     public static final String AUTO = "auto";
     public static final String CONV4 = "conv4";
     public static final String MLP = "mlp";
@@ -129,7 +131,7 @@ public record BackboneSpec(
             }
             BackboneProvider<?> provider = registry.backbone(name);
             full.setAll((ObjectNode) ConfigBinder.toTree(ConfigBinder.bindParams(provider, paramsFor(provider),
-                    "backbone", null)));
+                    KEY, null)));
         }
         return new BackboneSpec(type, full);
     }
@@ -165,7 +167,7 @@ public record BackboneSpec(
 
     private static <C extends Record> Backbone create(BackboneProvider<C> provider, ObjectNode params,
                                                       long[] inputShape, BackboneUse use) {
-        C config = ConfigBinder.bindParams(provider, params, "backbone", null);
+        C config = ConfigBinder.bindParams(provider, params, KEY, null);
         try {
             return provider.create(config, inputShape, use);
         } catch (IllegalArgumentException e) {
@@ -225,7 +227,7 @@ public record BackboneSpec(
     }
 
     private static <C extends Record> void bindOnly(BackboneProvider<C> provider, ObjectNode params) {
-        ConfigBinder.bindParams(provider, params, "backbone", null);
+        ConfigBinder.bindParams(provider, params, KEY, null);
     }
 
     /** Looked up once: the class path does not change, and configs are bound often. */
