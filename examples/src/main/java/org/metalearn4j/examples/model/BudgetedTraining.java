@@ -19,8 +19,8 @@ import org.metalearn4j.core.train.TrainingCheckpoint;
  * Trains a learner with core's loop until its training time reaches a budget (or an iteration limit), logging a line
  * a minute and writing a checkpoint to {@code dir} every five minutes of training and at the end. Started again with
  * the same directory it continues from the newest checkpoint, bitwise as if never stopped, and the budget covers the
- * training time of all runs together (kept in the checkpoints' provenance); checkpoints of another run (label,
- * meta-batch or seed) in the directory are refused.
+ * training time of all runs together (kept in the checkpoints' provenance), so a run whose budget is spent continues
+ * with no training at all; checkpoints of another run (label, meta-batch or seed) in the directory are refused.
  */
 final class BudgetedTraining {
     private static final String TRAIN_SECONDS = "trainSeconds";
@@ -33,7 +33,7 @@ final class BudgetedTraining {
      *
      * @param iterations   iterations completed (resumed runs included)
      * @param trainSeconds training time of every run together
-     * @param lastLoss     the last step's loss
+     * @param lastLoss     the last step's loss (NaN when this run trained no step)
      */
     record Outcome(int iterations, double trainSeconds, double lastLoss) {
         double secondsPerIteration() {
@@ -60,6 +60,12 @@ final class BudgetedTraining {
             before = seconds == null ? 0 : Double.parseDouble(seconds);
             System.err.printf("%s: continuing from %s at iteration %d (%.0f s trained)%n", label,
                     latest.get().file(), start.iteration(), before);
+        }
+        if (budgetSeconds > 0 && before >= budgetSeconds) {
+            // a budget of 0 would mean none to the loop: a finished run continued would train without end
+            System.err.printf("%s: the %.0f s budget is spent (%.0f s trained, iteration %d); not training%n", label,
+                    budgetSeconds, before, start.iteration());
+            return new Outcome(start.iteration(), before, Double.NaN);
         }
         double previous = before;
         double[] lastLog = {0};
