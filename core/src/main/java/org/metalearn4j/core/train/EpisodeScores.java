@@ -1,7 +1,9 @@
 package org.metalearn4j.core.train;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.metalearn4j.core.backend.StepArena;
 import org.metalearn4j.core.dataset.ClassStore;
@@ -36,8 +38,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   sums its per-thread parts in another order, so a fine-tuned logit can differ in the last bits);</li>
  *   <li>any other adapter: one episode after another, as before.</li>
  * </ul>
+ * Kept per episode so that two learners scored on the same episodes can be compared pair by pair
+ * ({@link Evaluator#episodeScores}); {@link #summary} is what {@link Evaluator#evaluate} reports.
  */
-final class EpisodeScores {
+public final class EpisodeScores {
     /** Examples embedded per call: large enough for full-width kernels, small enough for little memory. */
     private static final int EMBED_BATCH = 256;
     /** Stored embeddings beyond this size fall back to embedding per episode. */
@@ -56,7 +60,7 @@ final class EpisodeScores {
     }
 
     /** The metric of each episode, in episode order (a copy). */
-    double[] values() {
+    public double[] values() {
         return values.clone();
     }
 
@@ -64,13 +68,27 @@ final class EpisodeScores {
      * The query log-likelihood of each episode where the predictors gave a standard deviation
      * ({@link ProbabilisticPredictor}); empty where none did.
      */
-    Optional<double[]> logLikelihoods() {
+    public Optional<double[]> logLikelihoods() {
         return Optional.ofNullable(logLikelihoods).map(double[]::clone);
     }
 
     /** The task type of the episodes (of the last one, should a source mix them). */
-    TaskType type() {
+    public TaskType type() {
         return type;
+    }
+
+    /**
+     * The mean and 95% CI of the metric ({@code accuracy} or {@code mse}) and, where there are log-likelihoods, of
+     * the log-likelihood as the secondary {@value Evaluator#LOG_LIKELIHOOD}.
+     */
+    public EvalResult summary() {
+        Map<String, EvalResult.Estimate> secondary = new LinkedHashMap<>();
+        if (logLikelihoods != null) {
+            EvalResult ll = EvalResult.of(Evaluator.LOG_LIKELIHOOD, logLikelihoods);
+            secondary.put(Evaluator.LOG_LIKELIHOOD, new EvalResult.Estimate(ll.value(), ll.ci95()));
+        }
+        EvalResult m = EvalResult.of(Evaluator.metricName(type), values);
+        return new EvalResult(m.metric(), m.value(), m.ci95(), values.length, secondary);
     }
 
     static EpisodeScores compute(Adapter adapter, TaskSource source, int episodes, long seed,

@@ -1,8 +1,6 @@
 package org.metalearn4j.core.train;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 import org.metalearn4j.core.learner.Adapter;
 import org.metalearn4j.core.learner.EmbeddingAdapter;
@@ -75,6 +73,16 @@ public final class Evaluator {
      */
     public static EvalResult evaluate(Adapter adapter, TaskSource source, int episodes, long seed,
                                       EvalProgress progress) {
+        return episodeScores(adapter, source, episodes, seed, progress).summary();
+    }
+
+    /**
+     * The scores behind {@link #evaluate(Adapter, TaskSource, int, long, EvalProgress)}, episode by episode: two
+     * adapters scored with the same source, count and seed saw the same episodes, so their per-episode differences
+     * give a paired comparison, far tighter than comparing two means with their own intervals.
+     */
+    public static EpisodeScores episodeScores(Adapter adapter, TaskSource source, int episodes, long seed,
+                                              EvalProgress progress) {
         requireEpisodes(episodes);
         episodes = DryRun.steps(episodes);
         EpisodeScores scores = EpisodeScores.compute(adapter, source, episodes, seed, progress);
@@ -82,13 +90,7 @@ public final class Evaluator {
         for (int i = 0; i < episodes; i++) {
             requireFinite(i, values[i]);
         }
-        Map<String, EvalResult.Estimate> secondary = new LinkedHashMap<>();
-        scores.logLikelihoods().ifPresent(perEpisode -> {
-            EvalResult ll = EvalResult.of(LOG_LIKELIHOOD, perEpisode);
-            secondary.put(LOG_LIKELIHOOD, new EvalResult.Estimate(ll.value(), ll.ci95()));
-        });
-        EvalResult m = EvalResult.of(metricName(scores.type()), values);
-        return new EvalResult(m.metric(), m.value(), m.ci95(), episodes, secondary);
+        return scores;
     }
 
     /** The mean of {@code perEpisode} over episodes {@code 0..episodes-1} with its 95% CI. */

@@ -11,6 +11,7 @@ import org.metalearn4j.core.learner.Prediction;
 import org.metalearn4j.core.learner.Predictor;
 import org.metalearn4j.core.learner.ProbabilisticPredictor;
 import org.metalearn4j.core.task.Examples;
+import org.metalearn4j.core.task.Seeds;
 import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.core.task.TaskType;
@@ -39,6 +40,34 @@ class EvaluatorTest {
         assertThat(r.ci95()).isCloseTo(1.96 * Math.sqrt(2.5 / 9) / Math.sqrt(10), within(1e-12));
         assertThat(r.episodes()).isEqualTo(10);
         assertThat(r.secondary()).isEmpty();
+    }
+
+    /** The per-episode scores behind a paired comparison, in episode order, summarised as evaluate reports them. */
+    @Test
+    void episodeScoresKeepEachEpisodeInOrder() {
+        TaskSource source = seed -> {
+            double target = seed % 2 == 0 ? 1 : 3;
+            Examples ex = new Examples(Nd4j.zeros(DataType.FLOAT, 1, 1),
+                    Nd4j.createFromArray(new float[][]{{(float) target}}));
+            return new Task(ex, ex, TaskType.REGRESSION, 1, 1, "toy");
+        };
+        Adapter gaussian = (support, type, ways) -> (ProbabilisticPredictor) x -> new Prediction(
+                Nd4j.zeros(DataType.FLOAT, 1, 1), Nd4j.ones(DataType.FLOAT, 1, 1));
+
+        EpisodeScores scores = Evaluator.episodeScores(gaussian, source, 6, 5L, EvalProgress.NONE);
+
+        double[] expected = new double[6];
+        for (int i = 0; i < 6; i++) {
+            double target = Seeds.derive(5L, i) % 2 == 0 ? 1 : 3;
+            expected[i] = target * target;
+        }
+        assertThat(scores.values()).containsExactly(expected);
+        assertThat(scores.logLikelihoods()).hasValueSatisfying(ll -> {
+            for (int i = 0; i < 6; i++) {
+                assertThat(ll[i]).isCloseTo(-0.5 * Math.log(2 * Math.PI) - expected[i] / 2, within(1e-6));
+            }
+        });
+        assertThat(scores.summary()).isEqualTo(Evaluator.evaluate(gaussian, source, 6, 5L));
     }
 
     @Test
