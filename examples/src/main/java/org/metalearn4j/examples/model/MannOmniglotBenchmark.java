@@ -24,7 +24,9 @@ import org.metalearn4j.model.mann.MannLearner;
  * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" \
  *   org.metalearn4j.examples.model.MannOmniglotBenchmark --seconds 1800 --out target/mann
  * </pre>
- * {@code --params} overrides both models' parameters (JSON), e.g. {@code {"controllerSize":100}}.
+ * {@code --params} overrides both models' parameters (JSON), e.g. {@code {"controllerSize":100}}; {@code --data}
+ * the data set's (JSON), e.g. {@code {"imageSize":20,"trainShift":2,"trainRotation":10}} for Santoro et al.'s random
+ * translations and rotations of meta-train images (meta-test sequences are never augmented).
  */
 public final class MannOmniglotBenchmark {
     private static final int[] INSTANCES = {1, 2, 3, 5, 10};
@@ -35,15 +37,16 @@ public final class MannOmniglotBenchmark {
     public static void main(String[] argv) {
         MainOptions args = new MainOptions(argv, Map.of("seconds", "1800", "iterations",
                 Integer.toString(Integer.MAX_VALUE), "meta-batch", "16", "episodes", "1000", "eval-seed",
-                "20261206", "seed", "1", "params", "", "models", "lru,none", "out", "target/mann"));
-        Dataset omniglot = Components.dataset("omniglot-small", "{\"imageSize\":20}");
+                "20261206", "seed", "1", "params", "", "data", "{\"imageSize\":20}", "models", "lru,none", "out",
+                "target/mann"));
+        Dataset omniglot = Components.dataset("omniglot-small", args.string("data"));
         EpisodeSpec spec = new EpisodeSpec(5, 10, 1);
         TaskSource train = omniglot.episodes("meta-train", spec);
         TaskSource test = omniglot.episodes("meta-test", spec);
         long seed = args.integer("seed");
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("protocol", "omniglot-small 20x20, 5 classes x 10 instances, labels one step late, "
-                + args.integer("episodes") + " meta-test sequences, seed " + args.string("eval-seed"));
+        out.put("protocol", "omniglot-small " + args.string("data") + ", 5 classes x 10 instances, labels one step"
+                + " late, " + args.integer("episodes") + " meta-test sequences, seed " + args.string("eval-seed"));
         for (String memory : args.list("models")) {
             String params = merged(args.string("params"), memory);
             MannLearner learner = (MannLearner) Components.learner("mann", params, Components.context(omniglot,
