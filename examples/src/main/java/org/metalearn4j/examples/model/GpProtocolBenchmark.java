@@ -16,6 +16,7 @@ import org.metalearn4j.datasets.generated.GpCurvesProvider;
 import org.metalearn4j.datasets.generated.GpOracle;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
+import org.metalearn4j.examples.generative.MeanInterval;
 
 /**
  * The 1-D Gaussian-process protocol of neural processes (RBF kernel, length scale ~U[0.1, 0.6], output scale
@@ -93,9 +94,9 @@ public final class GpProtocolBenchmark {
             for (int j = i + 1; j < names.size(); j++) {
                 EpisodeScores first = perTask.get(names.get(i));
                 EpisodeScores second = perTask.get(names.get(j));
-                EvalResult ll = EvalResult.of(Evaluator.LOG_LIKELIHOOD, difference(
+                EvalResult ll = EvalResult.of(Evaluator.LOG_LIKELIHOOD, MeanInterval.differences(
                         second.logLikelihoods().orElseThrow(), first.logLikelihoods().orElseThrow()));
-                EvalResult mse = EvalResult.of("mse", difference(second.values(), first.values()));
+                EvalResult mse = EvalResult.of("mse", MeanInterval.differences(second.values(), first.values()));
                 Map<String, Object> d = new LinkedHashMap<>();
                 d.put("logLikelihood", Json.round(ll.value()));
                 d.put("logLikelihoodCi95", Json.round(ll.ci95()));
@@ -105,13 +106,5 @@ public final class GpProtocolBenchmark {
             }
         }
         return out;
-    }
-
-    private static double[] difference(double[] a, double[] b) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a[i] - b[i];
-        }
-        return d;
     }
 }

@@ -20,6 +20,7 @@ import org.metalearn4j.core.train.LoopStart;
 import org.metalearn4j.core.train.MetaTrainingLoop;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
+import org.metalearn4j.examples.generative.MeanInterval;
 import org.metalearn4j.optimization.conditioned.TaskConditionedLearner;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -88,12 +89,7 @@ public final class ConditionedMixtureBenchmark {
         List<String> names = List.copyOf(perTask.keySet());
         double[] first = perTask.get(names.get(0));
         for (String name : names.subList(1, names.size())) {
-            double[] other = perTask.get(name);
-            double[] difference = new double[first.length];
-            for (int i = 0; i < first.length; i++) {
-                difference[i] = other[i] - first[i];
-            }
-            EvalResult r = EvalResult.of("mse difference", difference);
+            EvalResult r = EvalResult.of("mse difference", MeanInterval.differences(perTask.get(name), first));
             System.out.printf("PAIRED %s minus %s, query MSE over the same %d test tasks: %.4f +- %.4f (95%% CI)%n",
                     name, names.get(0), r.episodes(), r.value(), r.ci95());
         }
