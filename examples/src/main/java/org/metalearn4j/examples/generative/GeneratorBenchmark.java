@@ -20,6 +20,7 @@ import org.metalearn4j.core.task.Task;
 import org.metalearn4j.core.task.TaskSource;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
+import org.metalearn4j.examples.MeanInterval;
 import org.metalearn4j.model.generative.statistician.StatisticianLearner;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.metalearn4j.core.config.ConfigMappers;
 import org.metalearn4j.examples.MainOptions;
+import org.metalearn4j.examples.MeanInterval;
 
 /**
  * The MetaGAN comparison's figures from the {@code result.json} files {@link MetaGanRun} wrote: for each shot, the

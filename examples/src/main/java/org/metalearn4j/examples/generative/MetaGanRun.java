@@ -23,6 +23,7 @@ import org.metalearn4j.core.train.MetaTrainingLoop;
 import org.metalearn4j.core.train.TrainingCheckpoint;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
+import org.metalearn4j.examples.MeanInterval;
 import org.metalearn4j.model.generative.metagan.AdversarialLearner;
 
 /**

@@ -16,7 +16,7 @@ import org.metalearn4j.datasets.generated.GpCurvesProvider;
 import org.metalearn4j.datasets.generated.GpOracle;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
-import org.metalearn4j.examples.generative.MeanInterval;
+import org.metalearn4j.examples.MeanInterval;
 
 /**
  * The 1-D Gaussian-process protocol of neural processes (RBF kernel, length scale ~U[0.1, 0.6], output scale

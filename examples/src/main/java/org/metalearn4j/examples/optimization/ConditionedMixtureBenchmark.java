@@ -20,7 +20,7 @@ import org.metalearn4j.core.train.LoopStart;
 import org.metalearn4j.core.train.MetaTrainingLoop;
 import org.metalearn4j.examples.Components;
 import org.metalearn4j.examples.MainOptions;
-import org.metalearn4j.examples.generative.MeanInterval;
+import org.metalearn4j.examples.MeanInterval;
 import org.metalearn4j.optimization.conditioned.TaskConditionedLearner;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

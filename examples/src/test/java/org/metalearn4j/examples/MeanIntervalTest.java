@@ -1,4 +1,4 @@
-package org.metalearn4j.examples.generative;
+package org.metalearn4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

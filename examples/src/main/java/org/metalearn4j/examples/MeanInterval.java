@@ -1,4 +1,4 @@
-package org.metalearn4j.examples.generative;
+package org.metalearn4j.examples;
 
 /**
  * A mean with the half-width of its 95% confidence interval, from independent values: Student's t quantile for
