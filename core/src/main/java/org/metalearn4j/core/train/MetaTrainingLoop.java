@@ -113,7 +113,7 @@ public final class MetaTrainingLoop {
                 interrupted = true;
                 break;
             }
-            if (plan.budgetSeconds() > 0 && trainSeconds >= plan.budgetSeconds()) {
+            if (trainSeconds >= plan.budgetSeconds()) {
                 break;
             }
             long s0 = System.nanoTime();
@@ -136,8 +136,7 @@ public final class MetaTrainingLoop {
             recent.addLast(new LoopStart.RecentStep(m.loss(), m.metric()));
             events.publish(new StepEvent(iteration, plan.iterations(), m.loss(), m.metric(), metricName, m.extras(),
                     seconds(t0), stepSeconds));
-            boolean more = iteration < end
-                    && (plan.budgetSeconds() == 0 || trainSeconds < plan.budgetSeconds());
+            boolean more = iteration < end && trainSeconds < plan.budgetSeconds();
             if (evaluation != null && more && due(plan.evalEvery(), iteration, trainSeconds, nextEvalSeconds)) {
                 lastEval = evaluate(iteration, false);
                 evaluated = iteration;

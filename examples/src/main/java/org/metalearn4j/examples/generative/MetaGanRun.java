@@ -104,29 +104,25 @@ public final class MetaGanRun {
         double budget = a.number("minutes") * 60;
         double[] spent = {spentBefore};
         double[] lastLog = {0};
-        double remaining = budget - spentBefore;
         System.err.printf("%s: %s from iteration %d, %.0f of %.0f s trained%n", name, saved.isPresent() ? "resuming"
                 : "starting", start.iteration(), spentBefore, budget);
-        int iterations = start.iteration();
-        if (remaining > 0) {
-            LoopPlan plan = LoopPlan.of(Integer.MAX_VALUE, metaBatch, seed).withBudget(remaining)
-                    .withCheckpointEvery(Every.seconds(300));
-            iterations = new MetaTrainingLoop(learner, train, plan, "accuracy")
-                    .events(event -> {
-                        if (event instanceof StepEvent e) {
-                            spent[0] += e.stepSeconds();
-                            if (spent[0] - lastLog[0] > 60) {
-                                lastLog[0] = spent[0];
-                                System.err.printf("%s iteration %d: %.0f s trained, loss %.4f, accuracy %.3f %s%n",
-                                        name, e.iteration(), spent[0], e.loss(), e.metric(), e.extras());
-                            }
+        LoopPlan plan = LoopPlan.of(Integer.MAX_VALUE, metaBatch, seed).withBudget(Math.max(0, budget - spentBefore))
+                .withCheckpointEvery(Every.seconds(300));
+        int iterations = new MetaTrainingLoop(learner, train, plan, "accuracy")
+                .events(event -> {
+                    if (event instanceof StepEvent e) {
+                        spent[0] += e.stepSeconds();
+                        if (spent[0] - lastLog[0] > 60) {
+                            lastLog[0] = spent[0];
+                            System.err.printf("%s iteration %d: %.0f s trained, loss %.4f, accuracy %.3f %s%n",
+                                    name, e.iteration(), spent[0], e.loss(), e.metric(), e.extras());
                         }
-                    })
-                    .checkpoints((l, iteration, recent) -> store.save(TrainingCheckpoint.of(l, iteration, recent,
-                            configJson, Provenance.current(seed).with(Map.of(SPENT, Double.toString(spent[0])))))
-                            .toString())
-                    .run(start, () -> false).iteration();
-        }
+                    }
+                })
+                .checkpoints((l, iteration, recent) -> store.save(TrainingCheckpoint.of(l, iteration, recent,
+                        configJson, Provenance.current(seed).with(Map.of(SPENT, Double.toString(spent[0])))))
+                        .toString())
+                .run(start, () -> false).iteration();
 
         TaskSource test = omniglot.episodes("meta-test", spec);
         long evalSeed = Long.parseLong(a.string("eval-seed"));

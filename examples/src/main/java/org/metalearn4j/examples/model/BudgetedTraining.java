@@ -33,7 +33,7 @@ final class BudgetedTraining {
      *
      * @param iterations   iterations completed (resumed runs included)
      * @param trainSeconds training time of every run together
-     * @param lastLoss     the last step's loss (NaN when this run trained no step)
+     * @param lastLoss     the last step's loss
      */
     record Outcome(int iterations, double trainSeconds, double lastLoss) {
         double secondsPerIteration() {
@@ -60,12 +60,6 @@ final class BudgetedTraining {
             before = seconds == null ? 0 : Double.parseDouble(seconds);
             System.err.printf("%s: continuing from %s at iteration %d (%.0f s trained)%n", label,
                     latest.get().file(), start.iteration(), before);
-        }
-        if (budgetSeconds > 0 && before >= budgetSeconds) {
-            // a budget of 0 would mean none to the loop: a finished run continued would train without end
-            System.err.printf("%s: the %.0f s budget is spent (%.0f s trained, iteration %d); not training%n", label,
-                    budgetSeconds, before, start.iteration());
-            return new Outcome(start.iteration(), before, Double.NaN);
         }
         double previous = before;
         double[] lastLog = {0};

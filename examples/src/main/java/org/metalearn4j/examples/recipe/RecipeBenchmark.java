@@ -127,7 +127,7 @@ public final class RecipeBenchmark {
         double[] trained = {trainedBefore};
         double[] lastLog = {0};
         LoopPlan plan = LoopPlan.of(Integer.MAX_VALUE, config.train().metaBatch(), config.seed())
-                .withBudget(Math.max(1e-3, a.number("seconds") - trainedBefore))
+                .withBudget(Math.max(0, a.number("seconds") - trainedBefore))
                 .withEvalEvery(Every.seconds(a.number("curve-every-seconds")))
                 .withCheckpointEvery(Every.seconds(a.number("checkpoint-every-seconds")));
         LoopResult result = new MetaTrainingLoop(learner, run.training(), plan, run.metric())
